@@ -1,0 +1,198 @@
+//! Component tests: the real App mounted in a browser page with its own database.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use waymark::store::Db;
+use waymark::ui::App;
+use web_sys::{Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Poll `check` every 20 ms for up to 5 s.
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if check() {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn host() -> HtmlElement {
+    let doc = document();
+    let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector);
+    input.set_value(value);
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+}
+
+fn choose(root: &HtmlElement, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector);
+    select.set_value(value);
+    select
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn rows(root: &HtmlElement) -> Vec<String> {
+    let list = root.query_selector_all("table.register tbody tr").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn submit(root: &HtmlElement) {
+    find::<HtmlElement>(root, "form.add-pupil button[type=submit]").click();
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_pupil_saves_it_lists_it_and_clears_the_form() {
+    let name = format!("ui-add-{}", uuid::Uuid::new_v4());
+    let root = host();
+    let db_name = name.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
+
+    until("the register", || {
+        root.query_selector("form.add-pupil").unwrap().is_some()
+    })
+    .await;
+    assert!(root.text_content().unwrap().contains("No pupils yet"));
+
+    type_into(&root, "#given-name", "  Ada ");
+    type_into(&root, "#family-name", "Lovelace");
+    choose(&root, "#year-group", "Y5");
+    submit(&root);
+    until("the new row", || rows(&root).len() == 1).await;
+    until("the saved status", || {
+        find::<HtmlElement>(&root, ".save-status")
+            .text_content()
+            .unwrap()
+            == "All changes saved"
+    })
+    .await;
+
+    assert!(rows(&root)[0].contains("Ada Lovelace"));
+    assert!(rows(&root)[0].contains("Year 5"));
+    assert_eq!(find::<HtmlInputElement>(&root, "#given-name").value(), "");
+    assert!(root.text_content().unwrap().contains("(1 pupil)"));
+
+    // What is on screen is what was committed.
+    let stored = Db::open(&name).await.unwrap().pupils().await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].full_name(), "Ada Lovelace");
+    assert_eq!(stored[0].year_group.code(), "Y5");
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_form_shows_each_problem_and_stores_nothing() {
+    let name = format!("ui-invalid-{}", uuid::Uuid::new_v4());
+    let root = host();
+    let db_name = name.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
+    until("the register", || {
+        root.query_selector("form.add-pupil").unwrap().is_some()
+    })
+    .await;
+
+    type_into(&root, "#family-name", "Lovelace");
+    submit(&root);
+    until("the error messages", || {
+        find::<HtmlElement>(&root, "#given-name-error")
+            .text_content()
+            .unwrap()
+            == "Enter a given name."
+    })
+    .await;
+    assert_eq!(
+        find::<HtmlElement>(&root, "#year-group-error")
+            .text_content()
+            .unwrap(),
+        "Choose a year group."
+    );
+    assert_eq!(
+        find::<HtmlElement>(&root, "#family-name-error")
+            .text_content()
+            .unwrap(),
+        ""
+    );
+    let given: HtmlInputElement = find(&root, "#given-name");
+    assert_eq!(given.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        given.get_attribute("aria-describedby").as_deref(),
+        Some("given-name-error")
+    );
+    // The typed value is kept for correction.
+    assert_eq!(
+        find::<HtmlInputElement>(&root, "#family-name").value(),
+        "Lovelace"
+    );
+    assert!(rows(&root).is_empty());
+    assert!(Db::open(&name)
+        .await
+        .unwrap()
+        .pupils()
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn deleting_asks_first_then_removes_the_pupil_from_screen_and_store() {
+    let name = format!("ui-delete-{}", uuid::Uuid::new_v4());
+    let root = host();
+    let db_name = name.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
+    until("the register", || {
+        root.query_selector("form.add-pupil").unwrap().is_some()
+    })
+    .await;
+
+    for (g, f) in [("Ben", "Okoro"), ("Ada", "Lovelace")] {
+        type_into(&root, "#given-name", g);
+        type_into(&root, "#family-name", f);
+        choose(&root, "#year-group", "R");
+        submit(&root);
+        let before = rows(&root).len();
+        until("the new row", || rows(&root).len() == before + 1).await;
+    }
+    // Register order: family name first.
+    assert!(rows(&root)[0].contains("Ada Lovelace"));
+    assert!(rows(&root)[1].contains("Ben Okoro"));
+
+    find::<HtmlElement>(&root, "button[aria-label='Delete Ada Lovelace']").click();
+    until("the confirmation", || {
+        root.text_content().unwrap().contains("Yes, delete")
+    })
+    .await;
+    assert_eq!(
+        rows(&root).len(),
+        2,
+        "nothing goes before the user confirms"
+    );
+    find::<HtmlElement>(&root, ".confirm button.danger").click();
+    until("the row to go", || rows(&root).len() == 1).await;
+    assert!(rows(&root)[0].contains("Ben Okoro"));
+
+    let stored = Db::open(&name).await.unwrap().pupils().await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].full_name(), "Ben Okoro");
+}
