@@ -78,10 +78,21 @@ test('the form can be completed by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.type('Adeyemi');
   await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Year group')).toBeFocused();
   await page.getByLabel('Year group').selectOption({ label: 'Year 9' });
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add pupil' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('row', { name: /Eve Adeyemi/ })).toContainText('Year 9');
+  // Focus returns to the first field, ready for the next pupil.
   await expect(page.getByLabel('Given name')).toBeFocused();
+
+  // Enter in a text field submits too; the year group chosen last time is kept.
+  await page.keyboard.type('Finn');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Murphy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row', { name: /Finn Murphy/ })).toContainText('Year 9');
 });
 
 test('axe-core finds no violations: empty, with pupils, with form errors, confirming a delete', async ({ page }) => {
