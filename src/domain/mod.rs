@@ -3,9 +3,27 @@
 //! Nothing in here touches the browser: no `web-sys`, no `leptos`. Every rule
 //! lives here and is unit-tested natively with `cargo test`. Callers pass the
 //! current time in, so the rules stay deterministic.
+//!
+//! Money is whole pence ([`Money`]); costs are computed exactly and rounded
+//! once, per provision (see [`costing`]).
 
+pub mod advice;
+pub mod calendar;
+pub mod capacity;
+pub mod costing;
+pub mod dataset;
+pub mod impact;
+pub mod money;
+pub mod needs;
+pub mod plan;
+pub mod provision;
 pub mod pupil;
+pub mod quantity;
+pub mod rollover;
+pub mod settings;
+pub mod staff;
 pub mod validation;
 
+pub use money::Money;
 pub use pupil::{Pupil, PupilDraft, YearGroup};
 pub use validation::{FieldError, Problems};

@@ -1,12 +1,15 @@
 //! Pupils on the school roll, as the SENCO records them.
 
+use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 use uuid::Uuid;
 
-use super::validation::Problems;
+use super::money::Money;
+use super::needs::{BroadArea, NeedCode, SenStatus};
+use super::validation::{check_text, Problems};
 
 /// The longest name we accept, in characters: long enough for any real name,
 /// short enough that a pasted paragraph is caught.
@@ -34,6 +37,15 @@ impl YearGroup {
         [Self::Nursery, Self::Reception]
             .into_iter()
             .chain((1..=13).map(Self::Year))
+    }
+
+    /// The year group after this one, or `None` after Year 13.
+    pub fn next(self) -> Option<YearGroup> {
+        match self {
+            Self::Nursery => Some(Self::Reception),
+            Self::Reception => Some(Self::Year(1)),
+            Self::Year(n) => Self::year(n + 1),
+        }
     }
 
     /// The short code used in storage and exports (`N`, `R`, `Y1`..`Y13`).
@@ -106,7 +118,43 @@ pub struct PupilDraft {
     pub year_group: String,
 }
 
-/// A pupil as stored.
+/// Flags that change funding or reporting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Flags {
+    pub pupil_premium: bool,
+    /// Looked-after child (in care).
+    pub lac: bool,
+    /// Previously looked-after child.
+    pub plac: bool,
+    pub service_child: bool,
+    /// English as an additional language.
+    pub eal: bool,
+}
+
+/// The details of an education, health and care plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EhcpDetails {
+    pub issue_date: Date,
+    pub next_annual_review: Option<Date>,
+    pub local_authority: String,
+    /// Element 3 top-up the LA pays a year for this pupil.
+    pub top_up: Money,
+}
+
+/// A one-page profile (pupil passport).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OnePageProfile {
+    pub strengths: String,
+    pub what_helps: String,
+    pub what_does_not_help: String,
+    pub communication: String,
+}
+
+/// A pupil as stored. Fields added after schema version 1 have defaults, so
+/// records written by version 1 still read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pupil {
@@ -114,8 +162,51 @@ pub struct Pupil {
     pub given_name: String,
     pub family_name: String,
     pub year_group: YearGroup,
+    /// Unique pupil number: 13 characters. Kept out of shared exports by default.
+    #[serde(default)]
+    pub upn: Option<String>,
+    /// Class or form.
+    #[serde(default)]
+    pub class_name: String,
+    #[serde(default)]
+    pub date_of_birth: Option<Date>,
+    #[serde(default = "default_status")]
+    pub sen_status: SenStatus,
+    #[serde(default)]
+    pub primary_need: Option<NeedCode>,
+    #[serde(default)]
+    pub secondary_need: Option<NeedCode>,
+    #[serde(default)]
+    pub flags: Flags,
+    #[serde(default)]
+    pub ehcp: Option<EhcpDetails>,
+    #[serde(default)]
+    pub profile: OnePageProfile,
+    /// The date the pupil joined the SEN register.
+    #[serde(default)]
+    pub on_register_from: Option<Date>,
+    /// The date the pupil left the SEN register.
+    #[serde(default)]
+    pub off_register_from: Option<Date>,
+    /// The date the pupil left the school; they stay in the history.
+    #[serde(default)]
+    pub left_on: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+fn default_status() -> SenStatus {
+    SenStatus::None
+}
+
+/// Whether `upn` has the shape of a UPN: a letter, eleven digits, then a
+/// digit or (for a temporary UPN) a letter.
+pub fn upn_shape_ok(upn: &str) -> bool {
+    let b = upn.as_bytes();
+    b.len() == 13
+        && b[0].is_ascii_uppercase()
+        && b[1..12].iter().all(u8::is_ascii_digit)
+        && (b[12].is_ascii_digit() || b[12].is_ascii_uppercase())
 }
 
 impl Pupil {
@@ -127,6 +218,18 @@ impl Pupil {
             given_name,
             family_name,
             year_group,
+            upn: None,
+            class_name: String::new(),
+            date_of_birth: None,
+            sen_status: SenStatus::None,
+            primary_need: None,
+            secondary_need: None,
+            flags: Flags::default(),
+            ehcp: None,
+            profile: OnePageProfile::default(),
+            on_register_from: None,
+            off_register_from: None,
+            left_on: None,
             created_at: now,
             updated_at: now,
         })
@@ -148,18 +251,155 @@ impl Pupil {
     /// Every problem with a stored record (for example one read from an import).
     pub fn validate(&self) -> Problems {
         let mut p = Problems::default();
-        check_name(&mut p, "given_name", "given name", &self.given_name);
-        check_name(&mut p, "family_name", "family name", &self.family_name);
+        check_text(
+            &mut p,
+            "given_name",
+            "given name",
+            &self.given_name,
+            MAX_NAME_CHARS,
+            true,
+        );
+        check_text(
+            &mut p,
+            "family_name",
+            "family name",
+            &self.family_name,
+            MAX_NAME_CHARS,
+            true,
+        );
         if matches!(self.year_group, YearGroup::Year(n) if !(1..=13).contains(&n)) {
             p.push(
                 "year_group",
                 "Year group must be Nursery, Reception or Year 1 to 13.",
             );
         }
+        if let Some(upn) = &self.upn {
+            if !upn_shape_ok(upn) {
+                p.push(
+                    "upn",
+                    "A UPN is 13 characters: a capital letter, 11 digits, then a digit or capital letter.",
+                );
+            }
+        }
+        check_text(&mut p, "class_name", "class", &self.class_name, 30, false);
+        if let Some(dob) = self.date_of_birth {
+            let created = self.created_at.to_zoned(jiff::tz::TimeZone::UTC).date();
+            if dob > created {
+                p.push("date_of_birth", "The date of birth is in the future.");
+            } else if dob.year() < created.year() - 25 {
+                p.push(
+                    "date_of_birth",
+                    "The date of birth is more than 25 years ago.",
+                );
+            }
+        }
+        match self.sen_status {
+            SenStatus::Ehcp | SenStatus::SenSupport if self.primary_need.is_none() => {
+                p.push(
+                    "primary_need",
+                    "A pupil on the SEN register needs a primary type of need.",
+                );
+            }
+            SenStatus::None if self.primary_need.is_some() || self.secondary_need.is_some() => {
+                p.push(
+                    "sen_status",
+                    "A pupil with a type of need should be E or K, not N.",
+                );
+            }
+            _ => {}
+        }
+        if self.secondary_need.is_some() && self.secondary_need == self.primary_need {
+            p.push(
+                "secondary_need",
+                "The secondary need is the same as the primary need.",
+            );
+        }
+        if self.secondary_need.is_some() && self.primary_need.is_none() {
+            p.push(
+                "secondary_need",
+                "Give a primary need before a secondary need.",
+            );
+        }
+        if self.flags.lac && self.flags.plac {
+            p.push(
+                "flags",
+                "A pupil cannot be both looked after and previously looked after.",
+            );
+        }
+        match (&self.ehcp, self.sen_status) {
+            (Some(_), SenStatus::SenSupport | SenStatus::None) => {
+                p.push(
+                    "ehcp",
+                    "EHC plan details are given but the SEN status is not E.",
+                );
+            }
+            (None, SenStatus::Ehcp) => {
+                p.push("ehcp", "A pupil with status E needs the EHC plan details.")
+            }
+            _ => {}
+        }
+        if let Some(e) = &self.ehcp {
+            check_text(
+                &mut p,
+                "ehcp",
+                "local authority",
+                &e.local_authority,
+                100,
+                true,
+            );
+            if e.top_up.is_negative() {
+                p.push("ehcp", "The top-up cannot be negative.");
+            }
+            if e.next_annual_review.is_some_and(|r| r < e.issue_date) {
+                p.push(
+                    "ehcp",
+                    "The next annual review is before the plan was issued.",
+                );
+            }
+        }
+        for (field, what, v) in [
+            ("profile", "strengths", &self.profile.strengths),
+            ("profile", "what helps", &self.profile.what_helps),
+            (
+                "profile",
+                "what does not help",
+                &self.profile.what_does_not_help,
+            ),
+            ("profile", "communication", &self.profile.communication),
+        ] {
+            check_text(&mut p, field, what, v, 4000, false);
+        }
+        if let (Some(on), Some(off)) = (self.on_register_from, self.off_register_from) {
+            if off < on {
+                p.push(
+                    "off_register_from",
+                    "The pupil leaves the register before joining it.",
+                );
+            }
+        }
         if self.updated_at < self.created_at {
             p.push("updated_at", "Updated time is before the created time.");
         }
         p
+    }
+
+    /// The broad area of the primary need, if any.
+    pub fn broad_area(&self) -> Option<BroadArea> {
+        self.primary_need.map(NeedCode::broad_area)
+    }
+
+    /// On the school roll on `day` (not yet left).
+    pub fn on_roll_on(&self, day: Date) -> bool {
+        self.left_on.is_none_or(|d| day < d)
+    }
+
+    /// On the SEN register on `day`: on roll, status E or K, and within the
+    /// register dates where they are given.
+    pub fn on_register_on(&self, day: Date) -> bool {
+        self.on_roll_on(day)
+            && self.sen_status.on_register()
+            && self.on_register_from.is_none_or(|d| d <= day)
+            && self.off_register_from.is_none_or(|d| day < d)
     }
 
     /// "Given Family", as shown in lists.
@@ -178,8 +418,22 @@ fn check_draft(draft: &PupilDraft) -> Result<(String, String, YearGroup), Proble
     let mut p = Problems::default();
     let given = draft.given_name.trim().to_owned();
     let family = draft.family_name.trim().to_owned();
-    check_name(&mut p, "given_name", "given name", &given);
-    check_name(&mut p, "family_name", "family name", &family);
+    check_text(
+        &mut p,
+        "given_name",
+        "given name",
+        &given,
+        MAX_NAME_CHARS,
+        true,
+    );
+    check_text(
+        &mut p,
+        "family_name",
+        "family name",
+        &family,
+        MAX_NAME_CHARS,
+        true,
+    );
     let year = if draft.year_group.trim().is_empty() {
         p.push("year_group", "Choose a year group.");
         None
@@ -196,24 +450,6 @@ fn check_draft(draft: &PupilDraft) -> Result<(String, String, YearGroup), Proble
         (Ok(()), Some(y)) => Ok((given, family, y)),
         (Err(p), _) => Err(p),
         (Ok(()), None) => unreachable!("a missing year group is always reported"),
-    }
-}
-
-fn check_name(p: &mut Problems, field: &'static str, what: &str, value: &str) {
-    if value.trim().is_empty() {
-        p.push(field, format!("Enter a {what}."));
-    } else if value.chars().count() > MAX_NAME_CHARS {
-        p.push(
-            field,
-            format!("The {what} is longer than {MAX_NAME_CHARS} characters."),
-        );
-    } else if value.chars().any(char::is_control) {
-        p.push(
-            field,
-            format!("The {what} contains a control character (such as a tab or line break)."),
-        );
-    } else if value != value.trim() {
-        p.push(field, format!("The {what} starts or ends with a space."));
     }
 }
 
@@ -340,23 +576,117 @@ mod tests {
     }
 
     #[test]
-    fn stored_form_is_stable_json_and_rejects_unknown_fields() {
-        let p = Pupil {
-            id: "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b".parse().unwrap(),
-            given_name: "Ada".into(),
-            family_name: "Lovelace".into(),
-            year_group: YearGroup::Reception,
-            created_at: now(),
-            updated_at: now(),
-        };
-        let json = serde_json::to_string(&p).unwrap();
-        assert_eq!(
-            json,
-            r#"{"id":"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b","given_name":"Ada","family_name":"Lovelace","year_group":"R","created_at":"2026-09-03T08:30:00Z","updated_at":"2026-09-03T08:30:00Z"}"#
-        );
-        assert_eq!(serde_json::from_str::<Pupil>(&json).unwrap(), p);
-        let extra = json.replace("\"given_name\"", "\"nickname\":\"x\",\"given_name\"");
+    fn a_schema_version_1_record_still_reads_with_defaults() {
+        // Exactly what the walking skeleton (schema version 1) stored.
+        let v1 = r#"{"id":"6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b","given_name":"Ada","family_name":"Lovelace","year_group":"R","created_at":"2026-09-03T08:30:00Z","updated_at":"2026-09-03T08:30:00Z"}"#;
+        let p: Pupil = serde_json::from_str(v1).unwrap();
+        assert_eq!(p.full_name(), "Ada Lovelace");
+        assert_eq!(p.year_group, YearGroup::Reception);
+        assert_eq!(p.sen_status, SenStatus::None);
+        assert_eq!(p.upn, None);
+        assert_eq!(p.flags, Flags::default());
+        assert!(p.validate().is_empty());
+        let extra = v1.replace("\"given_name\"", "\"nickname\":\"x\",\"given_name\"");
         assert!(serde_json::from_str::<Pupil>(&extra).is_err());
+    }
+
+    fn full_pupil() -> Pupil {
+        let mut p = Pupil::create(&draft("Ada", "Lovelace", "Y5"), now()).unwrap();
+        p.upn = Some("A123456789012".into());
+        p.class_name = "5H".into();
+        p.date_of_birth = Some(jiff::civil::date(2016, 3, 14));
+        p.sen_status = SenStatus::Ehcp;
+        p.primary_need = Some(NeedCode::Asd);
+        p.secondary_need = Some(NeedCode::Slcn);
+        p.flags.pupil_premium = true;
+        p.flags.lac = true;
+        p.ehcp = Some(EhcpDetails {
+            issue_date: jiff::civil::date(2024, 5, 1),
+            next_annual_review: Some(jiff::civil::date(2026, 5, 1)),
+            local_authority: "Anyshire".into(),
+            top_up: Money::pounds(8_500),
+        });
+        p.profile.strengths = "Loves maps.\nKind to others.".into();
+        p.on_register_from = Some(jiff::civil::date(2023, 9, 4));
+        p
+    }
+
+    #[test]
+    fn a_full_record_round_trips_and_is_valid() {
+        let p = full_pupil();
+        assert!(p.validate().is_empty(), "{:?}", p.validate());
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Pupil>(&json).unwrap(), p);
+        assert_eq!(p.broad_area(), Some(BroadArea::CommunicationAndInteraction));
+        assert!(p.on_register_on(jiff::civil::date(2025, 1, 1)));
+        assert!(!p.on_register_on(jiff::civil::date(2023, 9, 1)));
+        let mut off = p.clone();
+        off.off_register_from = Some(jiff::civil::date(2026, 7, 22));
+        assert!(!off.on_register_on(jiff::civil::date(2026, 7, 22)));
+        assert!(off.on_register_on(jiff::civil::date(2026, 7, 21)));
+    }
+
+    #[test]
+    fn impossible_pupils_are_rejected_field_by_field() {
+        let mut p = full_pupil();
+        p.upn = Some("a12345".into());
+        p.date_of_birth = Some(jiff::civil::date(2030, 1, 1));
+        p.secondary_need = Some(NeedCode::Asd);
+        p.flags.plac = true;
+        p.ehcp.as_mut().unwrap().top_up = Money(-1);
+        p.ehcp.as_mut().unwrap().next_annual_review = Some(jiff::civil::date(2020, 1, 1));
+        p.off_register_from = Some(jiff::civil::date(2020, 1, 1));
+        p.class_name = "x".repeat(31);
+        let problems = p.validate();
+        for f in [
+            "upn",
+            "date_of_birth",
+            "secondary_need",
+            "flags",
+            "ehcp",
+            "off_register_from",
+            "class_name",
+        ] {
+            assert!(
+                problems.for_field(f).is_some(),
+                "{f} not reported: {problems:?}"
+            );
+        }
+        let ehcp_msgs: Vec<_> = problems.0.iter().filter(|e| e.field == "ehcp").collect();
+        assert_eq!(ehcp_msgs.len(), 2);
+
+        let mut q = full_pupil();
+        q.primary_need = None;
+        let problems = q.validate();
+        assert!(problems.for_field("primary_need").is_some());
+        assert_eq!(
+            problems.for_field("secondary_need"),
+            Some("Give a primary need before a secondary need.")
+        );
+
+        let mut r = full_pupil();
+        r.sen_status = SenStatus::None;
+        let problems = r.validate();
+        assert!(problems.for_field("sen_status").is_some());
+        assert_eq!(
+            problems.for_field("ehcp"),
+            Some("EHC plan details are given but the SEN status is not E.")
+        );
+        let mut e = full_pupil();
+        e.ehcp = None;
+        assert_eq!(
+            e.validate().for_field("ehcp"),
+            Some("A pupil with status E needs the EHC plan details.")
+        );
+        let mut old = full_pupil();
+        old.date_of_birth = Some(jiff::civil::date(1990, 1, 1));
+        assert!(old
+            .validate()
+            .for_field("date_of_birth")
+            .unwrap()
+            .contains("25 years"));
+        assert!(upn_shape_ok("A12345678901B"));
+        assert!(!upn_shape_ok("A1234567890"));
     }
 
     #[test]

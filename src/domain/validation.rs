@@ -60,6 +60,40 @@ impl Problems {
     }
 }
 
+/// Check a piece of text a person typed: present when `required`, at most
+/// `max_chars` characters, no control characters (a line break is allowed
+/// only in long text, `max_chars` over 200), no leading or trailing spaces.
+pub fn check_text(
+    p: &mut Problems,
+    field: &'static str,
+    what: &str,
+    value: &str,
+    max_chars: usize,
+    required: bool,
+) {
+    let multiline = max_chars > 200;
+    if value.trim().is_empty() {
+        if required {
+            p.push(field, format!("Enter a {what}."));
+        }
+    } else if value.chars().count() > max_chars {
+        p.push(
+            field,
+            format!("The {what} is longer than {max_chars} characters."),
+        );
+    } else if value
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r')))
+    {
+        p.push(
+            field,
+            format!("The {what} contains a control character (such as a tab or line break)."),
+        );
+    } else if value != value.trim() {
+        p.push(field, format!("The {what} starts or ends with a space."));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +111,27 @@ mod tests {
             "given_name: Enter a given name.; year_group: Choose a year group."
         );
         assert!(p.into_result().is_err());
+    }
+
+    #[test]
+    fn text_checks() {
+        let mut p = Problems::default();
+        check_text(&mut p, "a", "note", "", 10, false);
+        check_text(&mut p, "b", "note", "line\nbreak", 500, true);
+        assert!(p.is_empty());
+        check_text(&mut p, "c", "name", " ", 10, true);
+        check_text(&mut p, "d", "name", "abcdefghijk", 10, true);
+        check_text(&mut p, "e", "name", "a\nb", 10, true);
+        check_text(&mut p, "f", "name", "a ", 10, true);
+        assert_eq!(p.for_field("c"), Some("Enter a name."));
+        assert_eq!(
+            p.for_field("d"),
+            Some("The name is longer than 10 characters.")
+        );
+        assert!(p.for_field("e").unwrap().contains("control character"));
+        assert_eq!(
+            p.for_field("f"),
+            Some("The name starts or ends with a space.")
+        );
     }
 }

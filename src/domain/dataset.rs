@@ -1,0 +1,269 @@
+//! Everything one school keeps, and the checks that span records
+//! (references between them).
+
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use uuid::Uuid;
+
+use super::plan::SupportPlan;
+use super::provision::{Enrolment, Intervention, Provision};
+use super::pupil::Pupil;
+use super::settings::SchoolSettings;
+use super::staff::{StaffMember, StaffRole};
+
+/// The whole of a school's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub settings: SchoolSettings,
+    #[serde(default)]
+    pub roles: Vec<StaffRole>,
+    #[serde(default)]
+    pub members: Vec<StaffMember>,
+    #[serde(default)]
+    pub pupils: Vec<Pupil>,
+    #[serde(default)]
+    pub interventions: Vec<Intervention>,
+    #[serde(default)]
+    pub provisions: Vec<Provision>,
+    #[serde(default)]
+    pub enrolments: Vec<Enrolment>,
+    #[serde(default)]
+    pub plans: Vec<SupportPlan>,
+}
+
+/// A problem with one record of a dataset: which kind, which record, which field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordProblem {
+    /// The collection (`pupils`, `provisions`, ...).
+    pub kind: &'static str,
+    /// The record's position in its collection.
+    pub index: usize,
+    pub id: Uuid,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for RecordProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}[{}].{}: {}",
+            self.kind, self.index, self.field, self.message
+        )
+    }
+}
+
+impl Dataset {
+    pub fn pupil(&self, id: Uuid) -> Option<&Pupil> {
+        self.pupils.iter().find(|p| p.id == id)
+    }
+
+    pub fn role(&self, id: Uuid) -> Option<&StaffRole> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn provision(&self, id: Uuid) -> Option<&Provision> {
+        self.provisions.iter().find(|p| p.id == id)
+    }
+
+    /// Every problem in every record, and every reference to a record that
+    /// is not there. Empty means the dataset can be stored.
+    pub fn validate(&self) -> Vec<RecordProblem> {
+        let mut out = Vec::new();
+        let mut push = |kind, index, id, field, message: String| {
+            out.push(RecordProblem {
+                kind,
+                index,
+                id,
+                field,
+                message,
+            })
+        };
+        for e in self.settings.validate().0 {
+            push("settings", 0, self.settings.id, e.field, e.message);
+        }
+
+        let mut ids = HashSet::new();
+        macro_rules! each {
+            ($coll:ident, $kind:literal) => {
+                for (i, r) in self.$coll.iter().enumerate() {
+                    if !ids.insert(r.id) {
+                        push(
+                            $kind,
+                            i,
+                            r.id,
+                            "id",
+                            format!("The id {} is used by another record.", r.id),
+                        );
+                    }
+                    for e in r.validate().0 {
+                        push($kind, i, r.id, e.field, e.message);
+                    }
+                }
+            };
+        }
+        each!(roles, "roles");
+        each!(members, "members");
+        each!(pupils, "pupils");
+        each!(interventions, "interventions");
+        each!(provisions, "provisions");
+        each!(enrolments, "enrolments");
+        each!(plans, "plans");
+
+        let roles: HashSet<Uuid> = self.roles.iter().map(|r| r.id).collect();
+        let members: HashMap<Uuid, Uuid> = self.members.iter().map(|m| (m.id, m.role_id)).collect();
+        let pupils: HashSet<Uuid> = self.pupils.iter().map(|p| p.id).collect();
+        let interventions: HashSet<Uuid> = self.interventions.iter().map(|i| i.id).collect();
+        let provisions: HashMap<Uuid, &Provision> =
+            self.provisions.iter().map(|p| (p.id, p)).collect();
+        let tiers: HashSet<&str> = self.settings.tiers.iter().map(|t| t.id.as_str()).collect();
+
+        for (i, m) in self.members.iter().enumerate() {
+            if !roles.contains(&m.role_id) {
+                push(
+                    "members",
+                    i,
+                    m.id,
+                    "role_id",
+                    "The staff role is not in the list of roles.".into(),
+                );
+            }
+        }
+        for (i, x) in self.interventions.iter().enumerate() {
+            if !tiers.contains(x.tier.as_str()) {
+                push(
+                    "interventions",
+                    i,
+                    x.id,
+                    "tier",
+                    format!("The tier \"{}\" is not in the settings.", x.tier),
+                );
+            }
+            if x.delivery.role_id.is_some_and(|r| !roles.contains(&r)) {
+                push(
+                    "interventions",
+                    i,
+                    x.id,
+                    "delivery",
+                    "The staff role is not in the list of roles.".into(),
+                );
+            }
+        }
+        for (i, p) in self.provisions.iter().enumerate() {
+            if !tiers.contains(p.tier.as_str()) {
+                push(
+                    "provisions",
+                    i,
+                    p.id,
+                    "tier",
+                    format!("The tier \"{}\" is not in the settings.", p.tier),
+                );
+            }
+            if p.intervention_id
+                .is_some_and(|x| !interventions.contains(&x))
+            {
+                push(
+                    "provisions",
+                    i,
+                    p.id,
+                    "intervention_id",
+                    "The intervention is not in the library.".into(),
+                );
+            }
+            for l in &p.staff {
+                if !roles.contains(&l.role_id) {
+                    push(
+                        "provisions",
+                        i,
+                        p.id,
+                        "staff",
+                        "A staff role is not in the list of roles.".into(),
+                    );
+                }
+                match l.member_id.map(|m| (m, members.get(&m))) {
+                    Some((_, None)) => push(
+                        "provisions",
+                        i,
+                        p.id,
+                        "staff",
+                        "A member of staff is not in the list of staff.".into(),
+                    ),
+                    Some((_, Some(role))) if *role != l.role_id => push(
+                        "provisions",
+                        i,
+                        p.id,
+                        "staff",
+                        "A member of staff is listed under a role that is not theirs.".into(),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        for (i, e) in self.enrolments.iter().enumerate() {
+            if !pupils.contains(&e.pupil_id) {
+                push(
+                    "enrolments",
+                    i,
+                    e.id,
+                    "pupil_id",
+                    "The pupil is not on the roll.".into(),
+                );
+            }
+            match provisions.get(&e.provision_id) {
+                None => push(
+                    "enrolments",
+                    i,
+                    e.id,
+                    "provision_id",
+                    "The provision does not exist.".into(),
+                ),
+                Some(p) if e.start < p.start || e.end > p.end => push(
+                    "enrolments",
+                    i,
+                    e.id,
+                    "start",
+                    "The enrolment's dates fall outside the provision's dates.".into(),
+                ),
+                _ => {}
+            }
+        }
+        let mut pairs = HashSet::new();
+        for (i, e) in self.enrolments.iter().enumerate() {
+            if !pairs.insert((e.pupil_id, e.provision_id, e.start)) {
+                push(
+                    "enrolments",
+                    i,
+                    e.id,
+                    "pupil_id",
+                    "The pupil is enrolled twice from the same date.".into(),
+                );
+            }
+        }
+        for (i, plan) in self.plans.iter().enumerate() {
+            if !pupils.contains(&plan.pupil_id) {
+                push(
+                    "plans",
+                    i,
+                    plan.id,
+                    "pupil_id",
+                    "The pupil is not on the roll.".into(),
+                );
+            }
+            if plan
+                .provision_ids
+                .iter()
+                .any(|p| !provisions.contains_key(p))
+            {
+                push(
+                    "plans",
+                    i,
+                    plan.id,
+                    "provision_ids",
+                    "A linked provision does not exist.".into(),
+                );
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,241 @@
+//! Impact: ratio gains, standardised-score changes, per-provision summaries
+//! and cost-effectiveness.
+//!
+//! Ratio gain (Brooks 2007) = months gained in reading or spelling age /
+//! months elapsed between the entry and exit assessments. Months elapsed are
+//! days x 12 / 365.25, exactly. Missing data or no time elapsed gives
+//! [`Gain::NotEnoughData`], never a NaN or an infinity.
+
+use uuid::Uuid;
+
+use super::calendar::days_between;
+use super::costing::CostReport;
+use super::money::{Exact, Money};
+use super::provision::{Enrolment, MeasureKind};
+use super::settings::SchoolSettings;
+
+/// Why a gain cannot be worked out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NotEnough {
+    #[error("no entry assessment")]
+    NoEntry,
+    #[error("no exit assessment")]
+    NoExit,
+    #[error("entry and exit use different measures")]
+    MixedMeasures,
+    #[error("free-text results have no numeric gain")]
+    Text,
+    #[error("no time elapsed between entry and exit")]
+    NoTimeElapsed,
+    #[error("no pupil has entry and exit data")]
+    NoPupils,
+    #[error("no gain to divide the cost by")]
+    NoGain,
+}
+
+/// One pupil's gain in one provision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gain {
+    /// A reading or spelling age: months gained and the ratio gain.
+    Ratio {
+        months_gained: i64,
+        months_elapsed: Exact,
+        ratio: Exact,
+        band: Option<String>,
+        significant: bool,
+    },
+    /// Any other numeric measure: exit less entry.
+    Change {
+        measure: MeasureKind,
+        change: Exact,
+    },
+    NotEnoughData(NotEnough),
+}
+
+impl Gain {
+    /// The gain in the measure's own units (months, points, per cent).
+    pub fn units(&self) -> Option<Exact> {
+        match self {
+            Gain::Ratio { months_gained, .. } => {
+                Some(Exact::from_integer(i128::from(*months_gained)))
+            }
+            Gain::Change { change, .. } => Some(*change),
+            Gain::NotEnoughData(_) => None,
+        }
+    }
+}
+
+/// The gain recorded in an enrolment.
+pub fn gain(e: &Enrolment, settings: &SchoolSettings) -> Gain {
+    let Some(entry) = &e.entry else {
+        return Gain::NotEnoughData(NotEnough::NoEntry);
+    };
+    let Some(exit) = &e.exit else {
+        return Gain::NotEnoughData(NotEnough::NoExit);
+    };
+    let kind = entry.score.kind();
+    if kind != exit.score.kind() {
+        return Gain::NotEnoughData(NotEnough::MixedMeasures);
+    }
+    let (Some(a), Some(b)) = (entry.score.numeric(), exit.score.numeric()) else {
+        return Gain::NotEnoughData(NotEnough::Text);
+    };
+    if !kind.is_age() {
+        return Gain::Change {
+            measure: kind,
+            change: b - a,
+        };
+    }
+    let days = days_between(entry.date, exit.date);
+    if days <= 0 {
+        return Gain::NotEnoughData(NotEnough::NoTimeElapsed);
+    }
+    let months_elapsed = Exact::new(i128::from(days) * 48, 1461);
+    let months_gained = i64::try_from((b - a).to_integer()).expect("ages fit");
+    let ratio = Exact::from_integer(i128::from(months_gained)) / months_elapsed;
+    let band = settings.band_for(ratio);
+    Gain::Ratio {
+        months_gained,
+        months_elapsed,
+        ratio,
+        band: band.map(|b| b.name.clone()),
+        significant: band.is_some_and(|b| b.significant),
+    }
+}
+
+/// Impact of one provision, for one measure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProvisionImpact {
+    pub provision_id: Uuid,
+    pub measure: Option<MeasureKind>,
+    pub pupils_with_data: usize,
+    pub pupils_without_data: usize,
+    /// Mean ratio gain (ages) or mean change (other measures).
+    pub mean_gain: Result<Exact, NotEnough>,
+    /// Mean gain in the measure's units (months for ages).
+    pub mean_units: Result<Exact, NotEnough>,
+    /// Share of pupils with data whose ratio gain is significant (ages only).
+    pub share_significant: Option<Exact>,
+    /// Mean cost of the pupils with data.
+    pub cost_per_pupil: Option<Money>,
+    /// Cost per pupil per unit of gain, in pence.
+    pub cost_per_unit_gain: Result<Exact, NotEnough>,
+}
+
+/// Impact of provision `provision_id` from its enrolments, with costs from `report`.
+pub fn provision_impact(
+    provision_id: Uuid,
+    enrolments: &[&Enrolment],
+    settings: &SchoolSettings,
+    report: &CostReport,
+) -> ProvisionImpact {
+    let gains: Vec<(&Enrolment, Gain)> =
+        enrolments.iter().map(|e| (*e, gain(e, settings))).collect();
+    let with: Vec<&(&Enrolment, Gain)> =
+        gains.iter().filter(|(_, g)| g.units().is_some()).collect();
+    // The measure most pupils have; the rest count as without data.
+    let measure = {
+        let mut counts: Vec<(MeasureKind, usize)> = Vec::new();
+        for (e, _) in &with {
+            let k = e.entry.as_ref().expect("gain has entry").score.kind();
+            match counts.iter_mut().find(|(m, _)| *m == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+        counts.into_iter().max_by_key(|(_, n)| *n).map(|(m, _)| m)
+    };
+    let used: Vec<&(&Enrolment, Gain)> = with
+        .into_iter()
+        .filter(|(e, _)| Some(e.entry.as_ref().expect("entry").score.kind()) == measure)
+        .collect();
+    let n = used.len();
+    let nn = Exact::from_integer(i128::try_from(n).expect("fits"));
+    let mean = |f: &dyn Fn(&Gain) -> Exact| -> Result<Exact, NotEnough> {
+        if n == 0 {
+            Err(NotEnough::NoPupils)
+        } else {
+            Ok(used.iter().map(|(_, g)| f(g)).sum::<Exact>() / nn)
+        }
+    };
+    let mean_gain = mean(&|g| match g {
+        Gain::Ratio { ratio, .. } => *ratio,
+        other => other.units().expect("has units"),
+    });
+    let mean_units = mean(&|g| g.units().expect("has units"));
+    let share_significant = (n > 0 && measure.is_some_and(MeasureKind::is_age)).then(|| {
+        let sig = used
+            .iter()
+            .filter(|(_, g)| {
+                matches!(
+                    g,
+                    Gain::Ratio {
+                        significant: true,
+                        ..
+                    }
+                )
+            })
+            .count();
+        Exact::new(
+            i128::try_from(sig).expect("fits"),
+            i128::try_from(n).expect("fits"),
+        )
+    });
+    let cost = report.provision(provision_id);
+    let cost_per_pupil = cost.and_then(|c| {
+        let amounts: Vec<Money> = used
+            .iter()
+            .filter_map(|(e, _)| {
+                c.shares
+                    .iter()
+                    .find(|s| s.enrolment_id == e.id)
+                    .map(|s| s.amount)
+            })
+            .collect();
+        (!amounts.is_empty()).then(|| {
+            super::money::round_pence(
+                amounts.iter().sum::<Money>().exact()
+                    / Exact::from_integer(i128::try_from(amounts.len()).expect("fits")),
+            )
+        })
+    });
+    let cost_per_unit_gain = match (&mean_units, cost_per_pupil) {
+        (Err(e), _) => Err(*e),
+        (Ok(_), None) => Err(NotEnough::NoPupils),
+        (Ok(u), Some(_)) if *u <= Exact::from_integer(0) => Err(NotEnough::NoGain),
+        (Ok(u), Some(c)) => Ok(c.exact() / u),
+    };
+    ProvisionImpact {
+        provision_id,
+        measure,
+        pupils_with_data: n,
+        pupils_without_data: enrolments.len() - n,
+        mean_gain,
+        mean_units,
+        share_significant,
+        cost_per_pupil,
+        cost_per_unit_gain,
+    }
+}
+
+/// Provisions ranked by cost per unit of gain, cheapest first, within each
+/// measure (months are not comparable with score points). Those without
+/// enough data are left out.
+pub fn rank_cost_effectiveness(
+    impacts: &[ProvisionImpact],
+) -> Vec<(MeasureKind, Vec<(Uuid, Exact)>)> {
+    let mut out: Vec<(MeasureKind, Vec<(Uuid, Exact)>)> = Vec::new();
+    for i in impacts {
+        let (Some(m), Ok(c)) = (i.measure, i.cost_per_unit_gain) else {
+            continue;
+        };
+        match out.iter_mut().find(|(k, _)| *k == m) {
+            Some((_, v)) => v.push((i.provision_id, c)),
+            None => out.push((m, vec![(i.provision_id, c)])),
+        }
+    }
+    for (_, v) in &mut out {
+        v.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! Decimal quantities with two places (hours, weeks, percentages, scores),
+//! stored as whole hundredths so they are exact, and written as strings such
+//! as `"43.57"` in exports so no reader turns them into floating point.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use super::money::Exact;
+
+/// A number with at most two decimal places, held as hundredths.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Dec2(pub i64);
+
+impl Dec2 {
+    pub const ZERO: Dec2 = Dec2(0);
+
+    /// A whole number.
+    pub const fn whole(n: i64) -> Dec2 {
+        Dec2(n * 100)
+    }
+
+    /// `h` hundredths (`Dec2::hundredths(4357)` is 43.57).
+    pub const fn hundredths(h: i64) -> Dec2 {
+        Dec2(h)
+    }
+
+    pub fn exact(self) -> Exact {
+        Exact::new(i128::from(self.0), 100)
+    }
+
+    pub fn is_positive(self) -> bool {
+        self.0 > 0
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+}
+
+/// `43.57`, `38`, `0.5`, `-1.25`: no trailing zeros after the point.
+impl fmt::Display for Dec2 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let a = self.0.unsigned_abs();
+        match a % 100 {
+            0 => write!(f, "{sign}{}", a / 100),
+            r if r % 10 == 0 => write!(f, "{sign}{}.{}", a / 100, r / 10),
+            r => write!(f, "{sign}{}.{r:02}", a / 100),
+        }
+    }
+}
+
+/// The text was not a number with at most two decimal places.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a number with at most two decimal places")]
+pub struct NotDec2(pub String);
+
+impl FromStr for Dec2 {
+    type Err = NotDec2;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || NotDec2(s.to_owned());
+        let t = s.trim();
+        let (neg, t) = match t.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, t),
+        };
+        let (w, f) = t.split_once('.').unwrap_or((t, ""));
+        if (w.is_empty() && f.is_empty())
+            || f.len() > 2
+            || !w.bytes().all(|b| b.is_ascii_digit())
+            || !f.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(bad());
+        }
+        let whole: i64 = if w.is_empty() {
+            0
+        } else {
+            w.parse().map_err(|_| bad())?
+        };
+        let frac: i64 = match f.len() {
+            0 => 0,
+            1 => f.parse::<i64>().map_err(|_| bad())? * 10,
+            _ => f.parse().map_err(|_| bad())?,
+        };
+        let v = whole
+            .checked_mul(100)
+            .and_then(|x| x.checked_add(frac))
+            .ok_or_else(bad)?;
+        Ok(Dec2(if neg { -v } else { v }))
+    }
+}
+
+impl Serialize for Dec2 {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dec2 {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn parses_and_prints_without_float() {
+        assert_eq!("43.57".parse::<Dec2>(), Ok(Dec2(4357)));
+        assert_eq!("38".parse::<Dec2>(), Ok(Dec2::whole(38)));
+        assert_eq!("0.5".parse::<Dec2>(), Ok(Dec2(50)));
+        assert_eq!(".25".parse::<Dec2>(), Ok(Dec2(25)));
+        assert_eq!("-1.25".parse::<Dec2>(), Ok(Dec2(-125)));
+        for bad in ["", ".", "1.234", "1,5", "x", "1e2", "--1"] {
+            assert!(bad.parse::<Dec2>().is_err(), "{bad:?}");
+        }
+        assert_eq!(Dec2(4357).to_string(), "43.57");
+        assert_eq!(Dec2(50).to_string(), "0.5");
+        assert_eq!(Dec2(3800).to_string(), "38");
+        assert_eq!(Dec2(-5).to_string(), "-0.05");
+        assert_eq!(serde_json::to_string(&Dec2(2868)).unwrap(), "\"28.68\"");
+        assert_eq!(
+            serde_json::from_str::<Dec2>("\"28.68\"").unwrap(),
+            Dec2(2868)
+        );
+        assert!(
+            serde_json::from_str::<Dec2>("28.68").is_err(),
+            "a JSON float is refused"
+        );
+        assert_eq!(Dec2(4357).exact(), Exact::new(4357, 100));
+        assert!(Dec2(1).is_positive() && Dec2(-1).is_negative() && !Dec2::ZERO.is_positive());
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips(v in -1_000_000_000i64..1_000_000_000) {
+            prop_assert_eq!(Dec2(v).to_string().parse::<Dec2>(), Ok(Dec2(v)));
+        }
+    }
+}

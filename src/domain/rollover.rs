@@ -1,0 +1,145 @@
+//! Academic-year rollover: pupils move up a year group, leavers leave the
+//! roll (kept in the history), and recurring provisions are copied into the
+//! new year as planned. A preview says what will change before anything does.
+
+use jiff::civil::Date;
+use jiff::Timestamp;
+use uuid::Uuid;
+
+use super::calendar::{days_between, AcademicYear};
+use super::dataset::Dataset;
+use super::provision::Provision;
+use super::pupil::YearGroup;
+
+/// What a rollover will do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolloverPreview {
+    pub new_year: AcademicYear,
+    /// Pupil, from, to.
+    pub promotions: Vec<(Uuid, YearGroup, YearGroup)>,
+    pub leavers: Vec<Uuid>,
+    /// New provisions, planned, in the new year.
+    pub copies: Vec<Provision>,
+}
+
+/// Why a rollover cannot go ahead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RolloverError {
+    #[error("The year starting {0} is not set up.")]
+    NoSuchYear(i16),
+    #[error("The new year must start the year after {from} (got {to}).")]
+    NotNext { from: i16, to: i16 },
+    #[error("The year {0} is already set up.")]
+    AlreadyThere(String),
+    #[error("The new year's terms are not right: {0}")]
+    InvalidYear(String),
+}
+
+/// `d`, moved from its place in `from` to the same place in `to`: the same
+/// number of days into the same term, kept inside that term.
+fn map_date(d: Date, from: &AcademicYear, to: &AcademicYear) -> Date {
+    let term = from
+        .terms
+        .iter()
+        .rev()
+        .find(|t| t.start <= d)
+        .or(from.terms.first())
+        .expect("a valid year has terms");
+    let target = to.term(term.name).expect("a valid year has every term");
+    let offset = days_between(term.start, d).max(0);
+    let moved = target
+        .start
+        .checked_add(jiff::Span::new().days(offset))
+        .unwrap_or(target.end);
+    moved.min(target.end)
+}
+
+/// Preview rolling the year starting `from` over into `new_year`.
+pub fn preview(
+    data: &Dataset,
+    from: i16,
+    new_year: AcademicYear,
+    now: Timestamp,
+) -> Result<RolloverPreview, RolloverError> {
+    let old = data
+        .settings
+        .year(from)
+        .ok_or(RolloverError::NoSuchYear(from))?;
+    if new_year.start_year != from + 1 {
+        return Err(RolloverError::NotNext {
+            from,
+            to: new_year.start_year,
+        });
+    }
+    if data.settings.year(new_year.start_year).is_some() {
+        return Err(RolloverError::AlreadyThere(new_year.label()));
+    }
+    let problems = new_year.validate();
+    if !problems.is_empty() {
+        return Err(RolloverError::InvalidYear(problems.to_string()));
+    }
+    let start = new_year.range().expect("valid year").start;
+    let old_range = old.range().expect("valid year");
+    let mut promotions = Vec::new();
+    let mut leavers = Vec::new();
+    for p in data.pupils.iter().filter(|p| p.on_roll_on(start)) {
+        match p.year_group.next() {
+            Some(next) if p.year_group != data.settings.final_year_group => {
+                promotions.push((p.id, p.year_group, next));
+            }
+            _ => leavers.push(p.id),
+        }
+    }
+    let copies = data
+        .provisions
+        .iter()
+        .filter(|p| p.recurring && old_range.contains(p.start))
+        .map(|p| {
+            let s = map_date(p.start, old, &new_year);
+            let e = map_date(p.end, old, &new_year).max(s);
+            Provision {
+                id: Uuid::new_v4(),
+                start: s,
+                end: e,
+                planned: true,
+                created_at: now,
+                updated_at: now,
+                ..p.clone()
+            }
+        })
+        .collect();
+    Ok(RolloverPreview {
+        new_year,
+        promotions,
+        leavers,
+        copies,
+    })
+}
+
+/// Carry out a previewed rollover.
+pub fn apply(data: &mut Dataset, preview: RolloverPreview, now: Timestamp) {
+    let start = preview
+        .new_year
+        .range()
+        .expect("previewed year is valid")
+        .start;
+    for (id, _, to) in &preview.promotions {
+        if let Some(p) = data.pupils.iter_mut().find(|p| p.id == *id) {
+            p.year_group = *to;
+            p.updated_at = now;
+        }
+    }
+    for id in &preview.leavers {
+        if let Some(p) = data.pupils.iter_mut().find(|p| p.id == *id) {
+            p.left_on = Some(start);
+            if p.sen_status.on_register() && p.off_register_from.is_none() {
+                p.off_register_from = Some(start);
+            }
+            p.updated_at = now;
+        }
+    }
+    data.provisions.extend(preview.copies);
+    data.settings.years.push(preview.new_year);
+    data.settings.years.sort_by_key(|y| y.start_year);
+    data.settings.updated_at = now;
+}

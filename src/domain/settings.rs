@@ -1,0 +1,383 @@
+//! The school's settings: its years and terms, budgets, thresholds, tiers,
+//! ratio-gain bands and dated funding figures. Every figure is editable.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::calendar::AcademicYear;
+use super::money::Money;
+use super::provision::FundingSource;
+use super::pupil::YearGroup;
+use super::quantity::Dec2;
+use super::validation::{check_text, Problems};
+
+/// A tier (wave) of provision. Tiers are data: a school can rename them or
+/// use the 2026 white paper's Universal / Targeted / Targeted Plus / Specialist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// A stable key provisions refer to (for example `wave-2`).
+    pub id: String,
+    pub name: String,
+}
+
+/// A ratio-gain band: ratio gains from `min` up to the next band's `min`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatioBand {
+    pub min: Dec2,
+    pub name: String,
+    /// Whether a gain in this band counts as educationally significant
+    /// (the "modest" band and above, in Brooks's scheme).
+    pub significant: bool,
+}
+
+/// A budget for one funding source in one academic year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// The calendar year the academic year starts in.
+    pub start_year: i16,
+    pub source: FundingSource,
+    pub amount: Money,
+}
+
+/// Which national funding figure a [`FundingFigure`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingKind {
+    PupilPremiumPrimary,
+    PupilPremiumSecondary,
+    PupilPremiumPlus,
+    ServicePremium,
+}
+
+impl FundingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FundingKind::PupilPremiumPrimary => "Pupil premium (primary)",
+            FundingKind::PupilPremiumSecondary => "Pupil premium (secondary)",
+            FundingKind::PupilPremiumPlus => "Pupil premium plus (LAC and PLAC)",
+            FundingKind::ServicePremium => "Service pupil premium",
+        }
+    }
+}
+
+/// A funding figure per pupil, dated with the academic year it applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingFigure {
+    pub kind: FundingKind,
+    pub start_year: i16,
+    pub amount: Money,
+}
+
+/// The school's settings: one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchoolSettings {
+    pub id: Uuid,
+    pub school_name: String,
+    pub years: Vec<AcademicYear>,
+    pub budgets: Vec<Budget>,
+    /// The element-2 threshold: additional support a school meets per pupil a year.
+    pub element2_threshold: Money,
+    pub tiers: Vec<Tier>,
+    pub ratio_bands: Vec<RatioBand>,
+    pub funding_figures: Vec<FundingFigure>,
+    /// The last year group the school teaches: pupils in it leave at rollover.
+    pub final_year_group: YearGroup,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// The default tiers: the three waves.
+pub fn default_tiers() -> Vec<Tier> {
+    [
+        ("wave-1", "Wave 1: quality-first teaching"),
+        ("wave-2", "Wave 2: targeted catch-up"),
+        ("wave-3", "Wave 3: personalised or specialist"),
+    ]
+    .into_iter()
+    .map(|(id, name)| Tier {
+        id: id.into(),
+        name: name.into(),
+    })
+    .collect()
+}
+
+/// Brooks's ratio-gain bands (2007).
+pub fn default_ratio_bands() -> Vec<RatioBand> {
+    [
+        (0, "Doubtful educational significance", false),
+        (140, "Modest impact", true),
+        (200, "Useful impact", true),
+        (300, "Substantial impact", true),
+        (400, "Remarkable impact", true),
+    ]
+    .into_iter()
+    .map(|(min, name, significant)| RatioBand {
+        min: Dec2::hundredths(min),
+        name: name.into(),
+        significant,
+    })
+    .collect()
+}
+
+/// Pupil premium figures for 2024-25 and 2025-26 (DfE).
+pub fn default_funding_figures() -> Vec<FundingFigure> {
+    use FundingKind::*;
+    [
+        (PupilPremiumPrimary, 2024, 1480),
+        (PupilPremiumSecondary, 2024, 1050),
+        (PupilPremiumPlus, 2024, 2570),
+        (PupilPremiumPrimary, 2025, 1515),
+        (PupilPremiumSecondary, 2025, 1075),
+        (PupilPremiumPlus, 2025, 2630),
+        (ServicePremium, 2025, 350),
+    ]
+    .into_iter()
+    .map(|(kind, start_year, pounds)| FundingFigure {
+        kind,
+        start_year,
+        amount: Money::pounds(pounds),
+    })
+    .collect()
+}
+
+impl SchoolSettings {
+    /// Settings for a new school, with the usual defaults to edit.
+    pub fn new(school_name: &str, start_year: i16, now: Timestamp) -> SchoolSettings {
+        SchoolSettings {
+            id: Uuid::new_v4(),
+            school_name: school_name.trim().to_owned(),
+            years: vec![AcademicYear::typical(start_year)],
+            budgets: Vec::new(),
+            element2_threshold: Money::pounds(6_000),
+            tiers: default_tiers(),
+            ratio_bands: default_ratio_bands(),
+            funding_figures: default_funding_figures(),
+            final_year_group: YearGroup::Year(6),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn year(&self, start_year: i16) -> Option<&AcademicYear> {
+        self.years.iter().find(|y| y.start_year == start_year)
+    }
+
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.tiers.iter().find(|t| t.id == id)
+    }
+
+    /// The budget for `source` in the year starting `start_year` (zero if none set).
+    pub fn budget(&self, start_year: i16, source: FundingSource) -> Money {
+        self.budgets
+            .iter()
+            .filter(|b| b.start_year == start_year && b.source == source)
+            .map(|b| b.amount)
+            .sum()
+    }
+
+    /// The figure of `kind` for the year starting `start_year`, if set.
+    pub fn funding_figure(&self, kind: FundingKind, start_year: i16) -> Option<Money> {
+        self.funding_figures
+            .iter()
+            .find(|f| f.kind == kind && f.start_year == start_year)
+            .map(|f| f.amount)
+    }
+
+    /// The band a ratio gain falls in: the last band whose minimum it reaches.
+    pub fn band_for(&self, ratio: super::money::Exact) -> Option<&RatioBand> {
+        self.ratio_bands
+            .iter()
+            .rev()
+            .find(|b| ratio >= b.min.exact())
+    }
+
+    pub fn validate(&self) -> Problems {
+        let mut p = Problems::default();
+        check_text(
+            &mut p,
+            "school_name",
+            "school name",
+            &self.school_name,
+            120,
+            true,
+        );
+        let mut starts: Vec<i16> = self.years.iter().map(|y| y.start_year).collect();
+        starts.sort_unstable();
+        if starts.windows(2).any(|w| w[0] == w[1]) {
+            p.push("years", "Two academic years start in the same year.");
+        }
+        for y in &self.years {
+            for e in y.validate().0 {
+                p.push("years", format!("{}: {}", y.label(), e.message));
+            }
+        }
+        if self.element2_threshold.is_negative() {
+            p.push(
+                "element2_threshold",
+                "The element-2 threshold cannot be negative.",
+            );
+        }
+        for b in &self.budgets {
+            if b.amount.is_negative() {
+                p.push(
+                    "budgets",
+                    format!("The {} budget cannot be negative.", b.source.label()),
+                );
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for b in &self.budgets {
+            if !seen.insert((b.start_year, b.source)) {
+                p.push(
+                    "budgets",
+                    format!(
+                        "The {} budget is given twice for one year.",
+                        b.source.label()
+                    ),
+                );
+            }
+        }
+        if self.tiers.is_empty() {
+            p.push("tiers", "Keep at least one tier of provision.");
+        }
+        let mut ids = std::collections::HashSet::new();
+        for t in &self.tiers {
+            if t.id.trim().is_empty() || !ids.insert(t.id.as_str()) {
+                p.push("tiers", "Each tier needs its own key.");
+            }
+            check_text(&mut p, "tiers", "tier name", &t.name, 80, true);
+        }
+        match self.ratio_bands.first() {
+            None => p.push("ratio_bands", "Keep at least one ratio-gain band."),
+            Some(first) if first.min != Dec2::ZERO => {
+                p.push("ratio_bands", "The first ratio-gain band must start at 0.")
+            }
+            _ => {}
+        }
+        if self.ratio_bands.windows(2).any(|w| w[0].min >= w[1].min) {
+            p.push("ratio_bands", "Ratio-gain bands must go up in order.");
+        }
+        for f in &self.funding_figures {
+            if f.amount.is_negative() {
+                p.push(
+                    "funding_figures",
+                    format!("{} cannot be negative.", f.kind.label()),
+                );
+            }
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Exact;
+
+    fn now() -> Timestamp {
+        "2026-09-01T08:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn new_settings_have_the_documented_defaults_and_are_valid() {
+        let s = SchoolSettings::new(" Hillside Primary ", 2025, now());
+        assert_eq!(s.school_name, "Hillside Primary");
+        assert!(s.validate().is_empty(), "{:?}", s.validate());
+        assert_eq!(s.element2_threshold, Money::pounds(6000));
+        assert_eq!(s.tiers.len(), 3);
+        assert_eq!(s.tier("wave-2").unwrap().name, "Wave 2: targeted catch-up");
+        assert_eq!(
+            s.funding_figure(FundingKind::PupilPremiumPrimary, 2025),
+            Some(Money::pounds(1515))
+        );
+        assert_eq!(
+            s.funding_figure(FundingKind::PupilPremiumPlus, 2024),
+            Some(Money::pounds(2570))
+        );
+        assert_eq!(s.funding_figure(FundingKind::ServicePremium, 2024), None);
+        assert_eq!(s.year(2025).unwrap().label(), "2025-26");
+        assert_eq!(s.budget(2025, FundingSource::NotionalSen), Money::ZERO);
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<SchoolSettings>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn ratio_gains_fall_in_brooks_bands() {
+        let s = SchoolSettings::new("X", 2025, now());
+        let band = |n, d| s.band_for(Exact::new(n, d)).unwrap().name.clone();
+        assert_eq!(band(1, 1), "Doubtful educational significance");
+        assert_eq!(band(139, 100), "Doubtful educational significance");
+        assert_eq!(band(14, 10), "Modest impact");
+        assert_eq!(band(2, 1), "Useful impact");
+        assert_eq!(band(299, 100), "Useful impact");
+        assert_eq!(band(3, 1), "Substantial impact");
+        assert_eq!(band(4, 1), "Remarkable impact");
+        assert_eq!(band(12, 1), "Remarkable impact");
+        assert!(
+            s.band_for(Exact::new(-1, 2)).is_none(),
+            "a loss is below every band"
+        );
+    }
+
+    #[test]
+    fn impossible_settings_are_rejected() {
+        let mut s = SchoolSettings::new("X", 2025, now());
+        s.years.push(AcademicYear::typical(2025));
+        s.element2_threshold = Money(-1);
+        s.budgets.push(Budget {
+            start_year: 2025,
+            source: FundingSource::PupilPremium,
+            amount: Money(-5),
+        });
+        s.budgets.push(Budget {
+            start_year: 2025,
+            source: FundingSource::PupilPremium,
+            amount: Money(5),
+        });
+        s.tiers.push(Tier {
+            id: "wave-1".into(),
+            name: "Again".into(),
+        });
+        s.ratio_bands.swap(1, 2);
+        s.funding_figures[0].amount = Money(-1);
+        s.years[0].terms[0].teaching_weeks = 0;
+        let p = s.validate();
+        for f in [
+            "years",
+            "element2_threshold",
+            "budgets",
+            "tiers",
+            "ratio_bands",
+            "funding_figures",
+        ] {
+            assert!(p.for_field(f).is_some(), "{f}: {p:?}");
+        }
+        assert!(p
+            .0
+            .iter()
+            .any(|e| e.message == "2025-26: The Autumn term has no teaching weeks."));
+        let mut t = SchoolSettings::new("X", 2025, now());
+        t.tiers.clear();
+        t.ratio_bands[0].min = Dec2::whole(1);
+        let p = t.validate();
+        assert_eq!(
+            p.for_field("tiers"),
+            Some("Keep at least one tier of provision.")
+        );
+        assert_eq!(
+            p.for_field("ratio_bands"),
+            Some("The first ratio-gain band must start at 0.")
+        );
+        t.ratio_bands.clear();
+        assert_eq!(
+            t.validate().for_field("ratio_bands"),
+            Some("Keep at least one ratio-gain band.")
+        );
+    }
+}

@@ -1,0 +1,444 @@
+//! Staff roles with their hourly cost, and the staff who deliver provision.
+//!
+//! A role's hourly rate is either typed in, or derived from a salary:
+//!
+//! ```text
+//! paid salary   = FTE salary x contracted hours / FTE hours x paid weeks / 52 1/7
+//! employer NI   = NI rate x (paid salary - NI threshold), not below zero
+//! pension       = pension rate x paid salary
+//! hourly rate   = (paid salary + employer NI + pension)
+//!                 / (contracted hours a week x weeks worked with pupils)
+//! ```
+//!
+//! The derived rate is kept exact (a fraction of a penny) for costing; it is
+//! shown rounded to the penny. Costs are rounded once, per provision.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::money::{round_pence, Exact, Money};
+use super::quantity::Dec2;
+use super::validation::Problems;
+
+/// Weeks in a year: 365 / 7.
+pub fn weeks_per_year() -> Exact {
+    Exact::new(365, 7)
+}
+
+/// The inputs to derive an hourly rate from a salary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SalaryBasis {
+    /// Full-time-equivalent annual salary.
+    pub fte_salary: Money,
+    /// Hours a week of a full-time post (for example 37).
+    pub fte_hours_per_week: Dec2,
+    /// Hours a week this post is contracted for (for example 32.5).
+    pub contracted_hours_per_week: Dec2,
+    /// Weeks a year the post is paid for (52.14 all year; about 43.57 term time).
+    pub paid_weeks: Dec2,
+    /// Weeks a year the post works with pupils (for example 38 or 39).
+    pub working_weeks: Dec2,
+    /// Employer national insurance, per cent (15 from April 2025).
+    pub ni_rate_percent: Dec2,
+    /// Annual secondary threshold above which employer NI is due (£5,000 from April 2025).
+    pub ni_threshold: Money,
+    /// Employer pension contribution, per cent (28.68 Teachers' Pension; about 20 LGPS).
+    pub pension_rate_percent: Dec2,
+}
+
+/// The annual cost of a post, broken down, from [`SalaryBasis::breakdown`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SalaryBreakdown {
+    pub paid_salary: Exact,
+    pub employer_ni: Exact,
+    pub pension: Exact,
+    pub annual_cost: Exact,
+    pub hours_with_pupils: Exact,
+    pub hourly: Exact,
+}
+
+impl SalaryBasis {
+    /// Every step of the derivation, exact. `None` if the inputs are invalid.
+    pub fn breakdown(&self) -> Option<SalaryBreakdown> {
+        if !self.validate().is_empty() {
+            return None;
+        }
+        let hundred = Exact::from_integer(100);
+        let paid_salary = self.fte_salary.exact() * self.contracted_hours_per_week.exact()
+            / self.fte_hours_per_week.exact()
+            * self.paid_weeks.exact()
+            / weeks_per_year();
+        let above = (paid_salary - self.ni_threshold.exact()).max(Exact::from_integer(0));
+        let employer_ni = above * self.ni_rate_percent.exact() / hundred;
+        let pension = paid_salary * self.pension_rate_percent.exact() / hundred;
+        let annual_cost = paid_salary + employer_ni + pension;
+        let hours_with_pupils = self.contracted_hours_per_week.exact() * self.working_weeks.exact();
+        Some(SalaryBreakdown {
+            paid_salary,
+            employer_ni,
+            pension,
+            annual_cost,
+            hours_with_pupils,
+            hourly: annual_cost / hours_with_pupils,
+        })
+    }
+
+    pub fn validate(&self) -> Problems {
+        let mut p = Problems::default();
+        if self.fte_salary <= Money::ZERO {
+            p.push("fte_salary", "Enter the full-time salary, more than £0.");
+        }
+        let hours = |p: &mut Problems, f, v: Dec2, what: &str| {
+            if !v.is_positive() || v > Dec2::whole(60) {
+                p.push(f, format!("{what} must be more than 0 and at most 60."));
+            }
+        };
+        hours(
+            &mut p,
+            "fte_hours_per_week",
+            self.fte_hours_per_week,
+            "Full-time hours a week",
+        );
+        hours(
+            &mut p,
+            "contracted_hours_per_week",
+            self.contracted_hours_per_week,
+            "Contracted hours a week",
+        );
+        if self.contracted_hours_per_week > self.fte_hours_per_week
+            && self.fte_hours_per_week.is_positive()
+        {
+            p.push(
+                "contracted_hours_per_week",
+                "Contracted hours cannot be more than full-time hours.",
+            );
+        }
+        let weeks = |p: &mut Problems, f, v: Dec2, what: &str| {
+            if !v.is_positive() || v > Dec2::hundredths(5215) {
+                p.push(f, format!("{what} must be more than 0 and at most 52.15."));
+            }
+        };
+        weeks(&mut p, "paid_weeks", self.paid_weeks, "Paid weeks");
+        weeks(
+            &mut p,
+            "working_weeks",
+            self.working_weeks,
+            "Weeks worked with pupils",
+        );
+        let pct = |p: &mut Problems, f, v: Dec2, what: &str| {
+            if v.is_negative() || v > Dec2::whole(100) {
+                p.push(f, format!("{what} must be between 0 and 100 per cent."));
+            }
+        };
+        pct(
+            &mut p,
+            "ni_rate_percent",
+            self.ni_rate_percent,
+            "Employer NI",
+        );
+        pct(
+            &mut p,
+            "pension_rate_percent",
+            self.pension_rate_percent,
+            "Employer pension",
+        );
+        if self.ni_threshold.is_negative() {
+            p.push("ni_threshold", "The NI threshold cannot be negative.");
+        }
+        p
+    }
+}
+
+/// How a role's hourly rate is set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "basis", rename_all = "snake_case")]
+pub enum RateBasis {
+    /// A rate the SENCO typed (for example from the LA's figures).
+    Typed { hourly: Money },
+    /// A rate derived from a salary.
+    Salary(SalaryBasis),
+}
+
+/// What kind of staff a role is (EEF's advice on interventions led by
+/// teaching assistants applies to [`RoleCategory::TeachingAssistant`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleCategory {
+    TeachingAssistant,
+    Teacher,
+    Specialist,
+    #[default]
+    Other,
+}
+
+/// A staff role (TA, HLTA, teacher, SENCO, outside specialist) and its cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffRole {
+    pub id: Uuid,
+    pub name: String,
+    #[serde(default)]
+    pub category: RoleCategory,
+    pub rate: RateBasis,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl StaffRole {
+    pub fn new(name: &str, category: RoleCategory, rate: RateBasis, now: Timestamp) -> StaffRole {
+        StaffRole {
+            id: Uuid::new_v4(),
+            name: name.trim().to_owned(),
+            category,
+            rate,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// The exact hourly cost, or `None` if a salary basis is invalid.
+    pub fn hourly_exact(&self) -> Option<Exact> {
+        match &self.rate {
+            RateBasis::Typed { hourly } => Some(hourly.exact()),
+            RateBasis::Salary(s) => s.breakdown().map(|b| b.hourly),
+        }
+    }
+
+    /// The hourly cost rounded to the penny, for display.
+    pub fn hourly_display(&self) -> Option<Money> {
+        self.hourly_exact().map(round_pence)
+    }
+
+    pub fn validate(&self) -> Problems {
+        let mut p = Problems::default();
+        super::validation::check_text(&mut p, "name", "role name", &self.name, 60, true);
+        match &self.rate {
+            RateBasis::Typed { hourly } => {
+                if *hourly <= Money::ZERO {
+                    p.push("rate", "The hourly rate must be more than £0.");
+                } else if *hourly > Money::pounds(1000) {
+                    p.push("rate", "The hourly rate is over £1,000: check the figure.");
+                }
+            }
+            RateBasis::Salary(s) => {
+                for e in s.validate().0 {
+                    p.push("rate", format!("{} ({})", e.message, e.field));
+                }
+            }
+        }
+        p
+    }
+}
+
+/// A member of staff who delivers provision (optional: roles alone are enough to cost).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffMember {
+    pub id: Uuid,
+    pub name: String,
+    pub role_id: Uuid,
+    /// Hours a week this person is available for provision.
+    pub hours_available_per_week: Dec2,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl StaffMember {
+    pub fn validate(&self) -> Problems {
+        let mut p = Problems::default();
+        super::validation::check_text(&mut p, "name", "name", &self.name, 100, true);
+        if self.hours_available_per_week.is_negative()
+            || self.hours_available_per_week > Dec2::whole(60)
+        {
+            p.push(
+                "hours_available_per_week",
+                "Hours available must be between 0 and 60 a week.",
+            );
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-09-01T08:00:00Z".parse().unwrap()
+    }
+
+    /// A term-time teaching assistant.
+    fn ta() -> SalaryBasis {
+        SalaryBasis {
+            fte_salary: Money::pounds(25_584),
+            fte_hours_per_week: Dec2::whole(37),
+            contracted_hours_per_week: Dec2::hundredths(3250),
+            paid_weeks: Dec2::hundredths(4357),
+            working_weeks: Dec2::whole(39),
+            ni_rate_percent: Dec2::whole(15),
+            ni_threshold: Money::pounds(5_000),
+            pension_rate_percent: Dec2::whole(20),
+        }
+    }
+
+    #[test]
+    fn a_teaching_assistant_rate_from_salary_worked_example() {
+        // paid salary = 25,584 x 32.5/37 x 43.57/(365/7)
+        //             = 25,584 x 32.5 x 43.57 x 7 / (37 x 365)
+        //             = 253,593,085.2 / 13,505 = £18,777.72 (18,777.718...)
+        // employer NI = 15% x (18,777.718 - 5,000) = 15% x 13,777.718 = £2,066.66
+        // pension     = 20% x 18,777.718 = £3,755.54
+        // annual cost = 18,777.718 + 2,066.658 + 3,755.544 = £24,599.92
+        // hours       = 32.5 x 39 = 1,267.5
+        // hourly      = 24,599.920 / 1,267.5 = £19.41 (19.4082...)
+        let b = ta().breakdown().unwrap();
+        assert_eq!(
+            b.paid_salary,
+            Exact::new(2_558_400 * 3250 * 4357 * 7, 3700 * 100 * 365)
+        );
+        assert_eq!(round_pence(b.paid_salary), Money(1_877_772));
+        assert_eq!(round_pence(b.employer_ni), Money(206_666));
+        assert_eq!(round_pence(b.pension), Money(375_554));
+        assert_eq!(round_pence(b.annual_cost), Money(2_459_992));
+        assert_eq!(b.hours_with_pupils, Exact::new(126_750, 100));
+        let role = StaffRole::new(
+            "TA",
+            RoleCategory::TeachingAssistant,
+            RateBasis::Salary(ta()),
+            now(),
+        );
+        assert_eq!(role.hourly_display(), Some(Money(1941)));
+        assert!(role.validate().is_empty());
+    }
+
+    #[test]
+    fn a_teacher_rate_with_teachers_pension_worked_example() {
+        // Full-time teacher, paid all year, 28.68% pension, 1,265 directed
+        // hours are not used here: we count hours with pupils, 25 a week x 38.
+        // paid salary = 38,810 x 32.5/32.5 x 52.14/(365/7)
+        //             = 38,810 x 52.14 x 7 / 365 = £38,807.87 (38,807.873...)
+        // NI          = 15% x 33,807.873 = £5,071.18
+        // pension     = 28.68% x 38,807.873 = £11,130.10
+        // annual cost = £55,009.15 (55,009.151...)
+        // hourly      = 55,009.151 / (32.5 x 38 = 1,235) = £44.54 (44.5418...)
+        let t = SalaryBasis {
+            fte_salary: Money::pounds(38_810),
+            fte_hours_per_week: Dec2::hundredths(3250),
+            contracted_hours_per_week: Dec2::hundredths(3250),
+            paid_weeks: Dec2::hundredths(5214),
+            working_weeks: Dec2::whole(38),
+            ni_rate_percent: Dec2::whole(15),
+            ni_threshold: Money::pounds(5_000),
+            pension_rate_percent: Dec2::hundredths(2868),
+        };
+        let b = t.breakdown().unwrap();
+        assert_eq!(round_pence(b.paid_salary), Money(3_880_787));
+        assert_eq!(round_pence(b.employer_ni), Money(507_118));
+        assert_eq!(round_pence(b.pension), Money(1_113_010));
+        assert_eq!(round_pence(b.annual_cost), Money(5_500_915));
+        assert_eq!(round_pence(b.hourly), Money(4454));
+    }
+
+    #[test]
+    fn below_the_ni_threshold_no_employer_ni_is_due() {
+        let mut s = ta();
+        s.contracted_hours_per_week = Dec2::whole(5);
+        // paid salary = 25,584 x 5/37 x 43.57 x 7/365 = £2,888.88: under £5,000.
+        let b = s.breakdown().unwrap();
+        assert_eq!(b.employer_ni, Exact::from_integer(0));
+        assert_eq!(round_pence(b.paid_salary), Money(288_888));
+    }
+
+    #[test]
+    fn typed_rates_and_invalid_inputs() {
+        let r = StaffRole::new(
+            " HLTA ",
+            RoleCategory::TeachingAssistant,
+            RateBasis::Typed {
+                hourly: Money(1850),
+            },
+            now(),
+        );
+        assert_eq!(r.name, "HLTA");
+        assert_eq!(r.hourly_exact(), Some(Exact::from_integer(1850)));
+        assert!(r.validate().is_empty());
+        let r0 = StaffRole::new(
+            "",
+            RoleCategory::Other,
+            RateBasis::Typed { hourly: Money(0) },
+            now(),
+        );
+        let p = r0.validate();
+        assert!(p.for_field("name").is_some());
+        assert_eq!(
+            p.for_field("rate"),
+            Some("The hourly rate must be more than £0.")
+        );
+        let big = StaffRole::new(
+            "X",
+            RoleCategory::Other,
+            RateBasis::Typed {
+                hourly: Money::pounds(2000),
+            },
+            now(),
+        );
+        assert!(big
+            .validate()
+            .for_field("rate")
+            .unwrap()
+            .contains("over £1,000"));
+
+        let mut s = ta();
+        s.contracted_hours_per_week = Dec2::whole(40);
+        s.paid_weeks = Dec2::whole(60);
+        s.ni_rate_percent = Dec2::whole(120);
+        s.fte_salary = Money(0);
+        s.working_weeks = Dec2::ZERO;
+        s.pension_rate_percent = Dec2::whole(-1);
+        s.ni_threshold = Money(-1);
+        let p = s.validate();
+        for f in [
+            "contracted_hours_per_week",
+            "paid_weeks",
+            "ni_rate_percent",
+            "fte_salary",
+            "working_weeks",
+            "pension_rate_percent",
+            "ni_threshold",
+        ] {
+            assert!(p.for_field(f).is_some(), "{f} not reported: {p:?}");
+        }
+        assert!(s.breakdown().is_none());
+        let role = StaffRole::new(
+            "TA",
+            RoleCategory::TeachingAssistant,
+            RateBasis::Salary(s),
+            now(),
+        );
+        assert_eq!(role.hourly_exact(), None);
+        assert!(role.validate().for_field("rate").is_some());
+    }
+
+    #[test]
+    fn staff_members_are_checked() {
+        let m = StaffMember {
+            id: Uuid::new_v4(),
+            name: "Mrs Patel".into(),
+            role_id: Uuid::new_v4(),
+            hours_available_per_week: Dec2::whole(25),
+            created_at: now(),
+            updated_at: now(),
+        };
+        assert!(m.validate().is_empty());
+        let bad = StaffMember {
+            name: String::new(),
+            hours_available_per_week: Dec2::whole(70),
+            ..m
+        };
+        let p = bad.validate();
+        assert!(p.for_field("name").is_some());
+        assert!(p.for_field("hours_available_per_week").is_some());
+    }
+}
