@@ -59,6 +59,43 @@ pub fn applies(tier: &str, ta_led: bool) -> bool {
     tier == "wave-2" && ta_led
 }
 
+/// EEF advice for a provision of `data`, if it is a TA-led wave-2 provision:
+/// its weeks are the teaching weeks its dates cover.
+pub fn provision_advice(
+    p: &super::provision::Provision,
+    data: &super::dataset::Dataset,
+) -> Vec<Advice> {
+    let ta_led = p.staff.iter().any(|l| {
+        data.role(l.role_id)
+            .is_some_and(|r| r.category == super::staff::RoleCategory::TeachingAssistant)
+    });
+    if !applies(&p.tier, ta_led) {
+        return Vec::new();
+    }
+    let weeks = super::calendar::weeks_in(&data.settings.years, &p.range());
+    eef_advice(p.minutes_per_session, p.sessions_per_week, weeks)
+}
+
+/// EEF advice for a library entry's default delivery, if it is TA-led wave 2.
+pub fn intervention_advice(
+    i: &super::provision::Intervention,
+    data: &super::dataset::Dataset,
+) -> Vec<Advice> {
+    let d = &i.delivery;
+    let ta_led = d
+        .role_id
+        .and_then(|r| data.role(r))
+        .is_some_and(|r| r.category == super::staff::RoleCategory::TeachingAssistant);
+    if !applies(&i.tier, ta_led) {
+        return Vec::new();
+    }
+    eef_advice(
+        d.minutes_per_session,
+        d.sessions_per_week,
+        Exact::from_integer(i128::from(d.weeks)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

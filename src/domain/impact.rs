@@ -239,3 +239,142 @@ pub fn rank_cost_effectiveness(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::DateRange;
+    use crate::domain::provision::{Assessment, Score};
+    use crate::domain::quantity::Dec2;
+    use jiff::civil::date;
+
+    fn settings() -> SchoolSettings {
+        SchoolSettings::new("X", 2025, "2025-08-01T00:00:00Z".parse().unwrap())
+    }
+
+    fn enrolment(
+        entry: Option<(Score, jiff::civil::Date)>,
+        exit: Option<(Score, jiff::civil::Date)>,
+    ) -> Enrolment {
+        let now = "2025-08-01T00:00:00Z".parse().unwrap();
+        Enrolment {
+            id: Uuid::new_v4(),
+            pupil_id: Uuid::new_v4(),
+            provision_id: Uuid::new_v4(),
+            start: date(2025, 9, 1),
+            end: date(2025, 12, 19),
+            entry: entry.map(|(score, date)| Assessment { score, date }),
+            exit: exit.map(|(score, date)| Assessment { score, date }),
+            attendance: None,
+            notes: String::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn missing_or_unusable_data_is_not_enough_never_nan() {
+        let s = settings();
+        let d1 = date(2025, 9, 1);
+        let d2 = date(2025, 12, 1);
+        let ra = Score::ReadingAgeMonths;
+        assert_eq!(
+            gain(&enrolment(None, None), &s),
+            Gain::NotEnoughData(NotEnough::NoEntry)
+        );
+        assert_eq!(
+            gain(&enrolment(Some((ra(80), d1)), None), &s),
+            Gain::NotEnoughData(NotEnough::NoExit)
+        );
+        assert_eq!(
+            gain(
+                &enrolment(Some((ra(80), d1)), Some((Score::SpellingAgeMonths(90), d2))),
+                &s
+            ),
+            Gain::NotEnoughData(NotEnough::MixedMeasures)
+        );
+        assert_eq!(
+            gain(
+                &enrolment(
+                    Some((Score::Text("a".into()), d1)),
+                    Some((Score::Text("b".into()), d2))
+                ),
+                &s
+            ),
+            Gain::NotEnoughData(NotEnough::Text)
+        );
+        // Same day: zero months elapsed would divide by zero.
+        assert_eq!(
+            gain(&enrolment(Some((ra(80), d1)), Some((ra(85), d1))), &s),
+            Gain::NotEnoughData(NotEnough::NoTimeElapsed)
+        );
+        assert_eq!(
+            NotEnough::NoTimeElapsed.to_string(),
+            "no time elapsed between entry and exit"
+        );
+        // A fall in reading age is a negative ratio, below every band.
+        match gain(&enrolment(Some((ra(80), d1)), Some((ra(78), d2))), &s) {
+            Gain::Ratio {
+                ratio,
+                band,
+                significant,
+                ..
+            } => {
+                assert!(ratio < Exact::from_integer(0));
+                assert_eq!(band, None);
+                assert!(!significant);
+            }
+            other => panic!("{other:?}"),
+        }
+        let pct = gain(
+            &enrolment(
+                Some((Score::Percentage(Dec2::whole(40)), d1)),
+                Some((Score::Percentage(Dec2::hundredths(5550)), d2)),
+            ),
+            &s,
+        );
+        assert_eq!(
+            pct,
+            Gain::Change {
+                measure: MeasureKind::Percentage,
+                change: Exact::new(31, 2)
+            }
+        );
+    }
+
+    #[test]
+    fn a_provision_with_no_gain_has_no_cost_per_unit() {
+        let s = settings();
+        let d1 = date(2025, 9, 1);
+        let d2 = date(2025, 12, 1);
+        let ss = |v| Score::StandardisedScore(Dec2::whole(v));
+        let a = enrolment(Some((ss(90), d1)), Some((ss(90), d2)));
+        let b = enrolment(Some((ss(95), d1)), Some((ss(93), d2)));
+        // A pupil with a different measure is counted as without data.
+        let c = enrolment(
+            Some((Score::Percentage(Dec2::whole(5)), d1)),
+            Some((Score::Percentage(Dec2::whole(9)), d2)),
+        );
+        let data = crate::domain::dataset::Dataset {
+            settings: s.clone(),
+            roles: vec![],
+            members: vec![],
+            pupils: vec![],
+            interventions: vec![],
+            provisions: vec![],
+            enrolments: vec![],
+            plans: vec![],
+        };
+        let report = CostReport::build(&data, DateRange::new(d1, d2));
+        let id = Uuid::new_v4();
+        let i = provision_impact(id, &[&a, &b, &c], &s, &report);
+        assert_eq!(i.measure, Some(MeasureKind::StandardisedScore));
+        assert_eq!((i.pupils_with_data, i.pupils_without_data), (2, 1));
+        assert_eq!(i.mean_gain, Ok(Exact::from_integer(-1)));
+        assert_eq!(i.cost_per_pupil, None, "not costed in this report");
+        assert_eq!(i.cost_per_unit_gain, Err(NotEnough::NoPupils));
+        assert!(rank_cost_effectiveness(&[i]).is_empty());
+        let gain_units = Gain::NotEnoughData(NotEnough::NoGain).units();
+        assert_eq!(gain_units, None);
+    }
+}

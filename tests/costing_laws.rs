@@ -1,0 +1,263 @@
+//! The laws of costing, property-tested over random schools:
+//! - a provision's pupil shares (plus what is unallocated) add up to its cost;
+//! - its splits by role, by term, and staff/fixed add up to its cost;
+//! - every grouping of a report adds up to the grand total;
+//! - a cost never falls when minutes, sessions, weeks or the rate rise.
+#![cfg(not(target_arch = "wasm32"))]
+
+use jiff::civil::{date, Date};
+use jiff::{Span, Timestamp};
+use proptest::prelude::*;
+use uuid::Uuid;
+use waymark::domain::calendar::{AcademicYear, DateRange};
+use waymark::domain::costing::{cost_provision, CostReport};
+use waymark::domain::dataset::Dataset;
+use waymark::domain::money::Money;
+use waymark::domain::needs::BroadArea;
+use waymark::domain::provision::{CostSplit, Enrolment, FundingSource, Provision, StaffLine};
+use waymark::domain::pupil::{Pupil, PupilDraft};
+use waymark::domain::settings::SchoolSettings;
+use waymark::domain::staff::{RateBasis, RoleCategory, StaffRole};
+
+fn now() -> Timestamp {
+    "2025-08-01T00:00:00Z".parse().unwrap()
+}
+
+const FIRST: Date = date(2025, 8, 25);
+
+fn day(offset: u16) -> Date {
+    FIRST
+        .checked_add(Span::new().days(i64::from(offset)))
+        .unwrap()
+}
+
+#[derive(Debug, Clone)]
+struct P {
+    lines: Vec<(usize, u32)>,
+    spw: u32,
+    minutes: u32,
+    start: u16,
+    len: u16,
+    fixed: i64,
+    planned: Option<u32>,
+    area: usize,
+    funding: usize,
+    enrol: Vec<(usize, u16, u16)>,
+}
+
+fn provision_strategy() -> impl Strategy<Value = P> {
+    (
+        prop::collection::vec((0usize..3, 1u32..4), 1..3),
+        1u32..10,
+        1u32..120,
+        0u16..330,
+        0u16..200,
+        0i64..50_000,
+        prop::option::of(1u32..8),
+        0usize..5,
+        0usize..6,
+        prop::collection::vec((0usize..8, 0u16..200, 0u16..200), 0..8),
+    )
+        .prop_map(
+            |(lines, spw, minutes, start, len, fixed, planned, area, funding, enrol)| P {
+                lines,
+                spw,
+                minutes,
+                start,
+                len,
+                fixed,
+                planned,
+                area,
+                funding,
+                enrol,
+            },
+        )
+}
+
+fn school(rates: &[i64], ps: &[P]) -> Dataset {
+    let mut settings = SchoolSettings::new("Laws", 2025, now());
+    let mut year = AcademicYear::typical(2025);
+    year.terms[0]
+        .breaks
+        .push(DateRange::new(date(2025, 10, 27), date(2025, 10, 31)));
+    settings.years = vec![year];
+    let roles: Vec<StaffRole> = rates
+        .iter()
+        .map(|r| {
+            StaffRole::new(
+                "R",
+                RoleCategory::Other,
+                RateBasis::Typed { hourly: Money(*r) },
+                now(),
+            )
+        })
+        .collect();
+    let pupils: Vec<Pupil> = (0..8)
+        .map(|i| {
+            let d = PupilDraft {
+                given_name: format!("P{i}"),
+                family_name: "X".into(),
+                year_group: format!("Y{}", i % 6 + 1),
+            };
+            Pupil::create(&d, now()).unwrap()
+        })
+        .collect();
+    let mut provisions = Vec::new();
+    let mut enrolments = Vec::new();
+    for p in ps {
+        let start = day(p.start);
+        let end = day(p.start + p.len);
+        let prov = Provision {
+            id: Uuid::new_v4(),
+            intervention_id: None,
+            name: "P".into(),
+            broad_area: BroadArea::ALL[p.area],
+            tier: "wave-2".into(),
+            staff: p
+                .lines
+                .iter()
+                .map(|(r, c)| StaffLine {
+                    role_id: roles[*r % roles.len()].id,
+                    member_id: None,
+                    count: *c,
+                })
+                .collect(),
+            sessions_per_week: p.spw,
+            minutes_per_session: p.minutes,
+            start,
+            end,
+            funding: FundingSource::ALL[p.funding],
+            fixed_costs: Money(p.fixed),
+            slots: vec![],
+            planned_group_size: p.planned.unwrap_or(6),
+            split: if p.planned.is_some() {
+                CostSplit::PlannedGroupSize
+            } else {
+                CostSplit::ActualPupils
+            },
+            recurring: false,
+            planned: false,
+            created_at: now(),
+            updated_at: now(),
+        };
+        for (pupil, a, b) in &p.enrol {
+            let s = day(p.start + a % (p.len + 1));
+            let e = day(p.start + (a + b) % (p.len + 1)).max(s);
+            let pupil_id = pupils[*pupil].id;
+            if enrolments.iter().any(|x: &Enrolment| {
+                x.provision_id == prov.id && x.pupil_id == pupil_id && x.start == s
+            }) {
+                continue;
+            }
+            enrolments.push(Enrolment {
+                id: Uuid::new_v4(),
+                pupil_id: pupils[*pupil].id,
+                provision_id: prov.id,
+                start: s,
+                end: e,
+                entry: None,
+                exit: None,
+                attendance: None,
+                notes: String::new(),
+                created_at: now(),
+                updated_at: now(),
+            });
+        }
+        provisions.push(prov);
+    }
+    Dataset {
+        settings,
+        roles,
+        members: vec![],
+        pupils,
+        interventions: vec![],
+        provisions,
+        enrolments,
+        plans: vec![],
+    }
+}
+
+fn year(d: &Dataset) -> DateRange {
+    d.settings.years[0].range().unwrap()
+}
+
+fn cost_of(d: &Dataset, i: usize, period: &DateRange) -> Money {
+    let p = &d.provisions[i];
+    let es: Vec<&Enrolment> = d
+        .enrolments
+        .iter()
+        .filter(|e| e.provision_id == p.id)
+        .collect();
+    cost_provision(p, d, &es, period).unwrap().total
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn splits_and_groupings_add_up_to_the_penny(
+        rates in prop::collection::vec(500i64..8_000, 1..4),
+        ps in prop::collection::vec(provision_strategy(), 1..6),
+        cut in 0u16..330,
+    ) {
+        let d = school(&rates, &ps);
+        prop_assert_eq!(d.validate(), vec![]);
+        // The whole year, and a part of it.
+        for period in [year(&d), DateRange::new(day(cut), year(&d).end)] {
+            let r = CostReport::build(&d, period);
+            prop_assert!(r.issues.is_empty());
+            for c in &r.provisions {
+                let shares: Money = c.shares.iter().map(|s| s.amount).sum();
+                prop_assert_eq!(shares + c.unallocated, c.total);
+                prop_assert_eq!(c.staff + c.fixed, c.total);
+                prop_assert_eq!(c.by_role.iter().map(|x| x.1).sum::<Money>(), c.total);
+                prop_assert_eq!(c.by_term.iter().map(|x| x.1).sum::<Money>(), c.total);
+                prop_assert!(c.shares.iter().all(|s| s.amount >= Money::ZERO));
+            }
+            let total = r.grand_total;
+            prop_assert_eq!(r.provisions.iter().map(|c| c.total).sum::<Money>(), total);
+            prop_assert_eq!(r.by_funding.values().sum::<Money>(), total);
+            prop_assert_eq!(r.by_area.values().sum::<Money>(), total);
+            prop_assert_eq!(r.by_tier.values().sum::<Money>(), total);
+            prop_assert_eq!(r.by_term.values().sum::<Money>(), total);
+            prop_assert_eq!(r.by_role.values().sum::<Money>(), total);
+            prop_assert_eq!(r.by_year_group.values().sum::<Money>(), total);
+            let unallocated: Money = r.provisions.iter().map(|c| c.unallocated).sum();
+            prop_assert_eq!(r.per_pupil.values().sum::<Money>() + unallocated, total);
+        }
+    }
+
+    #[test]
+    fn cost_never_falls_when_minutes_sessions_weeks_or_rate_rise(
+        rates in prop::collection::vec(500i64..8_000, 1..4),
+        p in provision_strategy(),
+        more_minutes in 0u32..60,
+        more_sessions in 0u32..5,
+        more_days in 0u16..60,
+        more_rate in 0i64..2_000,
+    ) {
+        let base = school(&rates, std::slice::from_ref(&p));
+        let period = year(&base);
+        let before = cost_of(&base, 0, &period);
+
+        let mut d = base.clone();
+        d.provisions[0].minutes_per_session += more_minutes;
+        prop_assert!(cost_of(&d, 0, &period) >= before, "minutes");
+
+        let mut d = base.clone();
+        d.provisions[0].sessions_per_week += more_sessions;
+        prop_assert!(cost_of(&d, 0, &period) >= before, "sessions");
+
+        let mut d = base.clone();
+        d.provisions[0].end = d.provisions[0].end.checked_add(Span::new().days(i64::from(more_days))).unwrap();
+        prop_assert!(cost_of(&d, 0, &period) >= before, "weeks");
+
+        let mut d = base.clone();
+        for r in &mut d.roles {
+            if let RateBasis::Typed { hourly } = &mut r.rate {
+                *hourly += Money(more_rate);
+            }
+        }
+        prop_assert!(cost_of(&d, 0, &period) >= before, "rate");
+    }
+}
