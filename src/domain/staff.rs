@@ -159,6 +159,9 @@ pub enum RateBasis {
     Typed { hourly: Money },
     /// A rate derived from a salary.
     Salary(SalaryBasis),
+    /// An LA's "cost per weekly hour per year" (for example £650 for one
+    /// hour a week of TA time over 38 weeks): hourly = amount / weeks.
+    LaWeeklyHour { per_weekly_hour: Money, weeks: Dec2 },
 }
 
 /// What kind of staff a role is (EEF's advice on interventions led by
@@ -203,6 +206,11 @@ impl StaffRole {
         match &self.rate {
             RateBasis::Typed { hourly } => Some(hourly.exact()),
             RateBasis::Salary(s) => s.breakdown().map(|b| b.hourly),
+            RateBasis::LaWeeklyHour {
+                per_weekly_hour,
+                weeks,
+            } => (*per_weekly_hour > Money::ZERO && weeks.is_positive())
+                .then(|| per_weekly_hour.exact() / weeks.exact()),
         }
     }
 
@@ -225,6 +233,20 @@ impl StaffRole {
             RateBasis::Salary(s) => {
                 for e in s.validate().0 {
                     p.push("rate", format!("{} ({})", e.message, e.field));
+                }
+            }
+            RateBasis::LaWeeklyHour {
+                per_weekly_hour,
+                weeks,
+            } => {
+                if *per_weekly_hour <= Money::ZERO {
+                    p.push("rate", "The LA rate per weekly hour must be more than £0.");
+                }
+                if !weeks.is_positive() || *weeks > Dec2::whole(52) {
+                    p.push(
+                        "rate",
+                        "The LA rate's weeks must be more than 0 and at most 52.",
+                    );
                 }
             }
         }
@@ -419,6 +441,32 @@ mod tests {
         );
         assert_eq!(role.hourly_exact(), None);
         assert!(role.validate().for_field("rate").is_some());
+    }
+
+    #[test]
+    fn an_la_rate_per_weekly_hour() {
+        // £650 per weekly hour over 38 weeks: 650 / 38 = £17.105... -> £17.11 shown,
+        // kept exact (65,000p / 38) for costing.
+        let la = RateBasis::LaWeeklyHour {
+            per_weekly_hour: Money::pounds(650),
+            weeks: Dec2::whole(38),
+        };
+        let r = StaffRole::new("TA (LA rate)", RoleCategory::TeachingAssistant, la, now());
+        assert_eq!(r.hourly_exact(), Some(Exact::new(65_000, 38)));
+        assert_eq!(r.hourly_display(), Some(Money(1711)));
+        assert!(r.validate().is_empty());
+        let bad = RateBasis::LaWeeklyHour {
+            per_weekly_hour: Money::ZERO,
+            weeks: Dec2::ZERO,
+        };
+        let r = StaffRole::new("TA", RoleCategory::TeachingAssistant, bad, now());
+        assert_eq!(r.hourly_exact(), None);
+        assert_eq!(r.validate().0.len(), 2);
+        let json = serde_json::to_string(&r.rate).unwrap();
+        assert_eq!(
+            json,
+            r#"{"basis":"la_weekly_hour","per_weekly_hour":0,"weeks":"0"}"#
+        );
     }
 
     #[test]
