@@ -1,10 +1,17 @@
-//! IndexedDB store tests, run in real browsers by `./dev test`.
+//! IndexedDB store tests, run in Chromium, Firefox and WebKit by `./dev test`.
 #![cfg(target_arch = "wasm32")]
 
-use jiff::Timestamp;
+mod support;
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use waymark::domain::{Pupil, PupilDraft};
-use waymark::store::{Db, SCHEMA_VERSION};
+use waymark::domain::dataset::Dataset;
+use waymark::domain::edit::{Change, Kind, Record};
+use waymark::domain::pupil::YearGroup;
+use waymark::domain::Pupil;
+use waymark::store::{Db, Meta, StoreError, SCHEMA_VERSION};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -12,75 +19,304 @@ fn unique_name(prefix: &str) -> String {
     format!("{prefix}-{}", uuid::Uuid::new_v4())
 }
 
-fn pupil(given: &str, family: &str, year: &str) -> Pupil {
-    let draft = PupilDraft {
-        given_name: given.into(),
-        family_name: family.into(),
-        year_group: year.into(),
-    };
-    Pupil::create(&draft, Timestamp::now()).expect("valid draft")
+/// Run a piece of JavaScript that returns a promise, and wait for it.
+async fn js(body: &str, arg: &JsValue) -> JsValue {
+    let f = Function::new_with_args("arg", body);
+    let p: Promise = f.call1(&JsValue::NULL, arg).unwrap().into();
+    JsFuture::from(p).await.unwrap()
+}
+
+/// Make `IDBObjectStore.prototype.put` throw `error` on its `nth` call (1-based)
+/// from now on; `restore_put` undoes it.
+async fn break_put(nth: u32, error: &str) {
+    let body = format!(
+        "const real = IDBObjectStore.prototype.put; let n = 0;
+         globalThis.__realPut = real;
+         IDBObjectStore.prototype.put = function (...a) {{
+           n += 1;
+           if (n >= {nth}) throw new DOMException('simulated', '{error}');
+           return real.apply(this, a);
+         }};
+         return Promise.resolve();"
+    );
+    js(&body, &JsValue::NULL).await;
+}
+
+async fn restore_put() {
+    js(
+        "IDBObjectStore.prototype.put = globalThis.__realPut; return Promise.resolve();",
+        &JsValue::NULL,
+    )
+    .await;
+}
+
+fn puts(d: &Dataset) -> Vec<Change> {
+    let mut v = vec![Change::Put(Record::Settings(d.settings.clone()))];
+    v.extend(
+        d.roles
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Role(r))),
+    );
+    v.extend(
+        d.members
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Member(r))),
+    );
+    v.extend(
+        d.pupils
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Pupil(r))),
+    );
+    v.extend(
+        d.interventions
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Intervention(r))),
+    );
+    v.extend(
+        d.provisions
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Provision(r))),
+    );
+    v.extend(
+        d.enrolments
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Enrolment(r))),
+    );
+    v.extend(
+        d.plans
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Plan(r))),
+    );
+    v
 }
 
 #[wasm_bindgen_test]
-async fn a_new_database_is_empty_at_the_current_schema_version() {
+async fn a_new_database_has_every_store_at_the_current_version_and_is_empty() {
     let db = Db::open(&unique_name("empty")).await.unwrap();
-    assert!(db.pupils().await.unwrap().is_empty());
-    assert_eq!(SCHEMA_VERSION, 1);
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 2);
+    let mut names = db.store_names();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "enrolments",
+            "interventions",
+            "members",
+            "meta",
+            "plans",
+            "provisions",
+            "pupils",
+            "roles",
+            "settings"
+        ]
+    );
+    let (settings, data) = db.load(support::now()).await.unwrap();
+    assert!(
+        settings.is_none(),
+        "settings are not stored until first saved"
+    );
+    assert!(data.pupils.is_empty() && data.provisions.is_empty() && data.enrolments.is_empty());
+    assert_eq!(data.settings.school_name, "Our school");
+    assert_eq!(db.meta().await.unwrap(), Meta::default());
+    db.close();
 }
 
 #[wasm_bindgen_test]
-async fn pupils_round_trip_through_a_reopened_connection() {
+async fn every_kind_of_record_round_trips_field_by_field() {
     let name = unique_name("round-trip");
     let db = Db::open(&name).await.unwrap();
-    let ada = pupil("Ada", "Lovelace", "Y5");
-    let ben = pupil("Ben", "Okoro", "R");
-    db.put_pupil(&ada).await.unwrap();
-    db.put_pupil(&ben).await.unwrap();
+    let sample = support::sample();
+    db.apply(&puts(&sample)).await.unwrap();
     db.close();
 
     let db = Db::open(&name).await.unwrap();
-    assert_eq!(db.name(), name);
-    let mut stored = db.pupils().await.unwrap();
-    stored.sort_by(Pupil::register_order);
-    // Field by field equality, timestamps and ids included.
-    assert_eq!(stored, vec![ada.clone(), ben.clone()]);
+    let (settings, back) = db.load(support::now()).await.unwrap();
+    assert_eq!(settings.as_ref(), Some(&sample.settings));
+    assert_eq!(back.roles, sample.roles);
+    assert_eq!(back.members, sample.members);
+    assert_eq!(back.pupils, sample.pupils);
+    assert_eq!(back.interventions, sample.interventions);
+    assert_eq!(back.provisions, sample.provisions);
+    assert_eq!(back.enrolments, sample.enrolments);
+    assert_eq!(back.plans, sample.plans);
+    assert_eq!(back, sample);
 
-    // A put with the same id replaces, it does not duplicate.
-    let later = Timestamp::now();
-    let draft = PupilDraft {
-        given_name: "Ada".into(),
-        family_name: "King".into(),
-        year_group: "Y6".into(),
-    };
-    let edited = ada.edited(&draft, later).unwrap();
-    db.put_pupil(&edited).await.unwrap();
-    let stored = db.pupils().await.unwrap();
-    assert_eq!(stored.len(), 2);
-    assert!(stored.contains(&edited));
-    assert!(!stored.contains(&ada));
+    // The by_pupil index finds the pupil's enrolments.
+    let pupil = sample.pupils[0].id;
+    assert_eq!(
+        db.enrolments_of_pupil(pupil).await.unwrap(),
+        vec![sample.enrolments[0].id]
+    );
+    assert!(db
+        .enrolments_of_pupil(uuid::Uuid::new_v4())
+        .await
+        .unwrap()
+        .is_empty());
 
-    db.delete_pupil(ben.id).await.unwrap();
-    assert_eq!(db.pupils().await.unwrap(), vec![edited]);
+    // Meta round trips too.
+    let mut meta = Meta::default();
+    meta.backup_reminder_days = 30;
+    meta.last_export_at = Some(support::now());
+    db.put_meta(&meta).await.unwrap();
+    assert_eq!(db.meta().await.unwrap(), meta);
+
+    // A delete with its dependants is one edit.
+    db.apply(&[
+        Change::Delete(Kind::Enrolments, sample.enrolments[0].id),
+        Change::Delete(Kind::Plans, sample.plans[0].id),
+        Change::Delete(Kind::Pupils, pupil),
+    ])
+    .await
+    .unwrap();
+    let (_, after) = db.load(support::now()).await.unwrap();
+    assert!(after.pupils.is_empty() && after.enrolments.is_empty() && after.plans.is_empty());
+    assert_eq!(after.provisions, sample.provisions);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_multi_record_edit_that_fails_part_way_leaves_nothing() {
+    let name = unique_name("atomic");
+    let db = Db::open(&name).await.unwrap();
+    let sample = support::sample();
+    let keep = sample.roles.clone();
+    db.apply(&[Change::Put(Record::Role(keep[0].clone()))])
+        .await
+        .unwrap();
+
+    // Eight puts; the fifth throws.
+    break_put(5, "UnknownError").await;
+    let result = db.apply(&puts(&sample)).await;
+    restore_put().await;
+    let err = result.unwrap_err();
+    assert!(matches!(err, StoreError::Write(_)), "{err:?}");
+
+    let (settings, back) = db.load(support::now()).await.unwrap();
+    assert!(
+        settings.is_none(),
+        "the settings put (first) was rolled back"
+    );
+    assert_eq!(
+        back.roles, keep,
+        "the role put (second) was rolled back to the old record"
+    );
+    assert!(back.members.is_empty() && back.pupils.is_empty() && back.interventions.is_empty());
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_disk_says_so_and_changes_nothing() {
+    let name = unique_name("quota");
+    let db = Db::open(&name).await.unwrap();
+    let sample = support::sample();
+    db.apply(&[Change::Put(Record::Pupil(sample.pupils[0].clone()))])
+        .await
+        .unwrap();
+
+    let mut edited = sample.pupils[0].clone();
+    edited.given_name = "Changed".into();
+    break_put(1, "QuotaExceededError").await;
+    let result = db.apply(&[Change::Put(Record::Pupil(edited))]).await;
+    restore_put().await;
+    assert_eq!(result, Err(StoreError::Full));
+    assert!(StoreError::Full
+        .to_string()
+        .contains("storage for the app is full"));
+    let (_, back) = db.load(support::now()).await.unwrap();
+    assert_eq!(back.pupils, sample.pupils);
+    db.close();
 }
 
 #[wasm_bindgen_test]
 async fn a_write_to_a_closed_connection_fails_clearly_and_stores_nothing() {
     let name = unique_name("closed");
     let db = Db::open(&name).await.unwrap();
-    let keep = pupil("Cara", "Jones", "Y2");
-    db.put_pupil(&keep).await.unwrap();
+    let sample = support::sample();
+    db.apply(&[Change::Put(Record::Pupil(sample.pupils[0].clone()))])
+        .await
+        .unwrap();
     let stale = db.clone();
     db.close();
 
     let err = stale
-        .put_pupil(&pupil("Dan", "Smith", "Y3"))
+        .apply(&[Change::Delete(Kind::Pupils, sample.pupils[0].id)])
         .await
         .unwrap_err();
-    assert!(
-        err.to_string().starts_with("The change was not saved"),
-        "unexpected message: {err}"
-    );
+    assert_eq!(err, StoreError::Closed);
+    assert!(err.to_string().starts_with("The change was not saved"));
 
     let db = Db::open(&name).await.unwrap();
-    assert_eq!(db.pupils().await.unwrap(), vec![keep]);
+    assert_eq!(
+        db.load(support::now()).await.unwrap().1.pupils,
+        sample.pupils
+    );
+    db.close();
+}
+
+/// Schema version 1 (the walking skeleton) had only a `pupils` store. Its
+/// records, made by that version's code, are upgraded and read field by field.
+#[wasm_bindgen_test]
+async fn a_version_1_database_upgrades_and_keeps_every_pupil() {
+    let name = unique_name("v1");
+    let fixture = include_str!("fixtures/schema-v1-pupils.json");
+    let arg = js_sys::Array::of2(&JsValue::from_str(&name), &JsValue::from_str(fixture));
+    js(
+        "const [name, json] = arg;
+         return new Promise((resolve, reject) => {
+           const r = indexedDB.open(name, 1);
+           r.onupgradeneeded = () => r.result.createObjectStore('pupils', { keyPath: 'id' });
+           r.onerror = () => reject(r.error);
+           r.onsuccess = () => {
+             const db = r.result;
+             const tx = db.transaction('pupils', 'readwrite');
+             for (const p of JSON.parse(json)) tx.objectStore('pupils').put(p);
+             tx.oncomplete = () => { db.close(); resolve(); };
+             tx.onerror = () => reject(tx.error);
+           };
+         });",
+        &arg,
+    )
+    .await;
+
+    let db = Db::open(&name).await.unwrap();
+    assert_eq!(db.version(), 2);
+    assert_eq!(db.store_names().len(), 9);
+    let (_, data) = db.load(support::now()).await.unwrap();
+    let expected: Vec<serde_json::Value> = serde_json::from_str(fixture).unwrap();
+    assert_eq!(data.pupils.len(), expected.len());
+    for v1 in &expected {
+        let id: uuid::Uuid = v1["id"].as_str().unwrap().parse().unwrap();
+        let p: &Pupil = data.pupils.iter().find(|p| p.id == id).expect("pupil kept");
+        assert_eq!(p.given_name, v1["given_name"].as_str().unwrap());
+        assert_eq!(p.family_name, v1["family_name"].as_str().unwrap());
+        assert_eq!(p.year_group.code(), v1["year_group"].as_str().unwrap());
+        assert_eq!(p.created_at.to_string(), v1["created_at"].as_str().unwrap());
+        assert_eq!(p.updated_at.to_string(), v1["updated_at"].as_str().unwrap());
+        // Fields added in version 2 take their defaults.
+        assert_eq!(p.upn, None);
+        assert_eq!(p.sen_status, waymark::domain::needs::SenStatus::None);
+        assert!(p.primary_need.is_none() && p.ehcp.is_none() && p.left_on.is_none());
+        assert!(p.validate().is_empty(), "{:?}", p.validate());
+    }
+    let zoe = data.pupils.iter().find(|p| p.given_name == "Zoë").unwrap();
+    assert_eq!(
+        (zoe.family_name.as_str(), zoe.year_group),
+        ("Brontë", YearGroup::Nursery)
+    );
+
+    // The upgraded database takes new kinds of record.
+    let sample = support::sample();
+    db.apply(&puts(&sample)).await.unwrap();
+    let (_, data) = db.load(support::now()).await.unwrap();
+    assert_eq!(data.pupils.len(), expected.len() + 1);
+    assert_eq!(data.provisions, sample.provisions);
+    db.close();
 }

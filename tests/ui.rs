@@ -5,6 +5,7 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use waymark::domain::Pupil;
 use waymark::store::Db;
 use waymark::ui::App;
 use web_sys::{Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -60,6 +61,13 @@ fn rows(root: &HtmlElement) -> Vec<String> {
         .collect()
 }
 
+async fn stored_pupils(name: &str) -> Vec<Pupil> {
+    let db = Db::open(name).await.unwrap();
+    let pupils = db.load(jiff::Timestamp::now()).await.unwrap().1.pupils;
+    db.close();
+    pupils
+}
+
 fn submit(root: &HtmlElement) {
     find::<HtmlElement>(root, "form.add-pupil button[type=submit]").click();
 }
@@ -96,7 +104,7 @@ async fn adding_a_pupil_saves_it_lists_it_and_clears_the_form() {
     assert!(root.text_content().unwrap().contains("(1 pupil)"));
 
     // What is on screen is what was committed.
-    let stored = Db::open(&name).await.unwrap().pupils().await.unwrap();
+    let stored = stored_pupils(&name).await;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].full_name(), "Ada Lovelace");
     assert_eq!(stored[0].year_group.code(), "Y5");
@@ -146,13 +154,7 @@ async fn an_invalid_form_shows_each_problem_and_stores_nothing() {
         "Lovelace"
     );
     assert!(rows(&root).is_empty());
-    assert!(Db::open(&name)
-        .await
-        .unwrap()
-        .pupils()
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(stored_pupils(&name).await.is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -192,7 +194,62 @@ async fn deleting_asks_first_then_removes_the_pupil_from_screen_and_store() {
     until("the row to go", || rows(&root).len() == 1).await;
     assert!(rows(&root)[0].contains("Ben Okoro"));
 
-    let stored = Db::open(&name).await.unwrap().pupils().await.unwrap();
+    let stored = stored_pupils(&name).await;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].full_name(), "Ben Okoro");
+}
+
+#[wasm_bindgen_test]
+async fn undo_and_redo_reverse_an_edit_on_screen_and_in_storage() {
+    let name = format!("ui-undo-{}", uuid::Uuid::new_v4());
+    let root = host();
+    let db_name = name.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
+    until("the register", || {
+        root.query_selector("form.add-pupil").unwrap().is_some()
+    })
+    .await;
+    let undo: HtmlElement = find(&root, ".undo-redo button:first-child");
+    let redo: HtmlElement = find(&root, ".undo-redo button:last-child");
+    assert_eq!(
+        undo.get_attribute("disabled").as_deref(),
+        Some(""),
+        "nothing to undo yet"
+    );
+
+    type_into(&root, "#given-name", "Ada");
+    type_into(&root, "#family-name", "Lovelace");
+    choose(&root, "#year-group", "Y5");
+    submit(&root);
+    until("the new row", || rows(&root).len() == 1).await;
+    until("undo to be offered", || {
+        undo.get_attribute("aria-label").as_deref() == Some("Undo: Add Ada Lovelace")
+    })
+    .await;
+
+    undo.click();
+    until("the row to go", || rows(&root).is_empty()).await;
+    until("the undo to be saved", || {
+        find::<HtmlElement>(&root, ".save-status")
+            .text_content()
+            .unwrap()
+            == "All changes saved"
+    })
+    .await;
+    assert!(stored_pupils(&name).await.is_empty());
+    assert_eq!(
+        redo.get_attribute("aria-label").as_deref(),
+        Some("Redo: Add Ada Lovelace")
+    );
+
+    redo.click();
+    until("the row to come back", || rows(&root).len() == 1).await;
+    until("the redo to be saved", || {
+        find::<HtmlElement>(&root, ".save-status")
+            .text_content()
+            .unwrap()
+            == "All changes saved"
+    })
+    .await;
+    assert_eq!(stored_pupils(&name).await.len(), 1);
 }

@@ -8,10 +8,12 @@
 //! once, per provision (see [`costing`]).
 
 pub mod advice;
+pub mod backup;
 pub mod calendar;
 pub mod capacity;
 pub mod costing;
 pub mod dataset;
+pub mod edit;
 pub mod impact;
 pub mod money;
 pub mod needs;

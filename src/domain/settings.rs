@@ -164,6 +164,18 @@ impl SchoolSettings {
         }
     }
 
+    /// Settings for the first run: the academic year in progress at `now`
+    /// (from August on, the one starting this calendar year).
+    pub fn first_run(now: Timestamp) -> SchoolSettings {
+        let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let start = if today.month() >= 8 {
+            today.year()
+        } else {
+            today.year() - 1
+        };
+        SchoolSettings::new("Our school", start, now)
+    }
+
     pub fn year(&self, start_year: i16) -> Option<&AcademicYear> {
         self.years.iter().find(|y| y.start_year == start_year)
     }
@@ -305,6 +317,15 @@ mod tests {
         assert_eq!(s.budget(2025, FundingSource::NotionalSen), Money::ZERO);
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<SchoolSettings>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn the_first_run_year_is_the_one_in_progress() {
+        let s = SchoolSettings::first_run("2026-07-31T12:00:00Z".parse().unwrap());
+        assert_eq!(s.years[0].label(), "2025-26");
+        let s = SchoolSettings::first_run("2026-08-01T12:00:00Z".parse().unwrap());
+        assert_eq!(s.years[0].label(), "2026-27");
+        assert!(s.validate().is_empty());
     }
 
     #[test]

@@ -5,9 +5,8 @@
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
-use crate::domain::Pupil;
+use crate::domain::dataset::Dataset;
 
 /// The `format` field of every document this app writes.
 pub const FORMAT_NAME: &str = "waymark";
@@ -22,14 +21,7 @@ pub struct Document {
     pub format_version: u32,
     pub exported_at: Timestamp,
     pub app_version: String,
-    pub data: Data,
-}
-
-/// The records a document carries.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Data {
-    pub pupils: Vec<Pupil>,
+    pub data: Dataset,
 }
 
 /// Why a document could not be read. Each says what and where.
@@ -49,7 +41,7 @@ pub enum ImportError {
 
 impl Document {
     /// A document holding `data`, stamped with `now` and this build's version.
-    pub fn new(data: Data, now: Timestamp) -> Self {
+    pub fn new(data: Dataset, now: Timestamp) -> Self {
         Document {
             format: FORMAT_NAME.into(),
             format_version: FORMAT_VERSION,
@@ -62,6 +54,12 @@ impl Document {
     /// The document as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a Document always serialises")
+    }
+
+    /// A dated file name for a backup: `waymark-backup-2026-11-22.json`.
+    pub fn file_name(&self) -> String {
+        let day = self.exported_at.to_zoned(jiff::tz::TimeZone::UTC).date();
+        format!("waymark-backup-{day}.json")
     }
 
     /// Read and check a document; nothing is returned unless every record is valid.
@@ -88,20 +86,11 @@ impl Document {
         }
         let doc: Document =
             serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        let mut seen = HashSet::new();
-        for (i, p) in doc.data.pupils.iter().enumerate() {
-            if !seen.insert(p.id) {
-                return Err(ImportError::Invalid {
-                    path: format!("data.pupils[{i}].id"),
-                    message: format!("the id {} is used twice", p.id),
-                });
-            }
-            if let Some(e) = p.validate().0.first() {
-                return Err(ImportError::Invalid {
-                    path: format!("data.pupils[{i}].{}", e.field),
-                    message: e.message.clone(),
-                });
-            }
+        if let Some(p) = doc.data.validate().into_iter().next() {
+            return Err(ImportError::Invalid {
+                path: format!("data.{}[{}].{}", p.kind, p.index, p.field),
+                message: p.message,
+            });
         }
         Ok(doc)
     }
@@ -110,7 +99,8 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::PupilDraft;
+    use crate::domain::settings::SchoolSettings;
+    use crate::domain::{Pupil, PupilDraft};
 
     fn now() -> Timestamp {
         "2026-11-22T10:00:00Z".parse().unwrap()
@@ -125,14 +115,23 @@ mod tests {
         Pupil::create(&d, now()).unwrap()
     }
 
+    fn data(pupils: Vec<Pupil>) -> Dataset {
+        Dataset {
+            settings: SchoolSettings::new("S", 2025, now()),
+            roles: vec![],
+            members: vec![],
+            pupils,
+            interventions: vec![],
+            provisions: vec![],
+            enrolments: vec![],
+            plans: vec![],
+        }
+    }
+
     #[test]
     fn round_trip_is_lossless_and_identical() {
-        let doc = Document::new(
-            Data {
-                pupils: vec![pupil("Ann"), pupil("Bob")],
-            },
-            now(),
-        );
+        let doc = Document::new(data(vec![pupil("Ann"), pupil("Bob")]), now());
+        assert_eq!(doc.file_name(), "waymark-backup-2026-11-22.json");
         let json = doc.to_json();
         let back = Document::from_json(&json).unwrap();
         assert_eq!(back, doc);
@@ -158,23 +157,13 @@ mod tests {
         assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(1)"));
 
         let p = pupil("Ann");
-        let doc = Document::new(
-            Data {
-                pupils: vec![p.clone(), p],
-            },
-            now(),
-        );
+        let doc = Document::new(data(vec![p.clone(), p]), now());
         match Document::from_json(&doc.to_json()) {
             Err(ImportError::Invalid { path, .. }) => assert_eq!(path, "data.pupils[1].id"),
             other => panic!("duplicate id accepted: {other:?}"),
         }
 
-        let doc = Document::new(
-            Data {
-                pupils: vec![pupil("Ann")],
-            },
-            now(),
-        );
+        let doc = Document::new(data(vec![pupil("Ann")]), now());
         let json = doc.to_json().replace("\"Ann\"", "\"\"");
         assert_eq!(
             Document::from_json(&json),

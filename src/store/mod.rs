@@ -1,37 +1,105 @@
-//! IndexedDB persistence: one object store per entity kind, keyed by `id`.
+//! IndexedDB persistence: one object store per kind of record, keyed by `id`.
 //!
-//! Every edit is one explicitly committed transaction; nothing but IndexedDB
-//! requests is awaited inside one (`indexed_db_futures` rolls a transaction
-//! back unless it is committed, so an early `?` leaves stored data as it was).
+//! Every edit ([`Change`]s) is written in one transaction over the stores it
+//! touches, committed explicitly with strict durability, and nothing but
+//! IndexedDB requests is awaited inside it. `indexed_db_futures` rolls a
+//! transaction back unless it is committed, so an error part-way leaves the
+//! stored data exactly as it was.
+
+pub mod storage;
+pub mod sync;
 
 use indexed_db_futures::database::{Database, VersionChangeEvent};
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
-use uuid::Uuid;
+use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
+use jiff::Timestamp;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
-use crate::domain::Pupil;
+use crate::domain::dataset::Dataset;
+use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::settings::SchoolSettings;
 
 /// The database name the app uses; tests open their own names.
 pub const DB_NAME: &str = "waymark";
 
 /// The schema version this build creates or upgrades to.
 ///
-/// Version history (each step is one arm of [`upgrade`]):
-/// - 1: object store `pupils`, key path `id`.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version history (each step is one block of [`upgrade`]; every version
+/// shipped has a fixture in `tests/fixtures/` that the store tests upgrade):
+/// - 1 (walking skeleton): object store `pupils`, key path `id`.
+/// - 2: a store per kind of record (`settings`, `roles`, `members`,
+///   `interventions`, `provisions`, `enrolments` with indexes `by_pupil` and
+///   `by_provision`, `plans` with index `by_pupil`), and `meta` (key path
+///   `key`) for the app's own state. Version-1 pupils read unchanged: every
+///   pupil field added since has a default.
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Object store names.
-pub const PUPILS: &str = "pupils";
+/// The store for the app's own state (last export, reminder settings).
+pub const META: &str = "meta";
 
 /// Why a read or write failed, in words a SENCO can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     #[error("This browser's storage could not be opened: {0}")]
     Open(String),
+    #[error("The change was not saved: this device's storage for the app is full. Export a backup, then free space (or delete old records) and try again.")]
+    Full,
+    #[error("The change was not saved: the connection to storage was closed (perhaps a newer version of the app opened in another tab). Reload the page and try again.")]
+    Closed,
     #[error("The change was not saved: {0}")]
     Write(String),
     #[error("Saved data could not be read: {0}")]
     Read(String),
+}
+
+fn write_error(e: indexed_db_futures::error::Error) -> StoreError {
+    use indexed_db_futures::error::Error;
+    let name = match &e {
+        Error::DomException(d) => d.as_sys().name(),
+        _ => String::new(),
+    };
+    match name.as_str() {
+        "QuotaExceededError" => StoreError::Full,
+        "InvalidStateError" => StoreError::Closed,
+        _ if e.to_string().contains("QuotaExceeded") => StoreError::Full,
+        _ => StoreError::Write(e.to_string()),
+    }
+}
+
+fn read_error(e: indexed_db_futures::error::Error) -> StoreError {
+    StoreError::Read(e.to_string())
+}
+
+/// The app's own state, kept in the `meta` store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    key: String,
+    /// When the SENCO last exported a backup.
+    #[serde(default)]
+    pub last_export_at: Option<Timestamp>,
+    /// Remind to export when the last export is older than this many days.
+    #[serde(default = "default_reminder_days")]
+    pub backup_reminder_days: u32,
+    /// Whether persistent storage has been asked for (once, on first real data).
+    #[serde(default)]
+    pub persistence_requested: bool,
+}
+
+fn default_reminder_days() -> u32 {
+    14
+}
+
+impl Default for Meta {
+    fn default() -> Self {
+        Meta {
+            key: "app".into(),
+            last_export_at: None,
+            backup_reminder_days: default_reminder_days(),
+            persistence_requested: false,
+        }
+    }
 }
 
 /// An open connection to the app's database.
@@ -44,22 +112,59 @@ pub struct Db {
 fn upgrade(event: &VersionChangeEvent, db: &Database) -> indexed_db_futures::Result<()> {
     let from = event.old_version() as u32;
     if from < 1 {
-        db.create_object_store(PUPILS)
+        db.create_object_store(Kind::Pupils.store())
             .with_key_path("id".into())
+            .build()?;
+    }
+    if from < 2 {
+        for kind in Kind::ALL.into_iter().filter(|k| *k != Kind::Pupils) {
+            let store = db
+                .create_object_store(kind.store())
+                .with_key_path("id".into())
+                .build()?;
+            match kind {
+                Kind::Enrolments => {
+                    store.create_index("by_pupil", "pupil_id".into()).build()?;
+                    store
+                        .create_index("by_provision", "provision_id".into())
+                        .build()?;
+                }
+                Kind::Plans => {
+                    store.create_index("by_pupil", "pupil_id".into()).build()?;
+                }
+                _ => {}
+            }
+        }
+        db.create_object_store(META)
+            .with_key_path("key".into())
             .build()?;
     }
     Ok(())
 }
 
+fn strict() -> TransactionOptions {
+    TransactionOptions::new().with_durability(TransactionDurability::Strict)
+}
+
 impl Db {
     /// Open (creating or upgrading) the database called `name`.
-    pub async fn open(name: &str) -> Result<Db, StoreError> {
+    /// `on_blocked` runs if an older tab holds the database open during an upgrade.
+    pub async fn open_with(name: &str, on_blocked: impl Fn() + 'static) -> Result<Db, StoreError> {
         let db = Database::open(name)
             .with_version(SCHEMA_VERSION)
+            .with_on_blocked(move |_| {
+                on_blocked();
+                Ok(())
+            })
             .with_on_upgrade_needed(|event, db| upgrade(&event, &db))
             .await
             .map_err(|e| StoreError::Open(e.to_string()))?;
         Ok(Db { db })
+    }
+
+    /// Open (creating or upgrading) the database called `name`.
+    pub async fn open(name: &str) -> Result<Db, StoreError> {
+        Self::open_with(name, || {}).await
     }
 
     /// The database's name.
@@ -67,65 +172,181 @@ impl Db {
         self.db.name()
     }
 
-    /// Close the connection (for tests, and before a schema upgrade elsewhere).
-    pub fn close(self) {
-        self.db.close();
+    /// The schema version of the open database.
+    pub fn version(&self) -> u32 {
+        self.db.version() as u32
     }
 
-    /// Every stored pupil, in key order.
-    pub async fn pupils(&self) -> Result<Vec<Pupil>, StoreError> {
-        let read = |e: indexed_db_futures::error::Error| StoreError::Read(e.to_string());
+    /// The names of the object stores.
+    pub fn store_names(&self) -> Vec<String> {
+        self.db.object_store_names().collect()
+    }
+
+    /// Close the connection (for tests, and when a newer tab upgrades the schema).
+    pub fn close(&self) {
+        self.db
+            .as_sys()
+            .unchecked_ref::<web_sys::IdbDatabase>()
+            .close();
+    }
+
+    /// Call `f` when another tab wants to upgrade the schema; the caller
+    /// should close this connection and ask the user to reload.
+    pub fn on_version_change(&self, f: impl Fn() + 'static) {
+        let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+        self.db
+            .as_sys()
+            .unchecked_ref::<web_sys::IdbDatabase>()
+            .set_onversionchange(Some(closure.as_ref().unchecked_ref()));
+        closure.forget();
+    }
+
+    /// Every record, read in one transaction. The settings are `None` until
+    /// the first save of them.
+    pub async fn load(
+        &self,
+        now: Timestamp,
+    ) -> Result<(Option<SchoolSettings>, Dataset), StoreError> {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.store()).collect();
         let tx = self
             .db
-            .transaction(PUPILS)
+            .transaction(names)
             .with_mode(TransactionMode::Readonly)
             .build()
-            .map_err(read)?;
-        let store = tx.object_store(PUPILS).map_err(read)?;
-        let rows = store
-            .get_all::<Pupil>()
-            .serde()
-            .map_err(read)?
-            .await
-            .map_err(read)?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(read)
+            .map_err(read_error)?;
+        async fn all<T: DeserializeOwned>(
+            tx: &indexed_db_futures::transaction::Transaction<'_>,
+            kind: Kind,
+        ) -> Result<Vec<T>, StoreError> {
+            let store = tx.object_store(kind.store()).map_err(read_error)?;
+            let rows = store
+                .get_all::<T>()
+                .serde()
+                .map_err(read_error)?
+                .await
+                .map_err(read_error)?;
+            rows.collect::<Result<Vec<T>, _>>().map_err(read_error)
+        }
+        let settings: Vec<SchoolSettings> = all(&tx, Kind::Settings).await?;
+        let data = Dataset {
+            settings: settings
+                .first()
+                .cloned()
+                .unwrap_or_else(|| SchoolSettings::first_run(now)),
+            roles: all(&tx, Kind::Roles).await?,
+            members: all(&tx, Kind::Members).await?,
+            pupils: all(&tx, Kind::Pupils).await?,
+            interventions: all(&tx, Kind::Interventions).await?,
+            provisions: all(&tx, Kind::Provisions).await?,
+            enrolments: all(&tx, Kind::Enrolments).await?,
+            plans: all(&tx, Kind::Plans).await?,
+        };
+        Ok((settings.into_iter().next(), data))
     }
 
-    /// Add or replace one pupil, in one committed transaction.
-    pub async fn put_pupil(&self, pupil: &Pupil) -> Result<(), StoreError> {
-        let write = |e: indexed_db_futures::error::Error| StoreError::Write(e.to_string());
+    /// Write `changes` atomically: all of them, or (on any error) none.
+    pub async fn apply(&self, changes: &[Change]) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let mut names: Vec<&str> = changes.iter().map(|c| c.kind().store()).collect();
+        names.sort_unstable();
+        names.dedup();
         let tx = self
             .db
-            .transaction(PUPILS)
+            .transaction(names)
             .with_mode(TransactionMode::Readwrite)
+            .with_options(strict())
             .build()
-            .map_err(write)?;
-        let store = tx.object_store(PUPILS).map_err(write)?;
-        store
-            .put(pupil)
-            .serde()
-            .map_err(write)?
-            .await
-            .map_err(write)?;
-        tx.commit().await.map_err(write)
+            .map_err(write_error)?;
+        for change in changes {
+            let store = tx
+                .object_store(change.kind().store())
+                .map_err(write_error)?;
+            match change {
+                Change::Put(record) => match record {
+                    Record::Settings(r) => store.put(r).serde().map_err(write_error)?.await,
+                    Record::Role(r) => store.put(r).serde().map_err(write_error)?.await,
+                    Record::Member(r) => store.put(r).serde().map_err(write_error)?.await,
+                    Record::Pupil(r) => store.put(r).serde().map_err(write_error)?.await,
+                    Record::Intervention(r) => store.put(r).serde().map_err(write_error)?.await,
+                    Record::Provision(r) => store.put(r).serde().map_err(write_error)?.await,
+                    Record::Enrolment(r) => store.put(r).serde().map_err(write_error)?.await,
+                    Record::Plan(r) => store.put(r).serde().map_err(write_error)?.await,
+                }
+                .map_err(write_error)?,
+                Change::Delete(_, id) => store
+                    .delete(id.to_string())
+                    .primitive()
+                    .map_err(write_error)?
+                    .await
+                    .map_err(write_error)?,
+            }
+        }
+        tx.commit().await.map_err(write_error)
     }
 
-    /// Delete one pupil by id, in one committed transaction.
-    pub async fn delete_pupil(&self, id: Uuid) -> Result<(), StoreError> {
-        let write = |e: indexed_db_futures::error::Error| StoreError::Write(e.to_string());
+    /// The app's own state (defaults before the first save).
+    pub async fn meta(&self) -> Result<Meta, StoreError> {
         let tx = self
             .db
-            .transaction(PUPILS)
-            .with_mode(TransactionMode::Readwrite)
+            .transaction(META)
+            .with_mode(TransactionMode::Readonly)
             .build()
-            .map_err(write)?;
-        let store = tx.object_store(PUPILS).map_err(write)?;
-        store
-            .delete(id.to_string())
-            .primitive()
-            .map_err(write)?
+            .map_err(read_error)?;
+        let store = tx.object_store(META).map_err(read_error)?;
+        let meta: Option<Meta> = store
+            .get("app")
+            .serde()
+            .map_err(read_error)?
             .await
-            .map_err(write)?;
-        tx.commit().await.map_err(write)
+            .map_err(read_error)?;
+        Ok(meta.unwrap_or_default())
+    }
+
+    /// Save the app's own state.
+    pub async fn put_meta(&self, meta: &Meta) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(META)
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(strict())
+            .build()
+            .map_err(write_error)?;
+        let store = tx.object_store(META).map_err(write_error)?;
+        store
+            .put(meta)
+            .serde()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        tx.commit().await.map_err(write_error)
+    }
+
+    /// The ids of the enrolments of one pupil, through the `by_pupil` index.
+    pub async fn enrolments_of_pupil(
+        &self,
+        pupil: uuid::Uuid,
+    ) -> Result<Vec<uuid::Uuid>, StoreError> {
+        let tx = self
+            .db
+            .transaction(Kind::Enrolments.store())
+            .with_mode(TransactionMode::Readonly)
+            .build()
+            .map_err(read_error)?;
+        let store = tx
+            .object_store(Kind::Enrolments.store())
+            .map_err(read_error)?;
+        let index = store.index("by_pupil").map_err(read_error)?;
+        let rows = index
+            .get_all::<crate::domain::provision::Enrolment>()
+            .with_query(pupil.to_string())
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?;
+        rows.map(|r| r.map(|e| e.id))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(read_error)
     }
 }

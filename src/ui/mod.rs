@@ -1,15 +1,19 @@
 //! Leptos components. They hold no business rules: they call `domain`
-//! functions, write through `store`, and render reactive state.
+//! functions, write through [`state::AppCtx::save`], and render reactive state.
 //!
 //! Data flows one way: UI event -> domain update -> store write -> state -> view.
 
 pub mod pupils;
+pub mod settings;
 pub mod state;
 pub mod widgets;
 
+use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::edit::History;
+use crate::store::sync::TabSync;
 use crate::store::{Db, DB_NAME};
 use state::{AppCtx, AppState, AppStateStoreFields, Phase, SaveState};
 
@@ -18,33 +22,92 @@ pub fn mount() {
     mount_to_body(|| view! { <App db_name=DB_NAME /> });
 }
 
+/// The views, chosen by the URL's hash so the app needs no server routing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Pupils,
+    Settings,
+}
+
+impl View {
+    fn from_hash(hash: &str) -> View {
+        match hash.trim_start_matches('#') {
+            "/settings" => View::Settings,
+            _ => View::Pupils,
+        }
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
 /// The whole app: opens the database named `db_name`, loads it into reactive
 /// state once, then shows the workspace.
 #[component]
 pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
     let ctx = AppCtx {
-        state: reactive_stores::Store::new(AppState::default()),
+        state: reactive_stores::Store::new(AppState {
+            data: crate::domain::dataset::Dataset {
+                settings: crate::domain::settings::SchoolSettings::first_run(Timestamp::now()),
+                roles: vec![],
+                members: vec![],
+                pupils: vec![],
+                interventions: vec![],
+                provisions: vec![],
+                enrolments: vec![],
+                plans: vec![],
+            },
+        }),
         db: StoredValue::new_local(None),
+        sync: StoredValue::new_local(None),
         save: RwSignal::new(SaveState::Idle),
+        history: RwSignal::new(History::default()),
+        outdated: RwSignal::new(false),
+        meta: RwSignal::new(None),
     };
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);
+    let view = RwSignal::new(View::from_hash(&current_hash()));
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        view.set(View::from_hash(&current_hash()));
+    });
+    on_cleanup(move || on_hash.remove());
 
     spawn_local(async move {
         let loaded = async {
-            let db = Db::open(&db_name).await?;
-            let pupils = db.pupils().await?;
-            Ok::<_, crate::store::StoreError>((db, pupils))
+            let db = Db::open_with(&db_name, move || phase.set(Phase::Blocked)).await?;
+            let (_, data) = db.load(Timestamp::now()).await?;
+            let meta = db.meta().await?;
+            Ok::<_, crate::store::StoreError>((db, data, meta))
         };
         match loaded.await {
-            Ok((db, pupils)) => {
+            Ok((db, data, meta)) => {
+                ctx.meta.set(Some(meta));
+                // A newer version of the app in another tab wants to upgrade:
+                // let it, and stop writing here.
+                let closing = db.clone();
+                db.on_version_change(move || {
+                    closing.close();
+                    ctx.outdated.set(true);
+                });
+                ctx.sync
+                    .set_value(TabSync::open(&db_name, move |changes| ctx.receive(changes)));
                 ctx.db.set_value(Some(db));
-                ctx.state.pupils().set(state::sorted(pupils));
+                ctx.state.data().set(data);
                 phase.set(Phase::Ready);
             }
             Err(e) => phase.set(Phase::Failed(e.to_string())),
         }
     });
+
+    let nav = move |target: View, href: &'static str, label: &'static str| {
+        view! {
+            <li>
+                <a href=href aria-current=move || (view.get() == target).then_some("page")>{label}</a>
+            </li>
+        }
+    };
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
@@ -52,17 +115,29 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
             <p class="app-name">"Waymark"</p>
             <nav aria-label="Main">
                 <ul>
-                    <li><a href="#main" aria-current="page">"Pupils"</a></li>
+                    {nav(View::Pupils, "#/", "Pupils")}
+                    {nav(View::Settings, "#/settings", "Settings")}
                 </ul>
             </nav>
+            <widgets::UndoRedo />
             <widgets::SaveStatus />
         </header>
+        <widgets::Notices />
         <main id="main" tabindex="-1">
             {move || match phase.get() {
                 Phase::Loading => view! {
                     <p class="loading" role="status">"Opening your saved data…"</p>
                 }.into_any(),
-                Phase::Ready => view! { <pupils::PupilRegister /> }.into_any(),
+                Phase::Blocked => view! {
+                    <div class="notice" role="alert">
+                        <h1>"Waiting for other tabs"</h1>
+                        <p>"This version of Waymark needs to update how your data is stored. Close Waymark in your other tabs or windows; it will carry on by itself."</p>
+                    </div>
+                }.into_any(),
+                Phase::Ready => match view.get() {
+                    View::Pupils => view! { <pupils::PupilRegister /> }.into_any(),
+                    View::Settings => view! { <settings::SettingsPage /> }.into_any(),
+                },
                 Phase::Failed(message) => view! {
                     <div class="error-panel" role="alert">
                         <h1>"Your data could not be opened"</h1>

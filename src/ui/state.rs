@@ -1,22 +1,28 @@
-//! The reactive state the views read, loaded once from the store at start.
+//! The reactive state the views read, and the one way views change data:
+//! [`AppCtx::save`] writes an edit to IndexedDB, then (only once it is
+//! committed) applies it to the state, records it for undo and tells the
+//! other tabs.
 
 use leptos::prelude::*;
 use reactive_stores::Store;
 
-use crate::domain::Pupil;
-use crate::store::Db;
+use crate::domain::dataset::Dataset;
+use crate::domain::edit::{Change, Edit, History};
+use crate::store::sync::TabSync;
+use crate::store::{Db, Meta, StoreError};
 
-/// Everything the views show.
-#[derive(Debug, Clone, Default, Store)]
+/// Everything the views show: the school's whole dataset, loaded once.
+#[derive(Debug, Clone, Store)]
 pub struct AppState {
-    /// Pupils in register order.
-    pub pupils: Vec<Pupil>,
+    pub data: Dataset,
 }
 
 /// Where the app is in starting up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Phase {
     Loading,
+    /// An older tab holds the database open while this one upgrades it.
+    Blocked,
     Ready,
     Failed(String),
 }
@@ -35,7 +41,13 @@ pub enum SaveState {
 pub struct AppCtx {
     pub state: Store<AppState>,
     pub db: StoredValue<Option<Db>, LocalStorage>,
+    pub sync: StoredValue<Option<TabSync>, LocalStorage>,
     pub save: RwSignal<SaveState>,
+    pub history: RwSignal<History>,
+    /// Set when a newer version of the app upgraded the database in another tab.
+    pub outdated: RwSignal<bool>,
+    /// The app's own saved state (last export, reminder days); `None` until loaded.
+    pub meta: RwSignal<Option<Meta>>,
 }
 
 impl AppCtx {
@@ -50,10 +62,116 @@ impl AppCtx {
             .get_value()
             .expect("views that write are shown only after the database opened")
     }
-}
 
-/// `pupils` in register order.
-pub fn sorted(mut pupils: Vec<Pupil>) -> Vec<Pupil> {
-    pupils.sort_by(Pupil::register_order);
-    pupils
+    /// Save one edit: to IndexedDB first, then to the state, the undo
+    /// history and the other tabs. On failure nothing changes but the save
+    /// status, which says why.
+    pub async fn save(
+        self,
+        label: impl Into<String>,
+        changes: Vec<Change>,
+    ) -> Result<(), StoreError> {
+        let backward = self.state.data().with_untracked(|d| d.inverse(&changes));
+        self.write(&changes).await?;
+        self.history.update(|h| {
+            h.record(Edit {
+                label: label.into(),
+                forward: changes,
+                backward,
+            });
+        });
+        Ok(())
+    }
+
+    /// Undo the last edit (saved like any other).
+    pub async fn undo(self) -> Result<(), StoreError> {
+        let Some(edit) = self.history.with_untracked(|h| h.next_undo().cloned()) else {
+            return Ok(());
+        };
+        self.write(&edit.backward).await?;
+        self.history.update(History::undone);
+        Ok(())
+    }
+
+    /// Redo the last undone edit.
+    pub async fn redo(self) -> Result<(), StoreError> {
+        let Some(edit) = self.history.with_untracked(|h| h.next_redo().cloned()) else {
+            return Ok(());
+        };
+        self.write(&edit.forward).await?;
+        self.history.update(History::redone);
+        Ok(())
+    }
+
+    async fn write(self, changes: &[Change]) -> Result<(), StoreError> {
+        if self.outdated.get_untracked() {
+            let e = StoreError::Closed;
+            self.save.set(SaveState::Failed(e.to_string()));
+            return Err(e);
+        }
+        self.save.set(SaveState::Saving);
+        match self.db().apply(changes).await {
+            Ok(()) => {
+                self.state.data().update(|d| d.apply(changes));
+                self.sync.with_value(|s| {
+                    if let Some(s) = s {
+                        s.send(changes);
+                    }
+                });
+                self.save.set(SaveState::Saved);
+                // Not awaited: some browsers ask the user, and the edit is saved already.
+                leptos::task::spawn_local(self.request_persistence_once());
+                Ok(())
+            }
+            Err(e) => {
+                self.save.set(SaveState::Failed(e.to_string()));
+                Err(e)
+            }
+        }
+    }
+
+    /// The backup reminder, if one is due.
+    pub fn backup_reminder(self) -> Option<String> {
+        let has_data = self.state.data().with(|d| !d.pupils.is_empty());
+        self.meta.with(|m| {
+            m.as_ref().and_then(|m| {
+                crate::domain::backup::reminder(
+                    m.last_export_at,
+                    m.backup_reminder_days,
+                    jiff::Timestamp::now(),
+                    has_data,
+                )
+            })
+        })
+    }
+
+    /// Save the app's own state.
+    pub async fn save_meta(self, meta: Meta) -> Result<(), StoreError> {
+        self.db().put_meta(&meta).await?;
+        self.meta.set(Some(meta));
+        Ok(())
+    }
+
+    /// On the first real data, ask the browser to keep this site's storage
+    /// (not to evict it under storage pressure). Asked once.
+    async fn request_persistence_once(self) {
+        let Some(mut meta) = self.meta.get_untracked() else {
+            return;
+        };
+        if meta.persistence_requested || self.state.data().with_untracked(|d| d.pupils.is_empty()) {
+            return;
+        }
+        meta.persistence_requested = true;
+        if self.save_meta(meta).await.is_ok() {
+            let _ = crate::store::storage::persist().await;
+        }
+    }
+
+    /// Another tab committed these changes: show them, and forget local
+    /// undo steps that touch the same records.
+    pub fn receive(self, changes: Vec<Change>) {
+        let ids: Vec<uuid::Uuid> = changes.iter().map(Change::id).collect();
+        self.state.data().update(|d| d.apply(&changes));
+        self.history.update(|h| h.forget_touching(&ids));
+    }
 }

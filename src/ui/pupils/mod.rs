@@ -5,14 +5,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::state::{sorted, AppCtx, AppStateStoreFields, SaveState};
+use super::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::{Problems, Pupil, PupilDraft, YearGroup};
 
 /// The register: a form to add a pupil and the table of pupils.
 #[component]
 pub fn PupilRegister() -> impl IntoView {
     let ctx = AppCtx::get();
-    let count = move || ctx.state.pupils().read().len();
+    let pupils = Memo::new(move |_| {
+        let mut v = ctx.state.data().with(|d| d.pupils.clone());
+        v.sort_by(Pupil::register_order);
+        v
+    });
+    let count = move || pupils.with(Vec::len);
     view! {
         <h1>"Pupils"</h1>
         <AddPupilForm />
@@ -38,7 +44,7 @@ pub fn PupilRegister() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For
-                                each=move || ctx.state.pupils().get()
+                                each=move || pupils.get()
                                 key=|p| (p.id, p.updated_at)
                                 children=move |p| view! { <PupilRow pupil=p /> }
                             />
@@ -78,24 +84,20 @@ fn AddPupilForm() -> impl IntoView {
             }
         };
         problems.set(Problems::default());
-        ctx.save.set(SaveState::Saving);
-        let db = ctx.db();
+        let label = format!("Add {}", pupil.full_name());
         spawn_local(async move {
-            match db.put_pupil(&pupil).await {
-                Ok(()) => {
-                    ctx.state.pupils().update(|ps| {
-                        ps.push(pupil);
-                        *ps = sorted(std::mem::take(ps));
-                    });
-                    ctx.save.set(SaveState::Saved);
-                    given.set(String::new());
-                    family.set(String::new());
-                    if let Some(el) = given_ref.get_untracked() {
-                        let _ = el.focus();
-                    }
+            // On failure the save status says why, and the typed values stay
+            // in the form so the user can try again.
+            if ctx
+                .save(label, vec![Change::Put(Record::Pupil(pupil))])
+                .await
+                .is_ok()
+            {
+                given.set(String::new());
+                family.set(String::new());
+                if let Some(el) = given_ref.get_untracked() {
+                    let _ = el.focus();
                 }
-                // The typed values stay in the form so the user can retry.
-                Err(e) => ctx.save.set(SaveState::Failed(e.to_string())),
             }
         });
     };
@@ -162,17 +164,26 @@ fn PupilRow(pupil: Pupil) -> impl IntoView {
     let name = pupil.full_name();
     let id: Uuid = pupil.id;
 
+    let label = StoredValue::new(format!("Delete {name}"));
     let delete = move |_| {
-        ctx.save.set(SaveState::Saving);
-        let db = ctx.db();
+        // The pupil's enrolments and support plans go with them, in one edit.
+        let mut changes: Vec<Change> = ctx.state.data().with_untracked(|d| {
+            d.enrolments
+                .iter()
+                .filter(|e| e.pupil_id == id)
+                .map(|e| Change::Delete(Kind::Enrolments, e.id))
+                .chain(
+                    d.plans
+                        .iter()
+                        .filter(|p| p.pupil_id == id)
+                        .map(|p| Change::Delete(Kind::Plans, p.id)),
+                )
+                .collect()
+        });
+        changes.push(Change::Delete(Kind::Pupils, id));
         spawn_local(async move {
-            match db.delete_pupil(id).await {
-                Ok(()) => {
-                    ctx.state.pupils().update(|ps| ps.retain(|p| p.id != id));
-                    ctx.save.set(SaveState::Saved);
-                    focus_after_delete();
-                }
-                Err(e) => ctx.save.set(SaveState::Failed(e.to_string())),
+            if ctx.save(label.get_value(), changes).await.is_ok() {
+                focus_after_delete();
             }
         });
     };

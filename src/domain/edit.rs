@@ -1,0 +1,422 @@
+//! Edits: what a user action changes, as a list of record puts and deletes.
+//!
+//! One edit is saved in one transaction, applied to the in-memory dataset
+//! only after it is saved, and kept (with its inverse) for undo and redo.
+
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+use uuid::Uuid;
+
+use super::dataset::Dataset;
+use super::plan::SupportPlan;
+use super::provision::{Enrolment, Intervention, Provision};
+use super::pupil::Pupil;
+use super::settings::SchoolSettings;
+use super::staff::{StaffMember, StaffRole};
+
+/// The kinds of record, one object store each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Settings,
+    Roles,
+    Members,
+    Pupils,
+    Interventions,
+    Provisions,
+    Enrolments,
+    Plans,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Settings,
+        Kind::Roles,
+        Kind::Members,
+        Kind::Pupils,
+        Kind::Interventions,
+        Kind::Provisions,
+        Kind::Enrolments,
+        Kind::Plans,
+    ];
+
+    /// The object store's name.
+    pub fn store(self) -> &'static str {
+        match self {
+            Kind::Settings => "settings",
+            Kind::Roles => "roles",
+            Kind::Members => "members",
+            Kind::Pupils => "pupils",
+            Kind::Interventions => "interventions",
+            Kind::Provisions => "provisions",
+            Kind::Enrolments => "enrolments",
+            Kind::Plans => "plans",
+        }
+    }
+}
+
+/// One record of any kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "record", rename_all = "snake_case")]
+pub enum Record {
+    Settings(SchoolSettings),
+    Role(StaffRole),
+    Member(StaffMember),
+    Pupil(Pupil),
+    Intervention(Intervention),
+    Provision(Provision),
+    Enrolment(Enrolment),
+    Plan(SupportPlan),
+}
+
+impl Record {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Record::Settings(_) => Kind::Settings,
+            Record::Role(_) => Kind::Roles,
+            Record::Member(_) => Kind::Members,
+            Record::Pupil(_) => Kind::Pupils,
+            Record::Intervention(_) => Kind::Interventions,
+            Record::Provision(_) => Kind::Provisions,
+            Record::Enrolment(_) => Kind::Enrolments,
+            Record::Plan(_) => Kind::Plans,
+        }
+    }
+
+    pub fn id(&self) -> Uuid {
+        match self {
+            Record::Settings(r) => r.id,
+            Record::Role(r) => r.id,
+            Record::Member(r) => r.id,
+            Record::Pupil(r) => r.id,
+            Record::Intervention(r) => r.id,
+            Record::Provision(r) => r.id,
+            Record::Enrolment(r) => r.id,
+            Record::Plan(r) => r.id,
+        }
+    }
+}
+
+/// Put a record, or delete the record of `kind` with `id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    Put(Record),
+    Delete(Kind, Uuid),
+}
+
+impl Change {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Change::Put(r) => r.kind(),
+            Change::Delete(k, _) => *k,
+        }
+    }
+
+    pub fn id(&self) -> Uuid {
+        match self {
+            Change::Put(r) => r.id(),
+            Change::Delete(_, id) => *id,
+        }
+    }
+}
+
+fn upsert<T: Clone>(v: &mut Vec<T>, id: Uuid, x: T, id_of: impl Fn(&T) -> Uuid) {
+    match v.iter_mut().find(|r| id_of(r) == id) {
+        Some(slot) => *slot = x,
+        None => v.push(x),
+    }
+}
+
+impl Dataset {
+    /// The stored record of `kind` with `id`, if any.
+    pub fn get(&self, kind: Kind, id: Uuid) -> Option<Record> {
+        match kind {
+            Kind::Settings => {
+                (self.settings.id == id).then(|| Record::Settings(self.settings.clone()))
+            }
+            Kind::Roles => self
+                .roles
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .map(Record::Role),
+            Kind::Members => self
+                .members
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .map(Record::Member),
+            Kind::Pupils => self
+                .pupils
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .map(Record::Pupil),
+            Kind::Interventions => self
+                .interventions
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .map(Record::Intervention),
+            Kind::Provisions => self
+                .provisions
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .map(Record::Provision),
+            Kind::Enrolments => self
+                .enrolments
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .map(Record::Enrolment),
+            Kind::Plans => self
+                .plans
+                .iter()
+                .find(|r| r.id == id)
+                .cloned()
+                .map(Record::Plan),
+        }
+    }
+
+    /// Apply changes in order. Deleting the settings is not possible: a
+    /// delete of them is ignored.
+    pub fn apply(&mut self, changes: &[Change]) {
+        for c in changes {
+            match c {
+                Change::Put(Record::Settings(s)) => self.settings = s.clone(),
+                Change::Put(r) => {
+                    let id = r.id();
+                    match r.clone() {
+                        Record::Role(x) => upsert(&mut self.roles, id, x, |r| r.id),
+                        Record::Member(x) => upsert(&mut self.members, id, x, |r| r.id),
+                        Record::Pupil(x) => upsert(&mut self.pupils, id, x, |r| r.id),
+                        Record::Intervention(x) => upsert(&mut self.interventions, id, x, |r| r.id),
+                        Record::Provision(x) => upsert(&mut self.provisions, id, x, |r| r.id),
+                        Record::Enrolment(x) => upsert(&mut self.enrolments, id, x, |r| r.id),
+                        Record::Plan(x) => upsert(&mut self.plans, id, x, |r| r.id),
+                        Record::Settings(_) => unreachable!(),
+                    }
+                }
+                Change::Delete(kind, id) => match kind {
+                    Kind::Settings => {}
+                    Kind::Roles => self.roles.retain(|r| r.id != *id),
+                    Kind::Members => self.members.retain(|r| r.id != *id),
+                    Kind::Pupils => self.pupils.retain(|r| r.id != *id),
+                    Kind::Interventions => self.interventions.retain(|r| r.id != *id),
+                    Kind::Provisions => self.provisions.retain(|r| r.id != *id),
+                    Kind::Enrolments => self.enrolments.retain(|r| r.id != *id),
+                    Kind::Plans => self.plans.retain(|r| r.id != *id),
+                },
+            }
+        }
+    }
+
+    /// The changes that undo `changes` when applied after them.
+    pub fn inverse(&self, changes: &[Change]) -> Vec<Change> {
+        let mut scratch = self.clone();
+        let mut back = Vec::with_capacity(changes.len());
+        for c in changes {
+            let before = scratch.get(c.kind(), c.id());
+            back.push(match before {
+                Some(r) => Change::Put(r),
+                None => Change::Delete(c.kind(), c.id()),
+            });
+            scratch.apply(std::slice::from_ref(c));
+        }
+        back.reverse();
+        back
+    }
+}
+
+/// One saved edit, with what undoes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// What the user did, for the undo button ("Add Ada Lovelace").
+    pub label: String,
+    pub forward: Vec<Change>,
+    pub backward: Vec<Change>,
+}
+
+impl Edit {
+    fn touches(&self, ids: &[Uuid]) -> bool {
+        self.forward.iter().any(|c| ids.contains(&c.id()))
+    }
+}
+
+/// Undo and redo of the last [`History::LIMIT`] edits since the app opened.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    undo: VecDeque<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    pub const LIMIT: usize = 50;
+
+    /// Record a saved edit; it clears what could be redone.
+    pub fn record(&mut self, edit: Edit) {
+        self.redo.clear();
+        self.undo.push_back(edit);
+        while self.undo.len() > Self::LIMIT {
+            self.undo.pop_front();
+        }
+    }
+
+    /// The edit undo would reverse.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.back()
+    }
+
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
+    /// After the undo of [`History::next_undo`] was saved.
+    pub fn undone(&mut self) {
+        if let Some(e) = self.undo.pop_back() {
+            self.redo.push(e);
+        }
+    }
+
+    /// After the redo of [`History::next_redo`] was saved.
+    pub fn redone(&mut self) {
+        if let Some(e) = self.redo.pop() {
+            self.undo.push_back(e);
+        }
+    }
+
+    /// Another tab changed these records: forget edits that touch them, so
+    /// an undo never overwrites someone else's change.
+    pub fn forget_touching(&mut self, ids: &[Uuid]) {
+        self.undo.retain(|e| !e.touches(ids));
+        self.redo.retain(|e| !e.touches(ids));
+    }
+
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::pupil::PupilDraft;
+    use crate::domain::settings::SchoolSettings;
+
+    fn now() -> jiff::Timestamp {
+        "2025-09-01T00:00:00Z".parse().unwrap()
+    }
+
+    fn pupil(g: &str) -> Pupil {
+        Pupil::create(
+            &PupilDraft {
+                given_name: g.into(),
+                family_name: "X".into(),
+                year_group: "Y1".into(),
+            },
+            now(),
+        )
+        .unwrap()
+    }
+
+    fn empty() -> Dataset {
+        Dataset {
+            settings: SchoolSettings::new("S", 2025, now()),
+            roles: vec![],
+            members: vec![],
+            pupils: vec![],
+            interventions: vec![],
+            provisions: vec![],
+            enrolments: vec![],
+            plans: vec![],
+        }
+    }
+
+    #[test]
+    fn apply_then_inverse_restores_the_dataset() {
+        let mut d = empty();
+        let a = pupil("Ann");
+        let b = pupil("Bob");
+        d.apply(&[Change::Put(Record::Pupil(a.clone()))]);
+        let before = d.clone();
+        let mut a2 = a.clone();
+        a2.given_name = "Anne".into();
+        let mut settings = d.settings.clone();
+        settings.school_name = "New name".into();
+        let changes = vec![
+            Change::Put(Record::Pupil(b.clone())),
+            Change::Put(Record::Pupil(a2.clone())),
+            Change::Delete(Kind::Pupils, b.id),
+            Change::Put(Record::Pupil(b.clone())),
+            Change::Put(Record::Settings(settings)),
+            Change::Delete(Kind::Settings, d.settings.id),
+        ];
+        let back = d.inverse(&changes);
+        d.apply(&changes);
+        assert_eq!(d.pupils, vec![a2, b.clone()]);
+        assert_eq!(d.settings.school_name, "New name");
+        d.apply(&back);
+        assert_eq!(d, before);
+        assert_eq!(d.get(Kind::Pupils, b.id), None);
+        assert_eq!(d.get(Kind::Pupils, a.id), Some(Record::Pupil(a)));
+        assert_eq!(
+            d.get(Kind::Settings, d.settings.id).map(|r| r.kind()),
+            Some(Kind::Settings)
+        );
+        assert_eq!(Kind::ALL.map(Kind::store).len(), 8);
+    }
+
+    #[test]
+    fn history_keeps_the_last_50_and_redo_clears_on_a_new_edit() {
+        let mut h = History::default();
+        let edit = |n: usize| Edit {
+            label: format!("edit {n}"),
+            forward: vec![],
+            backward: vec![],
+        };
+        for n in 0..60 {
+            h.record(edit(n));
+        }
+        assert_eq!(h.undo_len(), 50);
+        assert_eq!(h.next_undo().unwrap().label, "edit 59");
+        h.undone();
+        h.undone();
+        assert_eq!(h.redo_len(), 2);
+        assert_eq!(h.next_redo().unwrap().label, "edit 58");
+        h.redone();
+        assert_eq!(h.next_undo().unwrap().label, "edit 58");
+        h.record(edit(99));
+        assert_eq!(h.redo_len(), 0);
+        assert_eq!(h.undo_len(), 50);
+    }
+
+    #[test]
+    fn another_tabs_change_forgets_local_edits_of_the_same_records() {
+        let a = pupil("Ann");
+        let b = pupil("Bob");
+        let mut h = History::default();
+        h.record(Edit {
+            label: "a".into(),
+            forward: vec![Change::Put(Record::Pupil(a.clone()))],
+            backward: vec![],
+        });
+        h.record(Edit {
+            label: "b".into(),
+            forward: vec![Change::Put(Record::Pupil(b.clone()))],
+            backward: vec![],
+        });
+        h.forget_touching(&[a.id]);
+        assert_eq!(h.undo_len(), 1);
+        assert_eq!(h.next_undo().unwrap().label, "b");
+        let c = Change::Delete(Kind::Pupils, b.id);
+        assert_eq!((c.kind(), c.id()), (Kind::Pupils, b.id));
+        let json = serde_json::to_string(&vec![Change::Put(Record::Pupil(a)), c.clone()]).unwrap();
+        let back: Vec<Change> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back[1], c);
+    }
+}

@@ -1,0 +1,51 @@
+//! Keeping several tabs of the app in step: after a tab commits an edit it
+//! posts the changes on a `BroadcastChannel`; the other tabs apply them to
+//! their in-memory state (the records are already committed).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{BroadcastChannel, MessageEvent};
+
+use crate::domain::edit::Change;
+
+/// A tab's end of the channel for one database.
+pub struct TabSync {
+    channel: BroadcastChannel,
+    _listener: Closure<dyn Fn(MessageEvent)>,
+}
+
+impl TabSync {
+    /// Listen for other tabs' edits to the database `db_name`.
+    /// `None` where the browser has no `BroadcastChannel`.
+    pub fn open(db_name: &str, on_changes: impl Fn(Vec<Change>) + 'static) -> Option<TabSync> {
+        let channel = BroadcastChannel::new(&format!("waymark:{db_name}")).ok()?;
+        let listener = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+            let Some(text) = ev.data().as_string() else {
+                return;
+            };
+            // A message this build cannot read (an older or newer tab) is ignored.
+            if let Ok(changes) = serde_json::from_str::<Vec<Change>>(&text) {
+                on_changes(changes);
+            }
+        });
+        channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+        Some(TabSync {
+            channel,
+            _listener: listener,
+        })
+    }
+
+    /// Tell the other tabs about committed changes.
+    pub fn send(&self, changes: &[Change]) {
+        if let Ok(text) = serde_json::to_string(changes) {
+            let _ = self.channel.post_message(&text.into());
+        }
+    }
+}
+
+impl Drop for TabSync {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}

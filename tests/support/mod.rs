@@ -1,0 +1,193 @@
+//! A small dataset with one record of every kind, every optional field filled.
+#![allow(dead_code)]
+
+use jiff::civil::{date, Time};
+use jiff::Timestamp;
+use uuid::Uuid;
+use waymark::domain::calendar::{DateRange, TermName};
+use waymark::domain::dataset::Dataset;
+use waymark::domain::money::Money;
+use waymark::domain::needs::{BroadArea, NeedCode, SenStatus};
+use waymark::domain::plan::{Outcome, ReviewResult, SupportPlan};
+use waymark::domain::provision::{
+    Assessment, Attendance, CostSplit, Delivery, Enrolment, FundingSource, Intervention,
+    MeasureKind, Provision, SchoolDay, Score, Slot, StaffLine,
+};
+use waymark::domain::pupil::{EhcpDetails, Pupil, PupilDraft};
+use waymark::domain::quantity::Dec2;
+use waymark::domain::settings::{Budget, SchoolSettings};
+use waymark::domain::staff::{RateBasis, RoleCategory, SalaryBasis, StaffMember, StaffRole};
+
+pub fn now() -> Timestamp {
+    "2025-09-01T08:00:00.250Z".parse().unwrap()
+}
+
+pub fn sample() -> Dataset {
+    let mut settings = SchoolSettings::new("Sample Primary", 2025, now());
+    settings.years[0].terms[0]
+        .breaks
+        .push(DateRange::new(date(2025, 10, 27), date(2025, 10, 31)));
+    settings.budgets.push(Budget {
+        start_year: 2025,
+        source: FundingSource::NotionalSen,
+        amount: Money::pounds(42_000),
+    });
+    let ta = StaffRole::new(
+        "TA",
+        RoleCategory::TeachingAssistant,
+        RateBasis::Salary(SalaryBasis {
+            fte_salary: Money::pounds(25_584),
+            fte_hours_per_week: Dec2::whole(37),
+            contracted_hours_per_week: Dec2::hundredths(3250),
+            paid_weeks: Dec2::hundredths(4357),
+            working_weeks: Dec2::whole(39),
+            ni_rate_percent: Dec2::whole(15),
+            ni_threshold: Money::pounds(5_000),
+            pension_rate_percent: Dec2::whole(20),
+        }),
+        now(),
+    );
+    let member = StaffMember {
+        id: Uuid::new_v4(),
+        name: "Mrs Patel".into(),
+        role_id: ta.id,
+        hours_available_per_week: Dec2::hundredths(2750),
+        created_at: now(),
+        updated_at: now(),
+    };
+    let mut pupil = Pupil::create(
+        &PupilDraft {
+            given_name: "Zoë".into(),
+            family_name: "O'Brien".into(),
+            year_group: "Y4".into(),
+        },
+        now(),
+    )
+    .unwrap();
+    pupil.upn = Some("A123456789012".into());
+    pupil.class_name = "4B".into();
+    pupil.date_of_birth = Some(date(2016, 2, 29));
+    pupil.sen_status = SenStatus::Ehcp;
+    pupil.primary_need = Some(NeedCode::Asd);
+    pupil.secondary_need = Some(NeedCode::Slcn);
+    pupil.flags.pupil_premium = true;
+    pupil.flags.plac = true;
+    pupil.flags.eal = true;
+    pupil.ehcp = Some(EhcpDetails {
+        issue_date: date(2024, 3, 1),
+        next_annual_review: Some(date(2026, 3, 1)),
+        local_authority: "Anyshire".into(),
+        top_up: Money(812_345),
+    });
+    pupil.profile.strengths = "Knows every bus route.\nKind.".into();
+    pupil.profile.what_helps = "A visual timetable".into();
+    pupil.profile.what_does_not_help = "Sudden noise".into();
+    pupil.profile.communication = "Short sentences".into();
+    pupil.on_register_from = Some(date(2023, 9, 4));
+    let intervention = Intervention {
+        id: Uuid::new_v4(),
+        name: "Colourful semantics".into(),
+        description: "Sentence building <b>with colours</b>".into(),
+        broad_areas: vec![
+            BroadArea::CommunicationAndInteraction,
+            BroadArea::CognitionAndLearning,
+        ],
+        tier: "wave-2".into(),
+        delivery: Delivery {
+            role_id: Some(ta.id),
+            staff_count: 1,
+            group_size: 4,
+            sessions_per_week: 3,
+            minutes_per_session: 30,
+            weeks: 12,
+        },
+        fixed_costs: Money(4_999),
+        resource_costs: Money(1_250),
+        evidence_note: "EEF: moderate impact".into(),
+        outcome_measure: MeasureKind::StandardisedScore,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let provision = Provision {
+        id: Uuid::new_v4(),
+        intervention_id: Some(intervention.id),
+        name: "Colourful semantics (Y4)".into(),
+        broad_area: BroadArea::CommunicationAndInteraction,
+        tier: "wave-2".into(),
+        staff: vec![StaffLine {
+            role_id: ta.id,
+            member_id: Some(member.id),
+            count: 1,
+        }],
+        sessions_per_week: 3,
+        minutes_per_session: 30,
+        start: date(2025, 9, 8),
+        end: date(2025, 12, 12),
+        funding: FundingSource::NotionalSen,
+        fixed_costs: Money(4_999),
+        slots: vec![Slot {
+            day: SchoolDay::Tuesday,
+            start: Time::constant(10, 45, 0, 0),
+        }],
+        planned_group_size: 4,
+        split: CostSplit::PlannedGroupSize,
+        recurring: true,
+        planned: false,
+        created_at: now(),
+        updated_at: now(),
+    };
+    let enrolment = Enrolment {
+        id: Uuid::new_v4(),
+        pupil_id: pupil.id,
+        provision_id: provision.id,
+        start: date(2025, 9, 8),
+        end: date(2025, 12, 12),
+        entry: Some(Assessment {
+            score: Score::StandardisedScore(Dec2::hundredths(8250)),
+            date: date(2025, 9, 8),
+        }),
+        exit: Some(Assessment {
+            score: Score::StandardisedScore(Dec2::whole(88)),
+            date: date(2025, 12, 12),
+        }),
+        attendance: Some(Attendance {
+            attended: 35,
+            offered: 38,
+        }),
+        notes: "Missed two weeks (illness).".into(),
+        created_at: now(),
+        updated_at: now(),
+    };
+    let plan = SupportPlan {
+        id: Uuid::new_v4(),
+        pupil_id: pupil.id,
+        start_year: 2025,
+        term: TermName::Autumn,
+        outcomes: vec![
+            Outcome {
+                text: "Uses who/what/where in a sentence".into(),
+                result: Some(ReviewResult::Partly),
+            },
+            Outcome {
+                text: "Asks for a break with a card".into(),
+                result: None,
+            },
+        ],
+        provision_ids: vec![provision.id],
+        review_date: Some(date(2025, 12, 10)),
+        pupil_views: "I like the colours".into(),
+        parent_views: "More of this at home please".into(),
+        created_at: now(),
+        updated_at: now(),
+    };
+    Dataset {
+        settings,
+        roles: vec![ta],
+        members: vec![member],
+        pupils: vec![pupil],
+        interventions: vec![intervention],
+        provisions: vec![provision],
+        enrolments: vec![enrolment],
+        plans: vec![plan],
+    }
+}
