@@ -30,6 +30,19 @@ fn host() -> HtmlElement {
     el
 }
 
+/// Mount the app with a database of its own and wait for the register.
+async fn start(prefix: &str) -> (String, HtmlElement, impl Drop) {
+    let name = format!("{prefix}-{}", uuid::Uuid::new_v4());
+    let root = host();
+    let db_name = name.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
+    until("the register", || {
+        root.query_selector("form.add-pupil").unwrap().is_some()
+    })
+    .await;
+    (name, root, handle)
+}
+
 fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
     root.query_selector(selector)
         .unwrap()
@@ -74,15 +87,7 @@ fn submit(root: &HtmlElement) {
 
 #[wasm_bindgen_test]
 async fn adding_a_pupil_saves_it_lists_it_and_clears_the_form() {
-    let name = format!("ui-add-{}", uuid::Uuid::new_v4());
-    let root = host();
-    let db_name = name.clone();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
-
-    until("the register", || {
-        root.query_selector("form.add-pupil").unwrap().is_some()
-    })
-    .await;
+    let (name, root, _handle) = start("ui-add").await;
     assert!(root.text_content().unwrap().contains("No pupils yet"));
 
     type_into(&root, "#given-name", "  Ada ");
@@ -112,14 +117,7 @@ async fn adding_a_pupil_saves_it_lists_it_and_clears_the_form() {
 
 #[wasm_bindgen_test]
 async fn an_invalid_form_shows_each_problem_and_stores_nothing() {
-    let name = format!("ui-invalid-{}", uuid::Uuid::new_v4());
-    let root = host();
-    let db_name = name.clone();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
-    until("the register", || {
-        root.query_selector("form.add-pupil").unwrap().is_some()
-    })
-    .await;
+    let (name, root, _handle) = start("ui-invalid").await;
 
     type_into(&root, "#family-name", "Lovelace");
     submit(&root);
@@ -159,14 +157,7 @@ async fn an_invalid_form_shows_each_problem_and_stores_nothing() {
 
 #[wasm_bindgen_test]
 async fn deleting_asks_first_then_removes_the_pupil_from_screen_and_store() {
-    let name = format!("ui-delete-{}", uuid::Uuid::new_v4());
-    let root = host();
-    let db_name = name.clone();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
-    until("the register", || {
-        root.query_selector("form.add-pupil").unwrap().is_some()
-    })
-    .await;
+    let (name, root, _handle) = start("ui-delete").await;
 
     for (g, f) in [("Ben", "Okoro"), ("Ada", "Lovelace")] {
         type_into(&root, "#given-name", g);
@@ -201,14 +192,7 @@ async fn deleting_asks_first_then_removes_the_pupil_from_screen_and_store() {
 
 #[wasm_bindgen_test]
 async fn undo_and_redo_reverse_an_edit_on_screen_and_in_storage() {
-    let name = format!("ui-undo-{}", uuid::Uuid::new_v4());
-    let root = host();
-    let db_name = name.clone();
-    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
-    until("the register", || {
-        root.query_selector("form.add-pupil").unwrap().is_some()
-    })
-    .await;
+    let (name, root, _handle) = start("ui-undo").await;
     let undo: HtmlElement = find(&root, ".undo-redo button:first-child");
     let redo: HtmlElement = find(&root, ".undo-redo button:last-child");
     assert_eq!(

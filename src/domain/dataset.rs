@@ -55,6 +55,20 @@ impl std::fmt::Display for RecordProblem {
 }
 
 impl Dataset {
+    /// A school with its settings and no records yet.
+    pub fn empty(settings: SchoolSettings) -> Dataset {
+        Dataset {
+            settings,
+            roles: Vec::new(),
+            members: Vec::new(),
+            pupils: Vec::new(),
+            interventions: Vec::new(),
+            provisions: Vec::new(),
+            enrolments: Vec::new(),
+            plans: Vec::new(),
+        }
+    }
+
     pub fn pupil(&self, id: Uuid) -> Option<&Pupil> {
         self.pupils.iter().find(|p| p.id == id)
     }

@@ -328,16 +328,7 @@ mod tests {
     }
 
     fn empty() -> Dataset {
-        Dataset {
-            settings: SchoolSettings::new("S", 2025, now()),
-            roles: vec![],
-            members: vec![],
-            pupils: vec![],
-            interventions: vec![],
-            provisions: vec![],
-            enrolments: vec![],
-            plans: vec![],
-        }
+        Dataset::empty(SchoolSettings::new("S", 2025, now()))
     }
 
     #[test]

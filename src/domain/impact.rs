@@ -355,16 +355,7 @@ mod tests {
             Some((Score::Percentage(Dec2::whole(5)), d1)),
             Some((Score::Percentage(Dec2::whole(9)), d2)),
         );
-        let data = crate::domain::dataset::Dataset {
-            settings: s.clone(),
-            roles: vec![],
-            members: vec![],
-            pupils: vec![],
-            interventions: vec![],
-            provisions: vec![],
-            enrolments: vec![],
-            plans: vec![],
-        };
+        let data = crate::domain::dataset::Dataset::empty(s.clone());
         let report = CostReport::build(&data, DateRange::new(d1, d2));
         let id = Uuid::new_v4();
         let i = provision_impact(id, &[&a, &b, &c], &s, &report);

@@ -92,9 +92,6 @@ impl FromStr for Money {
             Some((w, f)) => (w, f),
             None => (t, ""),
         };
-        if whole.is_empty() && frac.is_empty() {
-            return Err(bad());
-        }
         // Thousands separators must be in the right places.
         let groups: Vec<&str> = whole.split(',').collect();
         if groups.len() > 1
@@ -104,27 +101,7 @@ impl FromStr for Money {
         {
             return Err(bad());
         }
-        let digits: String = groups.concat();
-        if !digits.bytes().all(|b| b.is_ascii_digit())
-            || !frac.bytes().all(|b| b.is_ascii_digit())
-            || frac.len() > 2
-        {
-            return Err(bad());
-        }
-        let pounds: i64 = if digits.is_empty() {
-            0
-        } else {
-            digits.parse().map_err(|_| bad())?
-        };
-        let pence: i64 = match frac.len() {
-            0 => 0,
-            1 => frac.parse::<i64>().map_err(|_| bad())? * 10,
-            _ => frac.parse().map_err(|_| bad())?,
-        };
-        let total = pounds
-            .checked_mul(100)
-            .and_then(|p| p.checked_add(pence))
-            .ok_or_else(bad)?;
+        let total = super::quantity::hundredths(&groups.concat(), frac).ok_or_else(bad)?;
         Ok(Money(if neg { -total } else { total }))
     }
 }

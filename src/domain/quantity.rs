@@ -67,29 +67,32 @@ impl FromStr for Dec2 {
             None => (false, t),
         };
         let (w, f) = t.split_once('.').unwrap_or((t, ""));
-        if (w.is_empty() && f.is_empty())
-            || f.len() > 2
-            || !w.bytes().all(|b| b.is_ascii_digit())
-            || !f.bytes().all(|b| b.is_ascii_digit())
-        {
-            return Err(bad());
-        }
-        let whole: i64 = if w.is_empty() {
-            0
-        } else {
-            w.parse().map_err(|_| bad())?
-        };
-        let frac: i64 = match f.len() {
-            0 => 0,
-            1 => f.parse::<i64>().map_err(|_| bad())? * 10,
-            _ => f.parse().map_err(|_| bad())?,
-        };
-        let v = whole
-            .checked_mul(100)
-            .and_then(|x| x.checked_add(frac))
-            .ok_or_else(bad)?;
+        let v = hundredths(w, f).ok_or_else(bad)?;
         Ok(Dec2(if neg { -v } else { v }))
     }
+}
+
+/// `whole.frac` as hundredths: both parts ASCII digits (either may be empty,
+/// not both), at most two decimal places, no overflow. Shared with [`Money`]'s
+/// parser, whose hundredths are pence.
+///
+/// [`Money`]: super::money::Money
+pub(crate) fn hundredths(whole: &str, frac: &str) -> Option<i64> {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && frac.is_empty()) || frac.len() > 2 || !digits(whole) || !digits(frac) {
+        return None;
+    }
+    let w: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let f: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    w.checked_mul(100)?.checked_add(f)
 }
 
 impl Serialize for Dec2 {

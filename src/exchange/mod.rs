@@ -117,14 +117,8 @@ mod tests {
 
     fn data(pupils: Vec<Pupil>) -> Dataset {
         Dataset {
-            settings: SchoolSettings::new("S", 2025, now()),
-            roles: vec![],
-            members: vec![],
             pupils,
-            interventions: vec![],
-            provisions: vec![],
-            enrolments: vec![],
-            plans: vec![],
+            ..Dataset::empty(SchoolSettings::new("S", 2025, now()))
         }
     }
 

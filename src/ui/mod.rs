@@ -48,16 +48,9 @@ fn current_hash() -> String {
 pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
     let ctx = AppCtx {
         state: reactive_stores::Store::new(AppState {
-            data: crate::domain::dataset::Dataset {
-                settings: crate::domain::settings::SchoolSettings::first_run(Timestamp::now()),
-                roles: vec![],
-                members: vec![],
-                pupils: vec![],
-                interventions: vec![],
-                provisions: vec![],
-                enrolments: vec![],
-                plans: vec![],
-            },
+            data: crate::domain::dataset::Dataset::empty(
+                crate::domain::settings::SchoolSettings::first_run(Timestamp::now()),
+            ),
         }),
         db: StoredValue::new_local(None),
         sync: StoredValue::new_local(None),

@@ -15,6 +15,17 @@ async function addPupil(page, given, family, yearLabel = 'Year 3') {
   await page.getByRole('button', { name: 'Add pupil' }).click();
 }
 
+/** From the next load on, IndexedDB puts throw QuotaExceededError while window.__full is set. */
+async function simulateFullDisk(page) {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__full) throw new DOMException('simulated full disk', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+}
+
 const row = (page, name) => page.getByRole('row', { name: new RegExp(name) });
 
 test('an edit in one tab appears in another within a second', async ({ context }) => {
@@ -36,14 +47,7 @@ test('an edit in one tab appears in another within a second', async ({ context }
 });
 
 test('a full disk shows a clear message, keeps the typing, and stores nothing', async ({ page }) => {
-  // Simulate QuotaExceededError from IndexedDB while window.__full is set.
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__full) throw new DOMException('simulated full disk', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await simulateFullDisk(page);
   await page.goto('/');
   await addPupil(page, 'Kept', 'Safe');
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
@@ -65,13 +69,7 @@ test('a full disk shows a clear message, keeps the typing, and stores nothing', 
 });
 
 test('a retry after a failed save succeeds', async ({ page }) => {
-  await page.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.__full) throw new DOMException('simulated full disk', 'QuotaExceededError');
-      return put.apply(this, args);
-    };
-  });
+  await simulateFullDisk(page);
   await page.goto('/');
   await page.evaluate(() => { window.__full = true; });
   await addPupil(page, 'Second', 'Try');
