@@ -94,11 +94,7 @@ fn school(rates: &[i64], ps: &[P]) -> Dataset {
         .collect();
     let pupils: Vec<Pupil> = (0..8)
         .map(|i| {
-            let d = PupilDraft {
-                given_name: format!("P{i}"),
-                family_name: "X".into(),
-                year_group: format!("Y{}", i % 6 + 1),
-            };
+            let d = PupilDraft::new(&format!("P{i}"), "X", &format!("Y{}", i % 6 + 1));
             Pupil::create(&d, now()).unwrap()
         })
         .collect();

@@ -32,15 +32,7 @@ fn base() -> Dataset {
         },
         now(),
     );
-    let pupil = Pupil::create(
-        &PupilDraft {
-            given_name: "A".into(),
-            family_name: "B".into(),
-            year_group: "Y3".into(),
-        },
-        now(),
-    )
-    .unwrap();
+    let pupil = Pupil::create(&PupilDraft::new("A", "B", "Y3"), now()).unwrap();
     let member = StaffMember {
         id: Uuid::new_v4(),
         name: "Mrs A".into(),

@@ -147,11 +147,7 @@ fn school() -> School {
     let mut pupils = Vec::new();
     for i in 1..=30 {
         let year = format!("Y{}", (i - 1) / 5 + 1);
-        let d = PupilDraft {
-            given_name: format!("Pupil{i:02}"),
-            family_name: "Example".into(),
-            year_group: year,
-        };
+        let d = PupilDraft::new(&format!("Pupil{i:02}"), "Example", &year);
         let mut p = Pupil::create(&d, now()).unwrap();
         if i <= 24 {
             p.sen_status = SenStatus::SenSupport;

@@ -316,15 +316,7 @@ mod tests {
     }
 
     fn pupil(g: &str) -> Pupil {
-        Pupil::create(
-            &PupilDraft {
-                given_name: g.into(),
-                family_name: "X".into(),
-                year_group: "Y1".into(),
-            },
-            now(),
-        )
-        .unwrap()
+        Pupil::create(&PupilDraft::new(g, "X", "Y1"), now()).unwrap()
     }
 
     fn empty() -> Dataset {

@@ -116,6 +116,64 @@ pub struct PupilDraft {
     pub family_name: String,
     /// A year-group code (`N`, `R`, `Y1`..`Y13`); empty when none was chosen.
     pub year_group: String,
+    pub class_name: String,
+    /// Empty for none.
+    pub upn: String,
+    /// `yyyy-mm-dd` (a date input) or `dd/mm/yyyy`; empty for none.
+    pub date_of_birth: String,
+    /// `E`, `K` or `N`; empty means `N`.
+    pub sen_status: String,
+    /// Census codes; empty for none.
+    pub primary_need: String,
+    pub secondary_need: String,
+    pub flags: Flags,
+    /// `yyyy-mm-dd` or `dd/mm/yyyy`; empty for none.
+    pub on_register_from: String,
+}
+
+impl PupilDraft {
+    /// A draft with just the three things every pupil needs.
+    pub fn new(given_name: &str, family_name: &str, year_group: &str) -> PupilDraft {
+        PupilDraft {
+            given_name: given_name.into(),
+            family_name: family_name.into(),
+            year_group: year_group.into(),
+            ..PupilDraft::default()
+        }
+    }
+
+    /// The draft that edits `p` (its register fields as typed text).
+    pub fn of(p: &Pupil) -> PupilDraft {
+        let code = |n: Option<NeedCode>| n.map(|n| n.code().to_owned()).unwrap_or_default();
+        let day = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        PupilDraft {
+            given_name: p.given_name.clone(),
+            family_name: p.family_name.clone(),
+            year_group: p.year_group.code(),
+            class_name: p.class_name.clone(),
+            upn: p.upn.clone().unwrap_or_default(),
+            date_of_birth: day(p.date_of_birth),
+            sen_status: p.sen_status.code().to_owned(),
+            primary_need: code(p.primary_need),
+            secondary_need: code(p.secondary_need),
+            flags: p.flags,
+            on_register_from: day(p.on_register_from),
+        }
+    }
+}
+
+/// Reads `yyyy-mm-dd` (what a date input gives) or `dd/mm/yyyy` (what people type).
+pub fn parse_date(text: &str) -> Option<Date> {
+    let t = text.trim();
+    if let Ok(d) = t.parse::<Date>() {
+        return Some(d);
+    }
+    let mut parts = t.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
 /// Flags that change funding or reporting.
@@ -212,12 +270,11 @@ pub fn upn_shape_ok(upn: &str) -> bool {
 impl Pupil {
     /// A new pupil with a fresh id, or every problem with the draft.
     pub fn create(draft: &PupilDraft, now: Timestamp) -> Result<Pupil, Problems> {
-        let (given_name, family_name, year_group) = check_draft(draft)?;
-        Ok(Pupil {
+        let blank = Pupil {
             id: Uuid::new_v4(),
-            given_name,
-            family_name,
-            year_group,
+            given_name: String::new(),
+            family_name: String::new(),
+            year_group: YearGroup::Nursery,
             upn: None,
             class_name: String::new(),
             date_of_birth: None,
@@ -232,20 +289,79 @@ impl Pupil {
             left_on: None,
             created_at: now,
             updated_at: now,
-        })
+        };
+        blank.edited(draft, now)
     }
 
     /// This pupil with the draft's values, or every problem with the draft.
     /// The id and creation time are kept.
+    /// Every problem is reported, by field; the record's own rules (for
+    /// example, a pupil on the register needs a primary need) are checked too.
     pub fn edited(&self, draft: &PupilDraft, now: Timestamp) -> Result<Pupil, Problems> {
-        let (given_name, family_name, year_group) = check_draft(draft)?;
-        Ok(Pupil {
+        let (given_name, family_name, year_group, mut p) = check_draft(draft);
+        let mut date = |field: &'static str, what: &str, text: &str| -> Option<Date> {
+            if text.trim().is_empty() {
+                return None;
+            }
+            let d = parse_date(text);
+            if d.is_none() {
+                p.push(
+                    field,
+                    format!("Enter the {what} as a date, like 31/01/2017."),
+                );
+            }
+            d
+        };
+        let date_of_birth = date("date_of_birth", "date of birth", &draft.date_of_birth);
+        let on_register_from = date(
+            "on_register_from",
+            "date they joined the register",
+            &draft.on_register_from,
+        );
+        let mut code = |field: &'static str, text: &str| -> Option<NeedCode> {
+            if text.trim().is_empty() {
+                return None;
+            }
+            text.parse::<NeedCode>()
+                .map_err(|e| p.push(field, format!("{}.", capitalise(&e.to_string()))))
+                .ok()
+        };
+        let primary_need = code("primary_need", &draft.primary_need);
+        let secondary_need = code("secondary_need", &draft.secondary_need);
+        let sen_status = if draft.sen_status.trim().is_empty() {
+            SenStatus::None
+        } else {
+            match draft.sen_status.parse::<SenStatus>() {
+                Ok(s) => s,
+                Err(e) => {
+                    p.push("sen_status", format!("{}.", capitalise(&e.to_string())));
+                    SenStatus::None
+                }
+            }
+        };
+        let upn = draft.upn.trim().to_ascii_uppercase();
+        let candidate = Pupil {
             given_name,
             family_name,
-            year_group,
+            year_group: year_group.unwrap_or(self.year_group),
+            class_name: draft.class_name.trim().to_owned(),
+            upn: (!upn.is_empty()).then_some(upn),
+            date_of_birth,
+            sen_status,
+            primary_need,
+            secondary_need,
+            flags: draft.flags,
+            on_register_from,
             updated_at: now,
             ..self.clone()
-        })
+        };
+        // The record's own rules, for fields the draft itself did not already fault.
+        for e in candidate.validate().0 {
+            if p.for_field(e.field).is_none() {
+                p.0.push(e);
+            }
+        }
+        p.into_result().map(|()| candidate)
     }
 
     /// Every problem with a stored record (for example one read from an import).
@@ -326,17 +442,13 @@ impl Pupil {
                 "A pupil cannot be both looked after and previously looked after.",
             );
         }
-        match (&self.ehcp, self.sen_status) {
-            (Some(_), SenStatus::SenSupport | SenStatus::None) => {
-                p.push(
-                    "ehcp",
-                    "EHC plan details are given but the SEN status is not E.",
-                );
-            }
-            (None, SenStatus::Ehcp) => {
-                p.push("ehcp", "A pupil with status E needs the EHC plan details.")
-            }
-            _ => {}
+        // Status E without the plan's details is allowed (they are often
+        // entered later, on the pupil's page); details without status E are not.
+        if self.ehcp.is_some() && self.sen_status != SenStatus::Ehcp {
+            p.push(
+                "ehcp",
+                "EHC plan details are given but the SEN status is not E.",
+            );
         }
         if let Some(e) = &self.ehcp {
             check_text(
@@ -414,7 +526,7 @@ impl Pupil {
     }
 }
 
-fn check_draft(draft: &PupilDraft) -> Result<(String, String, YearGroup), Problems> {
+fn check_draft(draft: &PupilDraft) -> (String, String, Option<YearGroup>, Problems) {
     let mut p = Problems::default();
     let given = draft.given_name.trim().to_owned();
     let family = draft.family_name.trim().to_owned();
@@ -446,11 +558,7 @@ fn check_draft(draft: &PupilDraft) -> Result<(String, String, YearGroup), Proble
             }
         }
     };
-    match (p.into_result(), year) {
-        (Ok(()), Some(y)) => Ok((given, family, y)),
-        (Err(p), _) => Err(p),
-        (Ok(()), None) => unreachable!("a missing year group is always reported"),
-    }
+    (given, family, year, p)
 }
 
 fn capitalise(s: &str) -> String {
@@ -470,11 +578,7 @@ mod tests {
     }
 
     fn draft(g: &str, f: &str, y: &str) -> PupilDraft {
-        PupilDraft {
-            given_name: g.into(),
-            family_name: f.into(),
-            year_group: y.into(),
-        }
+        PupilDraft::new(g, f, y)
     }
 
     #[test]
@@ -674,10 +778,7 @@ mod tests {
         );
         let mut e = full_pupil();
         e.ehcp = None;
-        assert_eq!(
-            e.validate().for_field("ehcp"),
-            Some("A pupil with status E needs the EHC plan details.")
-        );
+        assert_eq!(e.validate().for_field("ehcp"), None, "details can follow later");
         let mut old = full_pupil();
         old.date_of_birth = Some(jiff::civil::date(1990, 1, 1));
         assert!(old
@@ -687,6 +788,71 @@ mod tests {
             .contains("25 years"));
         assert!(upn_shape_ok("A12345678901B"));
         assert!(!upn_shape_ok("A1234567890"));
+    }
+
+    #[test]
+    fn the_full_register_form_reads_every_field() {
+        let mut d = draft(" Ada ", "Lovelace", "Y5");
+        d.class_name = " 5H ".into();
+        d.upn = "a123456789012".into();
+        d.date_of_birth = "14/03/2016".into();
+        d.sen_status = "K".into();
+        d.primary_need = "spld".into();
+        d.secondary_need = "SEMH".into();
+        d.flags.eal = true;
+        d.on_register_from = "2024-09-04".into();
+        let p = Pupil::create(&d, now()).unwrap();
+        assert_eq!(p.class_name, "5H");
+        assert_eq!(p.upn.as_deref(), Some("A123456789012"));
+        assert_eq!(p.date_of_birth, Some(jiff::civil::date(2016, 3, 14)));
+        assert_eq!(p.sen_status, SenStatus::SenSupport);
+        assert_eq!(
+            (p.primary_need, p.secondary_need),
+            (Some(NeedCode::Spld), Some(NeedCode::Semh))
+        );
+        assert!(p.flags.eal);
+        assert_eq!(p.on_register_from, Some(jiff::civil::date(2024, 9, 4)));
+        // The draft of a pupil gives the same pupil back.
+        assert_eq!(p.edited(&PupilDraft::of(&p), now()).unwrap(), p);
+        assert_eq!(PupilDraft::of(&p).date_of_birth, "2016-03-14");
+
+        let mut bad = d.clone();
+        bad.date_of_birth = "31/02/2016".into();
+        bad.on_register_from = "yesterday".into();
+        bad.sen_status = "X".into();
+        bad.primary_need = "DYS".into();
+        bad.upn = "12345".into();
+        let e = Pupil::create(&bad, now()).unwrap_err();
+        assert_eq!(
+            e.for_field("date_of_birth"),
+            Some("Enter the date of birth as a date, like 31/01/2017.")
+        );
+        assert!(e.for_field("on_register_from").is_some());
+        assert!(e
+            .for_field("sen_status")
+            .unwrap()
+            .starts_with("\"X\" is not a SEN provision code"));
+        assert!(e
+            .for_field("primary_need")
+            .unwrap()
+            .starts_with("\"DYS\" is not a type of need code"));
+        assert!(e
+            .for_field("upn")
+            .unwrap()
+            .starts_with("A UPN is 13 characters"));
+
+        // A record rule: on the register (K) with no primary need.
+        let mut k = draft("Ben", "Okoro", "R");
+        k.sen_status = "K".into();
+        assert_eq!(
+            Pupil::create(&k, now())
+                .unwrap_err()
+                .for_field("primary_need"),
+            Some("A pupil on the SEN register needs a primary type of need.")
+        );
+        assert_eq!(parse_date("1/9/2025"), Some(jiff::civil::date(2025, 9, 1)));
+        assert_eq!(parse_date("01/09/25"), None);
+        assert_eq!(parse_date("1/2/3/2025"), None);
     }
 
     #[test]

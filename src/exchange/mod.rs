@@ -107,11 +107,7 @@ mod tests {
     }
 
     fn pupil(g: &str) -> Pupil {
-        let d = PupilDraft {
-            given_name: g.into(),
-            family_name: "Smith".into(),
-            year_group: "Y3".into(),
-        };
+        let d = PupilDraft::new(g, "Smith", "Y3");
         Pupil::create(&d, now()).unwrap()
     }
 

@@ -55,15 +55,7 @@ pub fn sample() -> Dataset {
         created_at: now(),
         updated_at: now(),
     };
-    let mut pupil = Pupil::create(
-        &PupilDraft {
-            given_name: "Zoë".into(),
-            family_name: "O'Brien".into(),
-            year_group: "Y4".into(),
-        },
-        now(),
-    )
-    .unwrap();
+    let mut pupil = Pupil::create(&PupilDraft::new("Zoë", "O'Brien", "Y4"), now()).unwrap();
     pupil.upn = Some("A123456789012".into());
     pupil.class_name = "4B".into();
     pupil.date_of_birth = Some(date(2016, 2, 29));

@@ -71,11 +71,11 @@ fn AddPupilForm() -> impl IntoView {
         if ctx.save.get_untracked() == SaveState::Saving {
             return;
         }
-        let draft = PupilDraft {
-            given_name: given.get_untracked(),
-            family_name: family.get_untracked(),
-            year_group: year.get_untracked(),
-        };
+        let draft = PupilDraft::new(
+            &given.get_untracked(),
+            &family.get_untracked(),
+            &year.get_untracked(),
+        );
         let pupil = match Pupil::create(&draft, Timestamp::now()) {
             Ok(p) => p,
             Err(p) => {
