@@ -21,6 +21,7 @@ pub mod plan;
 pub mod provision;
 pub mod pupil;
 pub mod quantity;
+pub mod register;
 pub mod rollover;
 pub mod settings;
 pub mod staff;

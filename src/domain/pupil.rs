@@ -778,7 +778,11 @@ mod tests {
         );
         let mut e = full_pupil();
         e.ehcp = None;
-        assert_eq!(e.validate().for_field("ehcp"), None, "details can follow later");
+        assert_eq!(
+            e.validate().for_field("ehcp"),
+            None,
+            "details can follow later"
+        );
         let mut old = full_pupil();
         old.date_of_birth = Some(jiff::civil::date(1990, 1, 1));
         assert!(old
