@@ -260,11 +260,10 @@ mod tests {
             f(|f| f.over_threshold = true),
             ["Cara Jones", "Ada Lovelace"]
         );
-        let with_leavers = {
-            let mut g = RegisterFilter::default();
-            g.include_leavers = true;
-            run(&g)
-        };
+        let with_leavers = run(&RegisterFilter {
+            include_leavers: true,
+            ..RegisterFilter::default()
+        });
         assert_eq!(with_leavers.total, 5);
         assert!(with_leavers
             .rows
