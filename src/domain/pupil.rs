@@ -177,7 +177,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
 }
 
 /// Flags that change funding or reporting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Flags {
     pub pupil_premium: bool,

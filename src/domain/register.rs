@@ -43,7 +43,7 @@ pub enum SortKey {
 }
 
 /// One line of the register.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RegisterRow {
     pub id: Uuid,
     pub name: String,
@@ -62,6 +62,7 @@ pub struct RegisterRow {
 
 /// The register's rows, filtered and sorted, and how many pupils there are
 /// in all (on roll, or with leavers if the filter includes them).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Register {
     pub rows: Vec<RegisterRow>,
     pub total: usize,

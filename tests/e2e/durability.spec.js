@@ -55,7 +55,7 @@ test('20 kills right after "saved" lose nothing', async ({ baseURL }) => {
       const name = `Round${String(i).padStart(2, '0')}`;
       await page.getByLabel('Given name').fill(name);
       await page.getByLabel('Family name').fill('Durable');
-      await page.getByLabel('Year group').selectOption({ label: 'Year 2' });
+      await page.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 2' });
       await page.getByRole('button', { name: 'Add pupil' }).click();
       await expect(page.locator('.save-status')).toHaveText('All changes saved');
       saved.push(name);

@@ -19,7 +19,7 @@ function watchErrors(page) {
 async function addPupil(page, given, family, yearLabel) {
   await page.getByLabel('Given name').fill(given);
   await page.getByLabel('Family name').fill(family);
-  await page.getByLabel('Year group').selectOption({ label: yearLabel });
+  await page.getByLabel('Year group', { exact: true }).selectOption({ label: yearLabel });
   await page.getByRole('button', { name: 'Add pupil' }).click();
   await expect(page.getByRole('row', { name: new RegExp(`${given} ${family}`) })).toBeVisible();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
@@ -78,8 +78,10 @@ test('the form can be completed by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.type('Adeyemi');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Year group')).toBeFocused();
-  await page.getByLabel('Year group').selectOption({ label: 'Year 9' });
+  await expect(page.getByLabel('Year group', { exact: true })).toBeFocused();
+  await page.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 9' });
+  await page.keyboard.press('Tab');
+  await expect(page.getByText('More details (optional)')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add pupil' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -11,7 +11,7 @@ async function axeViolations(page) {
 async function addPupil(page, given, family, yearLabel = 'Year 3') {
   await page.getByLabel('Given name').fill(given);
   await page.getByLabel('Family name').fill(family);
-  await page.getByLabel('Year group').selectOption({ label: yearLabel });
+  await page.getByLabel('Year group', { exact: true }).selectOption({ label: yearLabel });
   await page.getByRole('button', { name: 'Add pupil' }).click();
 }
 

@@ -1,4 +1,4 @@
-//! The pupil register: add, list and delete pupils.
+//! The pupil register: filter, sort, add, edit and delete pupils.
 
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -6,77 +6,261 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::domain::costing::CostReport;
 use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::money::Money;
+use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
+use crate::domain::register::{classes, register, RegisterFilter, RegisterRow, SortKey};
 use crate::domain::{Problems, Pupil, PupilDraft, YearGroup};
 
-/// The register: a form to add a pupil and the table of pupils.
+/// Today's date in the school's time (UTC is close enough for dates on a register).
+fn today() -> jiff::civil::Date {
+    Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+/// The register: the form to add (or edit) a pupil, the filters and the table.
 #[component]
 pub fn PupilRegister() -> impl IntoView {
     let ctx = AppCtx::get();
-    let pupils = Memo::new(move |_| {
-        let mut v = ctx.state.data().with(|d| d.pupils.clone());
-        v.sort_by(Pupil::register_order);
-        v
+    // Each pupil's cost this academic year, recomputed only when data changes.
+    let costs = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let day = today();
+            let year = d
+                .settings
+                .years
+                .iter()
+                .find(|y| y.range().is_some_and(|r| r.contains(day)))
+                .or(d.settings.years.last());
+            year.and_then(|y| y.range())
+                .map(|r| CostReport::build(d, r).per_pupil)
+                .unwrap_or_default()
+        })
     });
-    let count = move || pupils.with(Vec::len);
+    let filter = RwSignal::new(RegisterFilter::default());
+    let sort = RwSignal::new((SortKey::Name, false));
+    let editing = RwSignal::new(None::<Uuid>);
+    let view_of = Memo::new(move |_| {
+        let (key, desc) = sort.get();
+        ctx.state.data().with(|d| {
+            filter.with(|f| {
+                costs.with(|c| {
+                    register(
+                        &d.pupils,
+                        c,
+                        d.settings.element2_threshold,
+                        f,
+                        key,
+                        desc,
+                        today(),
+                    )
+                })
+            })
+        })
+    });
+    let rows = move || view_of.with(|r| r.rows.clone());
+    let total = move || view_of.with(|r| r.total);
+    let shown = move || view_of.with(|r| r.rows.len());
+
     view! {
         <h1>"Pupils"</h1>
-        <AddPupilForm />
+        {move || match editing.get() {
+            None => view! { <PupilForm pupil=None on_done=move |_| {} /> }.into_any(),
+            Some(id) => {
+                let pupil = ctx.state.data().with_untracked(|d| d.pupil(id).cloned());
+                view! { <PupilForm pupil=pupil on_done=move |id| {
+                    editing.set(None);
+                    focus_by_id(&format!("edit-{id}"));
+                } /> }.into_any()
+            }
+        }}
         <section aria-labelledby="register-heading">
             <h2 id="register-heading">
-                "Register " <span class="count">{move || match count() {
+                "Register " <span class="count">{move || match total() {
                     1 => "(1 pupil)".to_owned(),
                     n => format!("({n} pupils)"),
                 }}</span>
             </h2>
+            <Filters filter=filter />
+            <p class="shown" role="status" id="register-shown">{move || {
+                if shown() == total() { String::new() } else { format!("Showing {} of {}", shown(), total()) }
+            }}</p>
             <Show
-                when=move || { count() > 0 }
+                when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"No pupils yet. Add the first one above."</p> }
             >
-                <div class="table-scroll">
-                    <table class="register">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Name"</th>
-                                <th scope="col">"Year group"</th>
-                                <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || pupils.get()
-                                key=|p| (p.id, p.updated_at)
-                                children=move |p| view! { <PupilRow pupil=p /> }
-                            />
-                        </tbody>
-                    </table>
-                </div>
+                <Show
+                    when=move || { shown() > 0 }
+                    fallback=|| view! { <p class="empty">"No pupils match these filters."</p> }
+                >
+                    <div class="table-scroll">
+                        <table class="register">
+                            <thead>
+                                <tr>
+                                    <SortHeader label="Name" key=SortKey::Name sort=sort />
+                                    <SortHeader label="Year group" key=SortKey::YearGroup sort=sort />
+                                    <SortHeader label="Class" key=SortKey::Class sort=sort />
+                                    <SortHeader label="SEN status" key=SortKey::Status sort=sort />
+                                    <SortHeader label="Need" key=SortKey::Need sort=sort />
+                                    <th scope="col">"Flags"</th>
+                                    <SortHeader label="Cost this year" key=SortKey::Cost sort=sort />
+                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For
+                                    each=rows
+                                    key=|r| r.clone()
+                                    children=move |r| view! { <PupilRow row=r editing=editing /> }
+                                />
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
             </Show>
         </section>
     }
 }
 
-/// The form to add one pupil, with a message beside each field at fault.
+/// A column header that sorts the table, with its state announced.
 #[component]
-fn AddPupilForm() -> impl IntoView {
+fn SortHeader(label: &'static str, key: SortKey, sort: RwSignal<(SortKey, bool)>) -> impl IntoView {
+    let state = move || {
+        let (k, desc) = sort.get();
+        (k == key).then_some(if desc { "descending" } else { "ascending" })
+    };
+    view! {
+        <th scope="col" aria-sort=state>
+            <button type="button" class="sort" on:click=move |_| {
+                sort.update(|(k, desc)| {
+                    if *k == key { *desc = !*desc } else { *k = key; *desc = false }
+                })
+            }>
+                {label}
+                <span aria-hidden="true">{move || match state() {
+                    Some("ascending") => " ▲",
+                    Some(_) => " ▼",
+                    None => "",
+                }}</span>
+            </button>
+        </th>
+    }
+}
+
+/// The filters above the register.
+#[component]
+fn Filters(filter: RwSignal<RegisterFilter>) -> impl IntoView {
     let ctx = AppCtx::get();
-    let given = RwSignal::new(String::new());
-    let family = RwSignal::new(String::new());
-    let year = RwSignal::new(String::new());
+    let class_list = Memo::new(move |_| ctx.state.data().with(|d| classes(&d.pupils)));
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       options: Vec<(String, String)>,
+                       get: fn(&RegisterFilter) -> String,
+                       set: fn(&mut RegisterFilter, &str)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id
+                    prop:value=move || filter.with(get)
+                    on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| set(f, &v)) }>
+                    <option value="">"All"</option>
+                    {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let check = move |id: &'static str,
+                      label: &'static str,
+                      get: fn(&RegisterFilter) -> bool,
+                      set: fn(&mut RegisterFilter, bool)| {
+        view! {
+            <label class="check" for=id>
+                <input id=id type="checkbox" prop:checked=move || filter.with(get)
+                    on:change=move |ev| { let v = event_target_checked(&ev); filter.update(|f| set(f, v)) } />
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <div class="filters" role="search" aria-label="Filter the register">
+            <div class="field search">
+                <label for="filter-text">"Search names, UPN or class"</label>
+                <input id="filter-text" type="search" autocomplete="off"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.text = v) } />
+            </div>
+            {select("filter-year", "In year group",
+                YearGroup::all().map(|y| (y.code(), y.label())).collect(),
+                |f| f.year_group.map(|y| y.code()).unwrap_or_default(),
+                |f, v| f.year_group = v.parse().ok())}
+            {move || select("filter-class", "In class",
+                class_list.get().into_iter().map(|c| (c.clone(), c)).collect(),
+                |f| f.class_name.clone().unwrap_or_default(),
+                |f, v| f.class_name = (!v.is_empty()).then(|| v.to_owned()))}
+            {select("filter-status", "With SEN status",
+                SenStatus::ALL.iter().map(|s| (s.code().to_owned(), format!("{} ({})", s.label(), s.code()))).collect(),
+                |f| f.status.map(|s| s.code().to_owned()).unwrap_or_default(),
+                |f, v| f.status = v.parse().ok())}
+            {select("filter-area", "In broad area of need",
+                BroadArea::ALL.iter().enumerate().map(|(i, a)| (i.to_string(), a.label().to_owned())).collect(),
+                |f| f.area.and_then(|a| BroadArea::ALL.iter().position(|x| *x == a)).map(|i| i.to_string()).unwrap_or_default(),
+                |f, v| f.area = v.parse::<usize>().ok().and_then(|i| BroadArea::ALL.get(i).copied()))}
+            {select("filter-need", "With need",
+                NeedCode::ALL.iter().map(|n| (n.code().to_owned(), format!("{} ({})", n.label(), n.code()))).collect(),
+                |f| f.need.map(|n| n.code().to_owned()).unwrap_or_default(),
+                |f, v| f.need = v.parse().ok())}
+            <fieldset class="checks">
+                <legend>"Only pupils who are"</legend>
+                {check("filter-pp", "Pupil premium", |f| f.pupil_premium, |f, v| f.pupil_premium = v)}
+                {check("filter-lac", "Looked after", |f| f.lac, |f, v| f.lac = v)}
+                {check("filter-plac", "Previously looked after", |f| f.plac, |f, v| f.plac = v)}
+                {check("filter-eal", "EAL", |f| f.eal, |f, v| f.eal = v)}
+                {check("filter-over", "At or over the element-2 threshold", |f| f.over_threshold, |f, v| f.over_threshold = v)}
+                {check("filter-leavers", "Including leavers", |f| f.include_leavers, |f, v| f.include_leavers = v)}
+            </fieldset>
+            <button type="button" class="secondary" on:click=move |_| filter.set(RegisterFilter::default())>
+                "Clear filters"
+            </button>
+        </div>
+    }
+}
+
+/// The form that adds a pupil (`pupil` is `None`) or edits one. `on_done`
+/// gets the pupil's id after a save, or a cancel of an edit.
+#[component]
+fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let editing = pupil.clone();
+    let start = pupil.as_ref().map(PupilDraft::of).unwrap_or_default();
+    let draft = RwSignal::new(start);
     let problems = RwSignal::new(Problems::default());
     let given_ref = NodeRef::<leptos::html::Input>::new();
+    let heading = match &pupil {
+        None => "Add a pupil".to_owned(),
+        Some(p) => format!("Edit {}", p.full_name()),
+    };
+    let is_edit = pupil.is_some();
+    if is_edit {
+        // Move focus into the form that just opened.
+        request_animation_frame(move || {
+            if let Some(el) = given_ref.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    }
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if ctx.save.get_untracked() == SaveState::Saving {
             return;
         }
-        let draft = PupilDraft::new(
-            &given.get_untracked(),
-            &family.get_untracked(),
-            &year.get_untracked(),
-        );
-        let pupil = match Pupil::create(&draft, Timestamp::now()) {
+        let d = draft.get_untracked();
+        let now = Timestamp::now();
+        let result = match &editing {
+            None => Pupil::create(&d, now),
+            Some(p) => p.edited(&d, now),
+        };
+        let pupil = match result {
             Ok(p) => p,
             Err(p) => {
                 problems.set(p);
@@ -84,7 +268,12 @@ fn AddPupilForm() -> impl IntoView {
             }
         };
         problems.set(Problems::default());
-        let label = format!("Add {}", pupil.full_name());
+        let label = if editing.is_some() {
+            format!("Edit {}", pupil.full_name())
+        } else {
+            format!("Add {}", pupil.full_name())
+        };
+        let id = pupil.id;
         spawn_local(async move {
             // On failure the save status says why, and the typed values stay
             // in the form so the user can try again.
@@ -93,46 +282,126 @@ fn AddPupilForm() -> impl IntoView {
                 .await
                 .is_ok()
             {
-                given.set(String::new());
-                family.set(String::new());
-                if let Some(el) = given_ref.get_untracked() {
-                    let _ = el.focus();
+                if is_edit {
+                    on_done(id);
+                } else {
+                    // Ready for the next pupil: year group and class stay.
+                    draft.update(|d| {
+                        *d = PupilDraft {
+                            year_group: d.year_group.clone(),
+                            class_name: d.class_name.clone(),
+                            ..PupilDraft::default()
+                        };
+                    });
+                    if let Some(el) = given_ref.get_untracked() {
+                        let _ = el.focus();
+                    }
                 }
             }
         });
     };
 
-    let err =
-        move |field: &'static str| move || problems.with(|p| p.for_field(field).map(str::to_owned));
+    let err = move |field: &'static str| {
+        Signal::derive(move || problems.with(|p| p.for_field(field).map(str::to_owned)))
+    };
+    let text = move |id: &'static str,
+                     label: &'static str,
+                     field: &'static str,
+                     get: fn(&PupilDraft) -> String,
+                     set: fn(&mut PupilDraft, String),
+                     kind: &'static str,
+                     node: NodeRef<leptos::html::Input>| {
+        let error = err(field);
+        let input = view! {
+            <input id=id type=kind autocomplete="off" node_ref=node
+                prop:value=move || draft.with(get)
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || error.get().map(|_| format!("{id}-error")) />
+        };
+        view! { <Field id=id label=label error=error>{input}</Field> }
+    };
+    let choice = move |id: &'static str,
+                       label: &'static str,
+                       field: &'static str,
+                       none: &'static str,
+                       options: Vec<(String, String)>,
+                       get: fn(&PupilDraft) -> String,
+                       set: fn(&mut PupilDraft, String)| {
+        let error = err(field);
+        view! {
+            <Field id=id label=label error=error>
+                <select id=id
+                    prop:value=move || draft.with(get)
+                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=move || error.get().map(|_| format!("{id}-error"))>
+                    <option value="">{none}</option>
+                    {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            </Field>
+        }
+    };
+    let flag = move |id: &'static str,
+                     label: &'static str,
+                     get: fn(&PupilDraft) -> bool,
+                     set: fn(&mut PupilDraft, bool)| {
+        view! {
+            <label class="check" for=id>
+                <input id=id type="checkbox" prop:checked=move || draft.with(get)
+                    on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|d| set(d, v)) } />
+                {label}
+            </label>
+        }
+    };
+    let needs = || {
+        NeedCode::ALL
+            .iter()
+            .map(|n| (n.code().to_owned(), format!("{} ({})", n.label(), n.code())))
+            .collect::<Vec<_>>()
+    };
 
     view! {
-        <form class="add-pupil" on:submit=on_submit novalidate>
-            <h2>"Add a pupil"</h2>
+        <form class="add-pupil" class:editing=is_edit on:submit=on_submit novalidate aria-labelledby="pupil-form-heading">
+            <h2 id="pupil-form-heading">{heading}</h2>
             <div class="fields">
-                <Field id="given-name" label="Given name" error=Signal::derive(err("given_name"))>
-                    <input id="given-name" type="text" autocomplete="off" autocapitalize="words"
-                        node_ref=given_ref bind:value=given
-                        aria-invalid=move || err("given_name")().is_some().then_some("true")
-                        aria-describedby=move || err("given_name")().map(|_| "given-name-error") />
-                </Field>
-                <Field id="family-name" label="Family name" error=Signal::derive(err("family_name"))>
-                    <input id="family-name" type="text" autocomplete="off" autocapitalize="words"
-                        bind:value=family
-                        aria-invalid=move || err("family_name")().is_some().then_some("true")
-                        aria-describedby=move || err("family_name")().map(|_| "family-name-error") />
-                </Field>
-                <Field id="year-group" label="Year group" error=Signal::derive(err("year_group"))>
-                    <select id="year-group" bind:value=year
-                        aria-invalid=move || err("year_group")().is_some().then_some("true")
-                        aria-describedby=move || err("year_group")().map(|_| "year-group-error")>
-                        <option value="">"Choose…"</option>
-                        {YearGroup::all().map(|y| view! { <option value=y.code()>{y.label()}</option> }).collect_view()}
-                    </select>
-                </Field>
+                {text("given-name", "Given name", "given_name", |d| d.given_name.clone(), |d, v| d.given_name = v, "text", given_ref)}
+                {text("family-name", "Family name", "family_name", |d| d.family_name.clone(), |d, v| d.family_name = v, "text", NodeRef::new())}
+                {choice("year-group", "Year group", "year_group", "Choose…",
+                    YearGroup::all().map(|y| (y.code(), y.label())).collect(),
+                    |d| d.year_group.clone(), |d, v| d.year_group = v)}
             </div>
-            <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
-                "Add pupil"
-            </button>
+            <details class="more" open=is_edit>
+                <summary>"More details (optional)"</summary>
+                <div class="fields">
+                    {text("class-name", "Class or form", "class_name", |d| d.class_name.clone(), |d, v| d.class_name = v, "text", NodeRef::new())}
+                    {text("upn", "UPN", "upn", |d| d.upn.clone(), |d, v| d.upn = v, "text", NodeRef::new())}
+                    {text("date-of-birth", "Date of birth", "date_of_birth", |d| d.date_of_birth.clone(), |d, v| d.date_of_birth = v, "date", NodeRef::new())}
+                    {choice("sen-status", "SEN status", "sen_status", "No SEN provision (N)",
+                        [SenStatus::SenSupport, SenStatus::Ehcp].iter().map(|s| (s.code().to_owned(), format!("{} ({})", s.label(), s.code()))).collect(),
+                        |d| if d.sen_status == "N" { String::new() } else { d.sen_status.clone() }, |d, v| d.sen_status = v)}
+                    {choice("primary-need", "Primary need", "primary_need", "None", needs(), |d| d.primary_need.clone(), |d, v| d.primary_need = v)}
+                    {choice("secondary-need", "Secondary need", "secondary_need", "None", needs(), |d| d.secondary_need.clone(), |d, v| d.secondary_need = v)}
+                    {text("on-register", "On the SEN register from", "on_register_from", |d| d.on_register_from.clone(), |d, v| d.on_register_from = v, "date", NodeRef::new())}
+                </div>
+                <fieldset class="checks">
+                    <legend>"Flags"</legend>
+                    {flag("flag-pp", "Pupil premium", |d| d.flags.pupil_premium, |d, v| d.flags.pupil_premium = v)}
+                    {flag("flag-lac", "Looked after (LAC)", |d| d.flags.lac, |d, v| d.flags.lac = v)}
+                    {flag("flag-plac", "Previously looked after (PLAC)", |d| d.flags.plac, |d, v| d.flags.plac = v)}
+                    {flag("flag-service", "Service child", |d| d.flags.service_child, |d, v| d.flags.service_child = v)}
+                    {flag("flag-eal", "EAL", |d| d.flags.eal, |d, v| d.flags.eal = v)}
+                </fieldset>
+                <p class="field-error" id="flags-error" role="alert">{move || err("flags").get()}</p>
+            </details>
+            <div class="actions-row">
+                <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
+                    {if is_edit { "Save changes" } else { "Add pupil" }}
+                </button>
+                {pupil.map(|p| view! {
+                    <button type="button" class="secondary" on:click=move |_| on_done(p.id)>"Cancel"</button>
+                })}
+            </div>
         </form>
     }
 }
@@ -158,12 +427,11 @@ fn Field(
 
 /// One row of the register, with a two-step delete so a slip loses nothing.
 #[component]
-fn PupilRow(pupil: Pupil) -> impl IntoView {
+fn PupilRow(row: RegisterRow, editing: RwSignal<Option<Uuid>>) -> impl IntoView {
     let ctx = AppCtx::get();
     let confirming = RwSignal::new(false);
-    let name = pupil.full_name();
-    let id: Uuid = pupil.id;
-
+    let id = row.id;
+    let name = row.name.clone();
     let label = StoredValue::new(format!("Delete {name}"));
     let delete = move |_| {
         // The pupil's enrolments and support plans go with them, in one edit.
@@ -183,24 +451,51 @@ fn PupilRow(pupil: Pupil) -> impl IntoView {
         changes.push(Change::Delete(Kind::Pupils, id));
         spawn_local(async move {
             if ctx.save(label.get_value(), changes).await.is_ok() {
-                focus_after_delete();
+                focus_by_id("register-heading");
             }
         });
     };
-
+    let needs = match (row.primary_need, row.secondary_need) {
+        (Some(p), Some(s)) => format!("{p}, {s}"),
+        (Some(p), None) => p.to_string(),
+        _ => String::new(),
+    };
+    let f = row.flags;
+    let flags: Vec<&str> = [
+        (f.pupil_premium, "PP"),
+        (f.lac, "LAC"),
+        (f.plac, "PLAC"),
+        (f.service_child, "Service"),
+        (f.eal, "EAL"),
+    ]
+    .into_iter()
+    .filter_map(|(on, l)| on.then_some(l))
+    .collect();
+    let name_for_edit = name.clone();
     let name_for_delete = name.clone();
     let name_for_confirm = name.clone();
     view! {
-        <tr>
-            <td>{name}</td>
-            <td>{pupil.year_group.label()}</td>
+        <tr class:left=row.left>
+            <td>{name}{row.left.then_some(" (left)")}</td>
+            <td>{row.year_group.label()}</td>
+            <td>{row.class_name}</td>
+            <td><abbr title=row.status.label()>{row.status.code()}</abbr></td>
+            <td>{needs}</td>
+            <td>{flags.join(", ")}</td>
+            <td class="money">
+                {(row.cost > Money::ZERO).then(|| row.cost.to_string())}
+                {row.over_threshold.then(|| view! { <span class="badge">"At or over threshold"</span> })}
+            </td>
             <td class="actions">
                 <Show
                     when=move || confirming.get()
                     fallback=move || {
-                        let label = format!("Delete {name_for_delete}");
+                        let edit_label = format!("Edit {name_for_edit}");
+                        let delete_label = format!("Delete {name_for_delete}");
                         view! {
-                            <button type="button" class="secondary" aria-label=label
+                            <button type="button" class="secondary" id=format!("edit-{id}") aria-label=edit_label
+                                on:click=move |_| editing.set(Some(id))>"Edit"</button>
+                            <button type="button" class="secondary" aria-label=delete_label
                                 on:click=move |_| confirming.set(true)>"Delete"</button>
                         }
                     }
@@ -215,15 +510,22 @@ fn PupilRow(pupil: Pupil) -> impl IntoView {
     }
 }
 
-/// After a row goes, move focus to the register heading so keyboard users
-/// are not left on a removed button.
-fn focus_after_delete() {
+/// After the next render, move focus to the element with `id` (making it
+/// focusable if need be), so keyboard users are not left on a removed control.
+fn focus_by_id(id: &str) {
+    let id = id.to_owned();
+    request_animation_frame(move || focus_now(&id));
+}
+
+fn focus_now(id: &str) {
     use leptos::wasm_bindgen::JsCast;
     if let Some(el) = document()
-        .get_element_by_id("register-heading")
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.set_attribute("tabindex", "-1");
+        if el.tab_index() < 0 && el.tag_name() != "BUTTON" {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
         let _ = el.focus();
     }
 }
