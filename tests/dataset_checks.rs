@@ -143,6 +143,27 @@ fn a_sound_dataset_has_no_problems_and_round_trips() {
 }
 
 #[test]
+fn a_role_in_use_cannot_go_and_says_why() {
+    let mut d = base();
+    let ta = d.roles[0].id;
+    assert_eq!(
+        d.role_in_use(ta).as_deref(),
+        Some("It is used by 1 provision and 1 member of staff and 1 intervention. Change those first.")
+    );
+    d.provisions.push(Provision {
+        id: Uuid::new_v4(),
+        ..d.provisions[0].clone()
+    });
+    d.members.clear();
+    d.interventions.clear();
+    assert_eq!(
+        d.role_in_use(ta).as_deref(),
+        Some("It is used by 2 provisions. Change those first.")
+    );
+    assert_eq!(d.role_in_use(Uuid::new_v4()), None);
+}
+
+#[test]
 fn every_broken_reference_is_named_with_its_place() {
     let mut d = base();
     let ghost = Uuid::new_v4();

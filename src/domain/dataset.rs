@@ -77,6 +77,44 @@ impl Dataset {
         self.roles.iter().find(|r| r.id == id)
     }
 
+    /// Why the role `id` cannot be deleted: what still uses it, in words;
+    /// `None` when nothing does.
+    pub fn role_in_use(&self, id: Uuid) -> Option<String> {
+        let count = |n: usize, one: &str, many: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {one}")),
+            n => Some(format!("{n} {many}")),
+        };
+        let uses: Vec<String> = [
+            count(
+                self.provisions
+                    .iter()
+                    .filter(|p| p.staff.iter().any(|l| l.role_id == id))
+                    .count(),
+                "provision",
+                "provisions",
+            ),
+            count(
+                self.members.iter().filter(|m| m.role_id == id).count(),
+                "member of staff",
+                "members of staff",
+            ),
+            count(
+                self.interventions
+                    .iter()
+                    .filter(|i| i.delivery.role_id == Some(id))
+                    .count(),
+                "intervention",
+                "interventions",
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!uses.is_empty())
+            .then(|| format!("It is used by {}. Change those first.", uses.join(" and ")))
+    }
+
     pub fn provision(&self, id: Uuid) -> Option<&Provision> {
         self.provisions.iter().find(|p| p.id == id)
     }

@@ -283,6 +283,195 @@ impl StaffMember {
     }
 }
 
+/// How a role's rate is being entered, in a form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateKind {
+    #[default]
+    Typed,
+    Salary,
+    LaWeeklyHour,
+}
+
+/// What a person types to add or edit a staff role, before it is checked.
+/// Money as pounds (`24,000` or `18.50`), the rest as decimals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleDraft {
+    pub name: String,
+    pub category: RoleCategory,
+    pub kind: RateKind,
+    pub hourly: String,
+    pub fte_salary: String,
+    pub fte_hours_per_week: String,
+    pub contracted_hours_per_week: String,
+    pub paid_weeks: String,
+    pub working_weeks: String,
+    pub ni_rate_percent: String,
+    pub ni_threshold: String,
+    pub pension_rate_percent: String,
+    pub la_per_weekly_hour: String,
+    pub la_weeks: String,
+}
+
+impl Default for RoleDraft {
+    /// Blank, with the usual figures for the salary and LA fields: 37-hour
+    /// FTE, 52.14 paid weeks, 38 working weeks, NI 15% above £5,000 (from
+    /// April 2025), LGPS pension about 20%, LA rates over 38 weeks.
+    fn default() -> Self {
+        RoleDraft {
+            name: String::new(),
+            category: RoleCategory::TeachingAssistant,
+            kind: RateKind::Typed,
+            hourly: String::new(),
+            fte_salary: String::new(),
+            fte_hours_per_week: "37".into(),
+            contracted_hours_per_week: String::new(),
+            paid_weeks: "52.14".into(),
+            working_weeks: "38".into(),
+            ni_rate_percent: "15".into(),
+            ni_threshold: "5,000.00".into(),
+            pension_rate_percent: "20".into(),
+            la_per_weekly_hour: String::new(),
+            la_weeks: "38".into(),
+        }
+    }
+}
+
+impl RoleDraft {
+    /// The draft that edits `r`.
+    pub fn of(r: &StaffRole) -> RoleDraft {
+        let mut d = RoleDraft {
+            name: r.name.clone(),
+            category: r.category,
+            ..RoleDraft::default()
+        };
+        match &r.rate {
+            RateBasis::Typed { hourly } => {
+                d.kind = RateKind::Typed;
+                d.hourly = hourly.plain();
+            }
+            RateBasis::Salary(s) => {
+                d.kind = RateKind::Salary;
+                d.fte_salary = s.fte_salary.plain();
+                d.fte_hours_per_week = s.fte_hours_per_week.to_string();
+                d.contracted_hours_per_week = s.contracted_hours_per_week.to_string();
+                d.paid_weeks = s.paid_weeks.to_string();
+                d.working_weeks = s.working_weeks.to_string();
+                d.ni_rate_percent = s.ni_rate_percent.to_string();
+                d.ni_threshold = s.ni_threshold.plain();
+                d.pension_rate_percent = s.pension_rate_percent.to_string();
+            }
+            RateBasis::LaWeeklyHour {
+                per_weekly_hour,
+                weeks,
+            } => {
+                d.kind = RateKind::LaWeeklyHour;
+                d.la_per_weekly_hour = per_weekly_hour.plain();
+                d.la_weeks = weeks.to_string();
+            }
+        }
+        d
+    }
+
+    /// The rate basis the draft describes, or every problem, by field.
+    pub fn rate(&self) -> Result<RateBasis, Problems> {
+        let mut p = Problems::default();
+        let mut money = |field: &'static str, what: &str, text: &str| -> Money {
+            text.parse::<Money>().unwrap_or_else(|_| {
+                p.push(field, format!("Enter {what} in pounds, like 1,234.56."));
+                Money::ZERO
+            })
+        };
+        let basis = match self.kind {
+            RateKind::Typed => RateBasis::Typed {
+                hourly: money("hourly", "the hourly rate", &self.hourly),
+            },
+            RateKind::LaWeeklyHour => {
+                let per_weekly_hour = money(
+                    "la_per_weekly_hour",
+                    "the LA rate",
+                    &self.la_per_weekly_hour,
+                );
+                let weeks = self.la_weeks.parse::<Dec2>().unwrap_or_else(|_| {
+                    p.push("la_weeks", "Enter the weeks as a number, like 38.");
+                    Dec2::ZERO
+                });
+                RateBasis::LaWeeklyHour {
+                    per_weekly_hour,
+                    weeks,
+                }
+            }
+            RateKind::Salary => {
+                let fte_salary = money("fte_salary", "the full-time salary", &self.fte_salary);
+                let ni_threshold = money("ni_threshold", "the NI threshold", &self.ni_threshold);
+                let mut number = |field: &'static str, text: &str| -> Dec2 {
+                    text.parse::<Dec2>().unwrap_or_else(|_| {
+                        p.push(field, "Enter a number, like 32.5.");
+                        Dec2::ZERO
+                    })
+                };
+                let s = SalaryBasis {
+                    fte_salary,
+                    fte_hours_per_week: number("fte_hours_per_week", &self.fte_hours_per_week),
+                    contracted_hours_per_week: number(
+                        "contracted_hours_per_week",
+                        &self.contracted_hours_per_week,
+                    ),
+                    paid_weeks: number("paid_weeks", &self.paid_weeks),
+                    working_weeks: number("working_weeks", &self.working_weeks),
+                    ni_rate_percent: number("ni_rate_percent", &self.ni_rate_percent),
+                    ni_threshold,
+                    pension_rate_percent: number(
+                        "pension_rate_percent",
+                        &self.pension_rate_percent,
+                    ),
+                };
+                if p.is_empty() {
+                    p = s.validate();
+                }
+                RateBasis::Salary(s)
+            }
+        };
+        p.into_result().map(|()| basis)
+    }
+
+    /// A new role, or every problem.
+    pub fn create(&self, now: Timestamp) -> Result<StaffRole, Problems> {
+        self.apply(
+            &StaffRole::new(
+                "",
+                self.category,
+                RateBasis::Typed {
+                    hourly: Money::ZERO,
+                },
+                now,
+            ),
+            now,
+        )
+    }
+
+    /// `r` changed as the draft says, or every problem.
+    pub fn apply(&self, r: &StaffRole, now: Timestamp) -> Result<StaffRole, Problems> {
+        let rate = self.rate();
+        let role = StaffRole {
+            name: self.name.trim().to_owned(),
+            category: self.category,
+            rate: rate
+                .clone()
+                .unwrap_or(RateBasis::Typed { hourly: Money(1) }),
+            updated_at: now,
+            ..r.clone()
+        };
+        let mut p = rate.err().unwrap_or_default();
+        for e in role.validate().0 {
+            if e.field != "rate" || p.is_empty() {
+                p.0.push(e);
+            }
+        }
+        p.into_result().map(|()| role)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,5 +677,123 @@ mod tests {
         let p = bad.validate();
         assert!(p.for_field("name").is_some());
         assert!(p.for_field("hours_available_per_week").is_some());
+    }
+}
+
+#[cfg(test)]
+mod draft_tests {
+    use super::*;
+
+    fn now() -> Timestamp {
+        "2026-09-01T08:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn drafts_of_each_basis_become_roles_and_back() {
+        let typed = RoleDraft {
+            name: "HLTA".into(),
+            hourly: "£18.50".into(),
+            ..RoleDraft::default()
+        };
+        let r = typed.create(now()).unwrap();
+        assert_eq!(
+            r.rate,
+            RateBasis::Typed {
+                hourly: Money(1850)
+            }
+        );
+        assert_eq!(RoleDraft::of(&r).hourly, "18.50");
+
+        let salary = RoleDraft {
+            name: "TA".into(),
+            kind: RateKind::Salary,
+            fte_salary: "25,584".into(),
+            contracted_hours_per_week: "32.5".into(),
+            paid_weeks: "43.57".into(),
+            working_weeks: "39".into(),
+            ..RoleDraft::default()
+        };
+        let r = salary.create(now()).unwrap();
+        // The worked example above: £19.41 an hour.
+        assert_eq!(r.hourly_display(), Some(Money(1941)));
+        let back = RoleDraft::of(&r);
+        assert_eq!(back.fte_salary, "25584.00");
+        assert_eq!(back.apply(&r, now()).unwrap(), r);
+
+        let la = RoleDraft {
+            name: "TA (LA)".into(),
+            kind: RateKind::LaWeeklyHour,
+            la_per_weekly_hour: "650".into(),
+            ..RoleDraft::default()
+        };
+        let r = la.create(now()).unwrap();
+        assert_eq!(r.hourly_display(), Some(Money(1711)));
+        assert_eq!(RoleDraft::of(&r).la_weeks, "38");
+    }
+
+    #[test]
+    fn bad_drafts_name_each_field() {
+        let d = RoleDraft {
+            hourly: "lots".into(),
+            ..RoleDraft::default()
+        };
+        let p = d.create(now()).unwrap_err();
+        assert_eq!(p.for_field("name"), Some("Enter a role name."));
+        assert_eq!(
+            p.for_field("hourly"),
+            Some("Enter the hourly rate in pounds, like 1,234.56.")
+        );
+        assert_eq!(
+            p.for_field("rate"),
+            None,
+            "no second message about the same rate"
+        );
+
+        let d = RoleDraft {
+            name: "TA".into(),
+            kind: RateKind::Salary,
+            fte_salary: "24000".into(),
+            contracted_hours_per_week: "x".into(),
+            ..RoleDraft::default()
+        };
+        assert_eq!(
+            d.create(now())
+                .unwrap_err()
+                .for_field("contracted_hours_per_week"),
+            Some("Enter a number, like 32.5.")
+        );
+        let d = RoleDraft {
+            name: "TA".into(),
+            kind: RateKind::Salary,
+            fte_salary: "24000".into(),
+            contracted_hours_per_week: "40".into(),
+            ..RoleDraft::default()
+        };
+        assert_eq!(
+            d.create(now())
+                .unwrap_err()
+                .for_field("contracted_hours_per_week"),
+            Some("Contracted hours cannot be more than full-time hours.")
+        );
+        let d = RoleDraft {
+            name: "TA".into(),
+            kind: RateKind::LaWeeklyHour,
+            la_per_weekly_hour: "650".into(),
+            la_weeks: "x".into(),
+            ..RoleDraft::default()
+        };
+        assert_eq!(
+            d.create(now()).unwrap_err().for_field("la_weeks"),
+            Some("Enter the weeks as a number, like 38.")
+        );
+        let d = RoleDraft {
+            name: "TA".into(),
+            hourly: "0".into(),
+            ..RoleDraft::default()
+        };
+        assert_eq!(
+            d.create(now()).unwrap_err().for_field("rate"),
+            Some("The hourly rate must be more than £0.")
+        );
     }
 }
