@@ -25,6 +25,12 @@ impl Dec2 {
         Dec2(h)
     }
 
+    /// `x` rounded to hundredths, half away from zero.
+    pub fn from_exact(x: Exact) -> Dec2 {
+        let r = (x * Exact::from_integer(100)).round().to_integer();
+        Dec2(i64::try_from(r).expect("fits in hundredths"))
+    }
+
     pub fn exact(self) -> Exact {
         Exact::new(i128::from(self.0), 100)
     }
@@ -137,6 +143,11 @@ mod tests {
             "a JSON float is refused"
         );
         assert_eq!(Dec2(4357).exact(), Exact::new(4357, 100));
+        assert_eq!(
+            Dec2::from_exact(Exact::new(126_750, 100)).to_string(),
+            "1267.5"
+        );
+        assert_eq!(Dec2::from_exact(Exact::new(1, 3)).to_string(), "0.33");
         assert!(Dec2(1).is_positive() && Dec2(-1).is_negative() && !Dec2::ZERO.is_positive());
     }
 

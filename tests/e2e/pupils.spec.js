@@ -1,6 +1,6 @@
 // The first real flow: add a pupil, reload, still there; no console errors; axe clean.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './helpers.js';
 
 /** Collect console errors and uncaught exceptions for the whole test. */
 function watchErrors(page) {
@@ -25,10 +25,6 @@ async function addPupil(page, given, family, yearLabel) {
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
 }
 
-async function axeViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-}
 
 test('the app loads with no console errors', async ({ page }) => {
   const errors = watchErrors(page);

@@ -1,39 +1,7 @@
 // The pupil register: the full add and edit form, filters, counts, sorting,
 // and each pupil's cost this year against the element-2 threshold.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
-
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/schema-v2-dataset.json', import.meta.url), 'utf8'));
-
-/** Store `data` in the app's database (schema version 2 layout) before the app opens it. */
-async function seed(page, data) {
-  await page.goto('/favicon.svg');
-  await page.evaluate((data) => new Promise((resolve, reject) => {
-    const r = indexedDB.open('waymark', 2);
-    r.onupgradeneeded = () => {
-      const db = r.result;
-      for (const s of ['settings', 'roles', 'members', 'pupils', 'interventions', 'provisions', 'plans'])
-        db.createObjectStore(s, { keyPath: 'id' });
-      const e = db.createObjectStore('enrolments', { keyPath: 'id' });
-      e.createIndex('by_pupil', 'pupil_id');
-      e.createIndex('by_provision', 'provision_id');
-      r.transaction.objectStore('plans').createIndex('by_pupil', 'pupil_id');
-      db.createObjectStore('meta', { keyPath: 'key' });
-    };
-    r.onerror = () => reject(r.error);
-    r.onsuccess = () => {
-      const db = r.result;
-      const stores = ['settings', 'roles', 'members', 'pupils', 'interventions', 'provisions', 'enrolments', 'plans'];
-      const tx = db.transaction(stores, 'readwrite');
-      tx.objectStore('settings').put(data.settings);
-      for (const s of stores.slice(1)) for (const rec of data[s]) tx.objectStore(s).put(rec);
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), data);
-  await page.goto('/');
-}
+import { fixture, seed, axeViolations } from './helpers.js';
 
 const form = (page) => page.locator('form.add-pupil');
 const filters = (page) => page.getByRole('search', { name: 'Filter the register' });
@@ -68,6 +36,7 @@ test('each pupil\'s cost this year, and the threshold flag, follow the costing r
   const data = structuredClone(fixture);
   data.settings.element2_threshold = 10000; // £100, so £100.81 is over it
   await seed(page, data);
+  await page.goto('/');
   const zoe = page.getByRole('row', { name: /Zoë O'Brien/ });
   await expect(zoe).toContainText('£100.81');
   await expect(zoe).toContainText('At or over threshold');
@@ -80,8 +49,7 @@ test('each pupil\'s cost this year, and the threshold flag, follow the costing r
   await page.getByLabel('At or over the element-2 threshold').check();
   await expect(page.locator('#register-shown')).toHaveText('Showing 1 of 2');
   expect(await names(page)).toEqual(["Zoë O'Brien"]);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('filters, counts and sorting', async ({ page }) => {
@@ -131,8 +99,7 @@ test('filters, counts and sorting', async ({ page }) => {
   expect(await names(page)).toEqual(['Ada Lovelace', 'Cara Jones', 'Dev Patel', 'Ben Okoro']);
   await page.getByRole('columnheader', { name: /SEN status/ }).getByRole('button').click();
   expect(await names(page)).toEqual(['Ada Lovelace', 'Cara Jones', 'Ben Okoro', 'Dev Patel']);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('editing a pupil checks every field, saves, and keeps after a reload', async ({ page }) => {
@@ -149,8 +116,7 @@ test('editing a pupil checks every field, saves, and keeps after a reload', asyn
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('#primary-need-error')).toHaveText('A pupil on the SEN register needs a primary type of need.');
   await expect(page.locator('#date-of-birth-error')).toHaveText('The date of birth is in the future.');
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.getByLabel('Primary need').selectOption({ label: 'Social, emotional and mental health (SEMH)' });
   await page.getByLabel('Date of birth').fill('2017-05-09');

@@ -1,12 +1,8 @@
 // Flows of the IndexedDB store: tabs in step, a full disk, schema upgrades
 // across tabs, storage status and backups.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './helpers.js';
 
-async function axeViolations(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-}
 
 async function addPupil(page, given, family, yearLabel = 'Year 3') {
   await page.getByLabel('Given name').fill(given);

@@ -1,5 +1,6 @@
-//! Settings: storage status and backups. (School, years, budgets, rates and
-//! bands come with the workspace views.)
+//! Settings: staff roles and rates, storage status and backups.
+
+pub mod roles;
 
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ fn bytes(n: f64) -> String {
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
+        <roles::RolesPanel />
         <StoragePanel />
         <BackupPanel />
     }
