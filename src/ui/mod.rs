@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: UI event -> domain update -> store write -> state -> view.
 
+pub mod provisions;
 pub mod pupils;
 pub mod settings;
 pub mod state;
@@ -26,14 +27,32 @@ pub fn mount() {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Pupils,
+    Provisions,
+    Provision(uuid::Uuid),
     Settings,
 }
 
 impl View {
     fn from_hash(hash: &str) -> View {
-        match hash.trim_start_matches('#') {
+        let path = hash.trim_start_matches('#');
+        match path {
             "/settings" => View::Settings,
-            _ => View::Pupils,
+            "/provisions" => View::Provisions,
+            _ => match path
+                .strip_prefix("/provisions/")
+                .and_then(|id| id.parse().ok())
+            {
+                Some(id) => View::Provision(id),
+                None => View::Pupils,
+            },
+        }
+    }
+
+    /// The main-menu item this view belongs to.
+    fn section(self) -> View {
+        match self {
+            View::Provision(_) => View::Provisions,
+            v => v,
         }
     }
 }
@@ -97,7 +116,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
     let nav = move |target: View, href: &'static str, label: &'static str| {
         view! {
             <li>
-                <a href=href aria-current=move || (view.get() == target).then_some("page")>{label}</a>
+                <a href=href aria-current=move || (view.get().section() == target).then_some("page")>{label}</a>
             </li>
         }
     };
@@ -109,6 +128,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
             <nav aria-label="Main">
                 <ul>
                     {nav(View::Pupils, "#/", "Pupils")}
+                    {nav(View::Provisions, "#/provisions", "Provisions")}
                     {nav(View::Settings, "#/settings", "Settings")}
                 </ul>
             </nav>
@@ -129,6 +149,8 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                 }.into_any(),
                 Phase::Ready => match view.get() {
                     View::Pupils => view! { <pupils::PupilRegister /> }.into_any(),
+                    View::Provisions => view! { <provisions::ProvisionsPage /> }.into_any(),
+                    View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
                     View::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 },
                 Phase::Failed(message) => view! {

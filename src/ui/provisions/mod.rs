@@ -1,0 +1,579 @@
+//! Provisions: the list by term, the form to add or edit one, and a
+//! provision's page with its cost breakdown and enrolled pupils.
+
+use jiff::civil::Date;
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
+
+use crate::domain::advice::provision_advice;
+use crate::domain::calendar::DateRange;
+use crate::domain::costing::{cost_provision, session_cost, ProvisionCost};
+use crate::domain::dataset::Dataset;
+use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::money::round_pence;
+use crate::domain::needs::BroadArea;
+use crate::domain::provision::{CostSplit, Enrolment, FundingSource, Provision, ProvisionDraft};
+use crate::domain::quantity::Dec2;
+use crate::domain::{Problems, Pupil};
+use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
+
+/// `31/01/2026`.
+pub fn gb(d: Date) -> String {
+    d.strftime("%d/%m/%Y").to_string()
+}
+
+/// The cost of `p` over its own dates, with its enrolments.
+fn whole_cost(d: &Dataset, p: &Provision) -> Option<ProvisionCost> {
+    let es: Vec<&Enrolment> = d
+        .enrolments
+        .iter()
+        .filter(|e| e.provision_id == p.id)
+        .collect();
+    cost_provision(p, d, &es, &p.range()).ok()
+}
+
+fn staff_text(d: &Dataset, p: &Provision) -> String {
+    p.staff
+        .iter()
+        .map(|l| {
+            let role = d
+                .role(l.role_id)
+                .map_or("(missing role)".to_owned(), |r| r.name.clone());
+            format!("{role} × {}", l.count)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn area_index(a: BroadArea) -> usize {
+    BroadArea::ALL.iter().position(|x| *x == a).unwrap_or(0)
+}
+
+fn funding_index(f: FundingSource) -> usize {
+    FundingSource::ALL.iter().position(|x| *x == f).unwrap_or(0)
+}
+
+/// The list of provisions, filtered by term, and the form to add one.
+#[component]
+pub fn ProvisionsPage() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let term = RwSignal::new(String::new());
+    let terms = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.settings
+                .years
+                .iter()
+                .flat_map(|y| {
+                    y.terms
+                        .iter()
+                        .map(move |t| (format!("{} {}", t.name.label(), y.label()), t.range()))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let chosen: Option<DateRange> =
+            term.with(|t| terms.with(|ts| ts.iter().find(|(l, _)| l == t).map(|(_, r)| *r)));
+        ctx.state.data().with(|d| {
+            let mut v: Vec<(Provision, Option<ProvisionCost>, String, usize)> = d
+                .provisions
+                .iter()
+                .filter(|p| chosen.is_none_or(|r| p.range().intersect(&r).is_some()))
+                .map(|p| {
+                    let pupils = d
+                        .enrolments
+                        .iter()
+                        .filter(|e| e.provision_id == p.id)
+                        .count();
+                    (p.clone(), whole_cost(d, p), staff_text(d, p), pupils)
+                })
+                .collect();
+            v.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(a.0.name.cmp(&b.0.name)));
+            v
+        })
+    });
+    let has_roles = move || ctx.state.data().with(|d| !d.roles.is_empty());
+    view! {
+        <h1>"Provisions"</h1>
+        <Show when=has_roles fallback=|| view! {
+            <p class="notice">"Add the staff roles who deliver provision, with their hourly rates, in "
+                <a href="#/settings">"Settings"</a>" first."</p>
+        }>
+            <ProvisionForm provision=None on_done=|_| {} />
+        </Show>
+        <section aria-labelledby="provisions-heading">
+            <h2 id="provisions-heading">"All provision " <span class="count">{move || format!("({})", rows.with(Vec::len))}</span></h2>
+            <div class="filters">
+                <div class="field">
+                    <label for="provision-term">"Running in"</label>
+                    <select id="provision-term" on:change=move |ev| term.set(event_target_value(&ev))>
+                        <option value="">"Any term"</option>
+                        {move || terms.get().into_iter().map(|(l, _)| view! { <option value=l.clone()>{l.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No provision here yet."</p> }>
+                <div class="table-scroll">
+                    <table class="provisions">
+                        <thead><tr>
+                            <th scope="col">"Provision"</th>
+                            <th scope="col">"Staff"</th>
+                            <th scope="col">"Sessions"</th>
+                            <th scope="col">"Dates"</th>
+                            <th scope="col">"Funding"</th>
+                            <th scope="col">"Pupils"</th>
+                            <th scope="col" class="money">"Cost"</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|(p, c, s, n)| (p.id, p.updated_at, c.as_ref().map(|c| c.total), s.clone(), *n) children=|(p, c, staff, n)| view! {
+                                <tr>
+                                    <td><a href=format!("#/provisions/{}", p.id)>{p.name.clone()}</a></td>
+                                    <td>{staff}</td>
+                                    <td>{format!("{} × {} min a week", p.sessions_per_week, p.minutes_per_session)}</td>
+                                    <td>{format!("{} to {}", gb(p.start), gb(p.end))}</td>
+                                    <td>{p.funding.label()}</td>
+                                    <td>{n}</td>
+                                    <td class="money">{c.map(|c| c.total.to_string())}</td>
+                                </tr>
+                            } />
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// Add a provision (`provision` is `None`) or edit one.
+#[component]
+fn ProvisionForm(
+    provision: Option<Provision>,
+    on_done: impl Fn(Uuid) + Copy + 'static,
+) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let is_edit = provision.is_some();
+    let draft = RwSignal::new(
+        provision
+            .as_ref()
+            .map(ProvisionDraft::of)
+            .unwrap_or_default(),
+    );
+    let original = StoredValue::new(provision);
+    let problems = RwSignal::new(Problems::default());
+    let roles = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.roles
+                .iter()
+                .map(|r| (r.id, r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let tiers = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.settings
+                .tiers
+                .iter()
+                .map(|t| (t.id.clone(), t.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let now = Timestamp::now();
+        let d = draft.get_untracked();
+        let result = original.with_value(|p| match p {
+            None => d.create(now),
+            Some(p) => d.apply(p, now),
+        });
+        match result {
+            Err(p) => problems.set(p),
+            Ok(p) => {
+                problems.set(Problems::default());
+                let label = format!("{} {}", if is_edit { "Edit" } else { "Add" }, p.name);
+                let id = p.id;
+                spawn_local(async move {
+                    if ctx
+                        .save(label, vec![Change::Put(Record::Provision(p))])
+                        .await
+                        .is_ok()
+                    {
+                        if !is_edit {
+                            draft.set(ProvisionDraft::default());
+                        }
+                        on_done(id);
+                    }
+                });
+            }
+        }
+    };
+    let err = move |f: &'static str| {
+        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
+    };
+    let input = move |id: &'static str,
+                      label: &'static str,
+                      field: &'static str,
+                      kind: &'static str,
+                      mode: &'static str,
+                      get: fn(&ProvisionDraft) -> String,
+                      set: fn(&mut ProvisionDraft, String)| {
+        let error = err(field);
+        view! {
+            <div class="field" class:has-error=move || error.get().is_some()>
+                <label for=id>{label}</label>
+                <input id=id type=kind inputmode=mode autocomplete="off"
+                    prop:value=move || draft.with(get)
+                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=format!("{id}-error") />
+                <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
+            </div>
+        }
+    };
+    let staff_error = err("staff");
+    // Redraw the staff lines only when one is added or removed, not on every keystroke.
+    let lines = Memo::new(move |_| draft.with(|d| d.staff.len()));
+    view! {
+        <form class="provision-form" on:submit=on_submit novalidate aria-labelledby="provision-form-heading">
+            <h2 id="provision-form-heading">{if is_edit { "Edit provision" } else { "Add a provision" }}</h2>
+            <div class="fields">
+                {input("provision-name", "Name", "name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                <div class="field">
+                    <label for="provision-area">"Broad area of need"</label>
+                    <select id="provision-area" prop:value=move || draft.with(|d| area_index(d.broad_area).to_string())
+                        on:change=move |ev| { let i: usize = event_target_value(&ev).parse().unwrap_or(0); draft.update(|d| d.broad_area = BroadArea::ALL[i.min(4)]) }>
+                        {BroadArea::ALL.iter().enumerate().map(|(i, a)| view! { <option value=i.to_string()>{a.label()}</option> }).collect_view()}
+                    </select>
+                    <p class="field-error"></p>
+                </div>
+                <div class="field">
+                    <label for="provision-tier">"Tier"</label>
+                    <select id="provision-tier" prop:value=move || draft.with(|d| d.tier.clone())
+                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.tier = v) }>
+                        {move || tiers.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                    </select>
+                    <p class="field-error"></p>
+                </div>
+            </div>
+            <fieldset class="staff-lines" aria-describedby="provision-staff-error">
+                <legend>"Delivered by"</legend>
+                {move || (0..lines.get()).map(|i| {
+                    let role_id = format!("provision-role-{i}");
+                    let count_id = format!("provision-count-{i}");
+                    view! {
+                        <div class="staff-line">
+                            <div class="field">
+                                <label for=role_id.clone()>{format!("Staff role {}", i + 1)}</label>
+                                <select id=role_id
+                                    prop:value=move || draft.with(|d| d.staff.get(i).and_then(|l| l.0).map(|u| u.to_string()).unwrap_or_default())
+                                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(l) = d.staff.get_mut(i) { l.0 = v.parse().ok() }) }>
+                                    <option value="">"Choose…"</option>
+                                    {move || roles.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field narrow">
+                                <label for=count_id.clone()>{format!("How many ({})", i + 1)}</label>
+                                <input id=count_id type="number" inputmode="numeric" min="1"
+                                    prop:value=move || draft.with(|d| d.staff.get(i).map(|l| l.2.clone()).unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(l) = d.staff.get_mut(i) { l.2 = v }) } />
+                            </div>
+                            {(i > 0).then(|| view! {
+                                <button type="button" class="secondary" on:click=move |_| draft.update(|d| { d.staff.remove(i); })>
+                                    {format!("Remove staff line {}", i + 1)}
+                                </button>
+                            })}
+                        </div>
+                    }
+                }).collect_view()}
+                <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.staff.push((None, None, "1".into())))>"Add another role"</button>
+                <p class="field-error" id="provision-staff-error" role="alert">{move || staff_error.get()}</p>
+            </fieldset>
+            <div class="fields">
+                {input("provision-sessions", "Sessions a week", "sessions_per_week", "number", "numeric", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
+                {input("provision-minutes", "Minutes per session", "minutes_per_session", "number", "numeric", |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
+                {input("provision-start", "Start date", "start", "date", "text", |d| d.start.clone(), |d, v| d.start = v)}
+                {input("provision-end", "End date", "end", "date", "text", |d| d.end.clone(), |d, v| d.end = v)}
+                {input("provision-fixed", "Fixed and resource costs (£)", "fixed_costs", "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
+                {input("provision-group", "Planned group size", "planned_group_size", "number", "numeric", |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
+                <div class="field">
+                    <label for="provision-funding">"Charged to"</label>
+                    <select id="provision-funding" prop:value=move || draft.with(|d| funding_index(d.funding).to_string())
+                        on:change=move |ev| { let i: usize = event_target_value(&ev).parse().unwrap_or(0); draft.update(|d| d.funding = FundingSource::ALL[i.min(5)]) }>
+                        {FundingSource::ALL.iter().enumerate().map(|(i, f)| view! { <option value=i.to_string()>{f.label()}</option> }).collect_view()}
+                    </select>
+                    <p class="field-error"></p>
+                </div>
+                <div class="field">
+                    <label for="provision-split">"Share the cost among"</label>
+                    <select id="provision-split"
+                        prop:value=move || draft.with(|d| if d.split == CostSplit::PlannedGroupSize { "planned" } else { "actual" }.to_owned())
+                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.split = if v == "planned" { CostSplit::PlannedGroupSize } else { CostSplit::ActualPupils }) }>
+                        <option value="actual">"The pupils enrolled"</option>
+                        <option value="planned">"A full group at the planned size"</option>
+                    </select>
+                    <p class="field-error"></p>
+                </div>
+            </div>
+            <label class="check" for="provision-recurring">
+                <input id="provision-recurring" type="checkbox" prop:checked=move || draft.with(|d| d.recurring)
+                    on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|d| d.recurring = v) } />
+                "Runs again next year (copied at rollover)"
+            </label>
+            <div class="actions-row">
+                <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
+                    {if is_edit { "Save provision" } else { "Add provision" }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// One provision: its facts, advice, cost breakdown and pupils.
+#[component]
+pub fn ProvisionPage(id: Uuid) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let provision = Memo::new(move |_| ctx.state.data().with(|d| d.provision(id).cloned()));
+    let editing = RwSignal::new(false);
+    move || match provision.get() {
+        None => view! {
+            <h1>"Provision not found"</h1>
+            <p>"It may have been deleted. " <a href="#/provisions">"Back to all provision"</a></p>
+        }
+        .into_any(),
+        Some(p) => {
+            let facts = ctx.state.data().with(|d| {
+                let cost = whole_cost(d, &p);
+                let session = session_cost(&p, &d.roles).ok();
+                let advice = provision_advice(&p, d);
+                let tier = d
+                    .settings
+                    .tier(&p.tier)
+                    .map_or(p.tier.clone(), |t| t.name.clone());
+                (cost, session, advice, tier, staff_text(d, &p))
+            });
+            let (cost, session, advice, tier, staff) = facts;
+            view! {
+                <p><a href="#/provisions">"All provision"</a></p>
+                <h1>{p.name.clone()}</h1>
+                <dl class="facts">
+                    <dt>"Delivered by"</dt><dd>{staff}</dd>
+                    <dt>"Sessions"</dt><dd>{format!("{} a week, {} minutes each", p.sessions_per_week, p.minutes_per_session)}</dd>
+                    <dt>"Dates"</dt><dd>{format!("{} to {}", gb(p.start), gb(p.end))}</dd>
+                    <dt>"Tier"</dt><dd>{tier}</dd>
+                    <dt>"Area of need"</dt><dd>{p.broad_area.label()}</dd>
+                    <dt>"Charged to"</dt><dd>{p.funding.label()}</dd>
+                    <dt>"Planned group size"</dt><dd>{p.planned_group_size}</dd>
+                </dl>
+                {(!advice.is_empty()).then(|| view! {
+                    <div class="notice advice" role="note" aria-label="EEF advice">
+                        <ul>{advice.into_iter().map(|a| view! { <li>{a.message()}</li> }).collect_view()}</ul>
+                    </div>
+                })}
+                <section class="panel" aria-labelledby="cost-heading">
+                    <h2 id="cost-heading">"Cost"</h2>
+                    {match cost.clone() {
+                        None => view! { <p>"This provision cannot be costed: check its staff roles in Settings."</p> }.into_any(),
+                        Some(c) => view! {
+                            <dl class="facts" id="cost-breakdown">
+                                <dt>"One session"</dt><dd id="cost-session">{session.map(|s| round_pence(s).to_string())}</dd>
+                                <dt>"Teaching weeks"</dt><dd id="cost-weeks">{Dec2::from_exact(c.weeks).to_string()}</dd>
+                                <dt>"Staff time"</dt><dd id="cost-staff">{c.staff.to_string()}</dd>
+                                <dt>"Fixed and resource costs"</dt><dd id="cost-fixed">{c.fixed.to_string()}</dd>
+                                <dt>"Total"</dt><dd id="cost-total">{c.total.to_string()}</dd>
+                                <dt>"Per pupil (average)"</dt><dd id="cost-per-pupil">{c.mean_per_pupil().map_or("No pupils yet".to_owned(), |m| m.to_string())}</dd>
+                                <dt>"Not carried by any pupil"</dt><dd id="cost-unallocated">{c.unallocated.to_string()}</dd>
+                            </dl>
+                        }.into_any(),
+                    }}
+                </section>
+                <Enrolments provision=p.clone() cost=cost />
+                <div class="actions-row">
+                    <button type="button" class="secondary" on:click=move |_| editing.update(|e| *e = !*e)>
+                        {move || if editing.get() { "Close the edit form" } else { "Edit provision" }}
+                    </button>
+                    <DeleteProvision id=p.id name=p.name.clone() />
+                </div>
+                <Show when=move || editing.get()>
+                    <ProvisionForm provision=provision.get_untracked() on_done=move |_| editing.set(false) />
+                </Show>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Delete a provision and its enrolments, in one edit, after a confirmation.
+#[component]
+fn DeleteProvision(id: Uuid, name: String) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let confirming = RwSignal::new(false);
+    let label = StoredValue::new(format!("Delete {name}"));
+    let delete = move |_| {
+        let mut changes: Vec<Change> = ctx.state.data().with_untracked(|d| {
+            d.enrolments
+                .iter()
+                .filter(|e| e.provision_id == id)
+                .map(|e| Change::Delete(Kind::Enrolments, e.id))
+                .collect()
+        });
+        changes.push(Change::Delete(Kind::Provisions, id));
+        spawn_local(async move {
+            if ctx.save(label.get_value(), changes).await.is_ok() {
+                let _ = window().location().set_hash("#/provisions");
+            }
+        });
+    };
+    view! {
+        <Show when=move || confirming.get() fallback=move || view! {
+            <button type="button" class="secondary" on:click=move |_| confirming.set(true)>"Delete provision"</button>
+        }>
+            <span class="confirm" role="group" aria-label="Confirm deleting this provision">
+                <button type="button" class="danger" on:click=delete>"Yes, delete it and its enrolments"</button>
+                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Cancel"</button>
+            </span>
+        </Show>
+    }
+}
+
+/// The pupils in a provision with their shares, and enrolling more at once.
+#[component]
+fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let pid = provision.id;
+    let (start, end) = (provision.start, provision.end);
+    let enrolled = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.enrolments
+                .iter()
+                .filter(|e| e.provision_id == pid)
+                .map(|e| {
+                    let name = d
+                        .pupil(e.pupil_id)
+                        .map_or("(pupil not found)".to_owned(), Pupil::full_name);
+                    let share = cost
+                        .as_ref()
+                        .and_then(|c| c.shares.iter().find(|s| s.enrolment_id == e.id))
+                        .map(|s| (s.days, s.amount));
+                    (e.id, name, e.start, e.end, share)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let candidates = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let mut v: Vec<Pupil> = d
+                .pupils
+                .iter()
+                .filter(|p| {
+                    p.left_on.is_none()
+                        && !d
+                            .enrolments
+                            .iter()
+                            .any(|e| e.provision_id == pid && e.pupil_id == p.id)
+                })
+                .cloned()
+                .collect();
+            v.sort_by(Pupil::register_order);
+            v
+        })
+    });
+    let chosen = RwSignal::new(Vec::<Uuid>::new());
+    let enrol = move |_| {
+        let ids = chosen.get_untracked();
+        if ids.is_empty() {
+            return;
+        }
+        let now = Timestamp::now();
+        let changes: Vec<Change> = ids
+            .iter()
+            .map(|pupil_id| {
+                Change::Put(Record::Enrolment(Enrolment {
+                    id: Uuid::new_v4(),
+                    pupil_id: *pupil_id,
+                    provision_id: pid,
+                    start,
+                    end,
+                    entry: None,
+                    exit: None,
+                    attendance: None,
+                    notes: String::new(),
+                    created_at: now,
+                    updated_at: now,
+                }))
+            })
+            .collect();
+        let label = format!(
+            "Enrol {} pupil{}",
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" }
+        );
+        spawn_local(async move {
+            if ctx.save(label, changes).await.is_ok() {
+                chosen.set(Vec::new());
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="enrolled-heading">
+            <h2 id="enrolled-heading">"Pupils " <span class="count">{move || format!("({})", enrolled.with(Vec::len))}</span></h2>
+            <Show when=move || !enrolled.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No pupils in this provision yet."</p> }>
+                <div class="table-scroll">
+                    <table class="enrolled">
+                        <thead><tr>
+                            <th scope="col">"Pupil"</th><th scope="col">"Dates"</th>
+                            <th scope="col">"School days"</th><th scope="col" class="money">"Share of cost"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || enrolled.get() key=|r| r.clone() children=move |(eid, name, s, e, share)| {
+                                let remove_label = format!("Remove {name}");
+                                view! {
+                                    <tr>
+                                        <td>{name.clone()}</td>
+                                        <td>{format!("{} to {}", gb(s), gb(e))}</td>
+                                        <td>{share.map(|(days, _)| days)}</td>
+                                        <td class="money">{share.map(|(_, m)| m.to_string())}</td>
+                                        <td class="actions">
+                                            <button type="button" class="secondary" aria-label=remove_label.clone()
+                                                on:click=move |_| {
+                                                    let label = remove_label.clone();
+                                                    spawn_local(async move {
+                                                        let _ = ctx.save(label, vec![Change::Delete(Kind::Enrolments, eid)]).await;
+                                                    });
+                                                }>"Remove"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            } />
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <Show when=move || !candidates.with(Vec::is_empty)>
+                <fieldset class="checks enrol-list">
+                    <legend>"Add pupils (from the start to the end of the provision)"</legend>
+                    <For each=move || candidates.get() key=|p| (p.id, p.updated_at) children=move |p| {
+                        let id = p.id;
+                        let input_id = format!("enrol-{id}");
+                        let label_for = input_id.clone();
+                        view! {
+                            <label class="check" for=label_for>
+                                <input id=input_id type="checkbox"
+                                    prop:checked=move || chosen.with(|c| c.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        chosen.update(|c| if on { c.push(id) } else { c.retain(|x| *x != id) });
+                                    } />
+                                {format!("{} ({})", p.full_name(), p.year_group.label())}
+                            </label>
+                        }
+                    } />
+                </fieldset>
+                <button type="button" class="primary" on:click=enrol disabled=move || chosen.with(Vec::is_empty)>
+                    {move || match chosen.with(Vec::len) { 0 => "Enrol pupils".to_owned(), 1 => "Enrol 1 pupil".to_owned(), n => format!("Enrol {n} pupils") }}
+                </button>
+            </Show>
+        </section>
+    }
+}

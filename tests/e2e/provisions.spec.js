@@ -1,0 +1,91 @@
+// Provisions: create one, enrol pupils in one go, see its cost and each
+// pupil's share change with the figures the costing rules give, and delete it.
+import { test, expect } from '@playwright/test';
+import { fixture, seed, axeViolations } from './helpers.js';
+
+test('a provision is costed, shared among its pupils, edited and deleted', async ({ page }) => {
+  // The fixture's school: 2025-26 terms (autumn 1 Sep - 20 Dec 2025, 14 teaching
+  // weeks, half term 27-31 Oct) and a TA whose salary gives £19.4082 an hour.
+  await seed(page, fixture);
+  await page.goto('/');
+  const f = page.locator('form.add-pupil');
+  await f.getByLabel('Given name').fill('Ada');
+  await f.getByLabel('Family name').fill('Lovelace');
+  await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 5' });
+  await f.getByRole('button', { name: 'Add pupil' }).click();
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+
+  await page.getByRole('link', { name: 'Provisions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Provisions' })).toBeVisible();
+  const form = page.locator('form.provision-form');
+  await form.getByLabel('Name').fill('Reading catch-up');
+  await form.getByLabel('Staff role 1').selectOption({ label: 'TA' });
+  await form.getByLabel('Sessions a week').fill('3');
+  await form.getByLabel('Minutes per session').fill('-30');
+  await form.getByLabel('Start date').fill('2025-09-08');
+  await form.getByLabel('End date').fill('2025-12-12');
+  await form.getByLabel('Fixed and resource costs (£)').fill('45');
+  await form.getByLabel('Planned group size').fill('4');
+  await form.getByRole('button', { name: 'Add provision' }).click();
+  await expect(page.locator('#provision-minutes-error')).toHaveText('Enter the minutes per session as a whole number, like 30.');
+  expect(await axeViolations(page)).toEqual([]);
+  await form.getByLabel('Minutes per session').fill('30');
+  await form.getByRole('button', { name: 'Add provision' }).click();
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+
+  // 8 Sep - 12 Dec is 65 of autumn's 75 school days: 14 x 65/75 = 12.13 weeks.
+  // 19.4082 x 30/60 = 9.7041 a session x 3 x 12.1333 = 353.23, + 45 = £398.23.
+  const row = page.getByRole('row', { name: /Reading catch-up/ });
+  await expect(row).toContainText('£398.23');
+  await expect(row).toContainText('TA × 1');
+  await expect(row).toContainText('08/09/2025 to 12/12/2025');
+  await page.getByLabel('Running in').selectOption({ label: 'Spring 2025-26' });
+  await expect(page.getByRole('row', { name: /Reading catch-up/ })).toHaveCount(0);
+  await page.getByLabel('Running in').selectOption({ label: 'Autumn 2025-26' });
+  await page.getByRole('link', { name: 'Reading catch-up' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Reading catch-up' })).toBeVisible();
+  await expect(page.locator('#cost-session')).toHaveText('£9.70');
+  await expect(page.locator('#cost-weeks')).toHaveText('12.13');
+  await expect(page.locator('#cost-staff')).toHaveText('£353.23');
+  await expect(page.locator('#cost-fixed')).toHaveText('£45.00');
+  await expect(page.locator('#cost-total')).toHaveText('£398.23');
+  await expect(page.locator('#cost-unallocated')).toHaveText('£398.23');
+
+  // Enrol both pupils in one edit: 398.23 / 2 = 199.115 -> £199.12 and £199.11
+  // (the odd penny to the first, as remainders tie).
+  await page.getByLabel(/Ada Lovelace/).check();
+  await page.getByLabel(/Zoë O'Brien/).check();
+  await page.getByRole('button', { name: 'Enrol 2 pupils' }).click();
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+  const shares = page.locator('table.enrolled tbody tr');
+  await expect(shares).toHaveCount(2);
+  await expect(shares.nth(0)).toContainText('£199.12');
+  await expect(shares.nth(1)).toContainText('£199.11');
+  await expect(shares.nth(0)).toContainText('65');
+  await expect(page.locator('#cost-per-pupil')).toHaveText('£199.12');
+  await expect(page.locator('#cost-unallocated')).toHaveText('£0.00');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // EEF advice appears when the sessions are too short for TA-led wave 2.
+  await page.getByRole('button', { name: 'Edit provision' }).click();
+  await page.locator('form.provision-form').getByLabel('Minutes per session').fill('15');
+  await page.getByRole('button', { name: 'Save provision' }).click();
+  await expect(page.getByRole('note', { name: 'EEF advice' })).toContainText('under 20');
+  // 19.4082 x 15/60 x 3 x 12.1333 = 176.61, + 45 = £221.61.
+  await expect(page.locator('#cost-total')).toHaveText('£221.61');
+
+  // The register shows each pupil's share this year.
+  await page.getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByRole('row', { name: /Ada Lovelace/ })).toContainText('£110.81');
+
+  // Deleting the provision takes its enrolments with it, in one edit.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Delete provision' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it and its enrolments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Provisions' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Reading catch-up' })).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByRole('row', { name: /Ada Lovelace/ })).not.toContainText('£');
+});
