@@ -467,6 +467,11 @@ fn pupil_shares_follow_enrolled_days_and_add_up() {
     // the empty fourth place (70) is unallocated.
     assert_eq!(shares(4), [gbp(70, 0); 3]);
     assert_eq!(r.provision(s.p[4]).unwrap().unallocated, gbp(70, 0));
+    // The average share is the cost of a place, not 280 / 3.
+    assert_eq!(
+        r.provision(s.p[4]).unwrap().mean_per_pupil(),
+        Some(gbp(70, 0))
+    );
     // Speech therapy: pupil 5 autumn only (75 days), pupil 8 both terms
     // (75 + 55 = 130 days): 1,560 x 75/205 = 570.7317 and x 130/205 = 989.2683;
     // floors 57073 + 98926 = 155999p, the 1p left goes to the larger remainder.

@@ -80,12 +80,14 @@ pub struct ProvisionCost {
 }
 
 impl ProvisionCost {
-    /// The total divided by the pupils with a share, rounded to the penny
-    /// (for display; `None` with no pupils).
+    /// The average share the pupils carry, rounded to the penny (for
+    /// display; `None` with no pupils). At the planned group size this is
+    /// the cost of a place, not the total over the pupils enrolled.
     pub fn mean_per_pupil(&self) -> Option<Money> {
         let n = self.shares.len();
         (n > 0).then(|| {
-            round_pence(self.total.exact() / Exact::from_integer(i128::try_from(n).expect("fits")))
+            let sum: Money = self.shares.iter().map(|s| s.amount).sum();
+            round_pence(sum.exact() / Exact::from_integer(i128::try_from(n).expect("fits")))
         })
     }
 }
