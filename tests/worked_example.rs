@@ -25,6 +25,7 @@ use waymark::domain::capacity::capacity;
 use waymark::domain::costing::{budget_lines, over_threshold, CostReport, TermKey};
 use waymark::domain::dataset::Dataset;
 use waymark::domain::impact::{provision_impact, rank_cost_effectiveness, Gain, NotEnough};
+use waymark::domain::map::{self, Column, Columns};
 use waymark::domain::money::{Exact, Money};
 use waymark::domain::needs::{BroadArea, NeedCode, SenStatus};
 use waymark::domain::provision::{
@@ -757,4 +758,103 @@ fn rollover_into_2026_27() {
         .unwrap_err()
         .to_string()
         .contains("no teaching weeks"));
+}
+
+#[test]
+fn the_provision_map_by_term_and_by_year_group() {
+    let s = school();
+    let year = s.data.settings.years[0].range().unwrap();
+    let m = map::build(&s.data, year, Columns::Term);
+    use BroadArea::*;
+    let rows: Vec<(BroadArea, &str)> = m.rows.iter().map(|(a, t)| (*a, t.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (CommunicationAndInteraction, "wave-2"),
+            (CommunicationAndInteraction, "wave-3"),
+            (CognitionAndLearning, "wave-2"),
+            (Semh, "wave-2"),
+            (Semh, "wave-3"),
+            (SensoryPhysical, "wave-2"),
+        ]
+    );
+    let labels: Vec<String> = m.columns.iter().map(Column::label).collect();
+    assert_eq!(
+        labels,
+        ["Autumn 2025-26", "Spring 2025-26", "Summer 2025-26"]
+    );
+    // Column totals are the term totals worked out above; summer is empty.
+    assert_eq!(
+        m.column_totals,
+        [gbp(7_897, 12), gbp(7_072, 38), Money::ZERO]
+    );
+    // C&I wave 2 = S&L 585 + Lego 645; C&L wave 2 = reading 382.50 + maths 280.
+    assert_eq!(
+        m.row_totals,
+        [
+            gbp(1_230, 0),
+            gbp(1_560, 0),
+            gbp(662, 50),
+            gbp(1_572, 0),
+            gbp(9_750, 0),
+            gbp(195, 0)
+        ]
+    );
+    assert_eq!(m.total, gbp(14_969, 50));
+    assert_eq!(m.row_totals.iter().copied().sum::<Money>(), m.total);
+    let cell: Vec<(&str, usize, Money)> = m.cells[&(0, 0)]
+        .iter()
+        .map(|e| (e.name.as_str(), e.pupils, e.cost))
+        .collect();
+    assert_eq!(
+        cell,
+        [
+            ("Lego therapy", 3, gbp(372, 12)),
+            ("Speech and language group", 3, gbp(337, 50))
+        ]
+    );
+    // Speech therapy: two pupils in the autumn, one (pupil 8) in the spring.
+    let st = |col| {
+        m.cells[&(1, col)]
+            .iter()
+            .map(|e| (e.pupils, e.cost))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(st(0), [(2, gbp(900, 0))]);
+    assert_eq!(st(1), [(1, gbp(660, 0))]);
+    assert!(!m.cells.contains_key(&(0, 2)), "nothing runs in the summer");
+
+    let by_year = map::build(&s.data, year, Columns::YearGroup);
+    let labels: Vec<String> = by_year.columns.iter().map(Column::label).collect();
+    assert_eq!(
+        labels,
+        ["Year 1", "Year 2", "Year 3", "Year 4", "Year 5", "Other"]
+    );
+    // Year columns are the year-group totals worked out above; "Other" is the empty maths place.
+    assert_eq!(
+        by_year.column_totals,
+        [
+            gbp(1_363, 23),
+            gbp(11_653, 27),
+            gbp(1_118, 0),
+            gbp(257, 0),
+            gbp(508, 0),
+            gbp(70, 0)
+        ]
+    );
+    let cl = |col| {
+        by_year.cells.get(&(2, col)).map(|v| {
+            v.iter()
+                .map(|e| (e.name.as_str(), e.pupils, e.cost))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(cl(0), Some(vec![("Reading catch-up", 4, gbp(382, 50))]));
+    assert_eq!(cl(2), Some(vec![("Maths intervention", 1, gbp(70, 0))]));
+    assert_eq!(cl(3), Some(vec![("Maths intervention", 2, gbp(140, 0))]));
+    assert_eq!(cl(5), Some(vec![("Maths intervention", 0, gbp(70, 0))]));
+    assert_eq!(
+        by_year.column_totals.iter().copied().sum::<Money>(),
+        by_year.total
+    );
 }

@@ -15,6 +15,7 @@ pub mod costing;
 pub mod dataset;
 pub mod edit;
 pub mod impact;
+pub mod map;
 pub mod money;
 pub mod needs;
 pub mod plan;
