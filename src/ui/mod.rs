@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: UI event -> domain update -> store write -> state -> view.
 
+pub mod map;
 pub mod provisions;
 pub mod pupils;
 pub mod settings;
@@ -29,6 +30,7 @@ pub enum View {
     Pupils,
     Provisions,
     Provision(uuid::Uuid),
+    Map,
     Settings,
 }
 
@@ -38,6 +40,7 @@ impl View {
         match path {
             "/settings" => View::Settings,
             "/provisions" => View::Provisions,
+            "/map" => View::Map,
             _ => match path
                 .strip_prefix("/provisions/")
                 .and_then(|id| id.parse().ok())
@@ -129,6 +132,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                 <ul>
                     {nav(View::Pupils, "#/", "Pupils")}
                     {nav(View::Provisions, "#/provisions", "Provisions")}
+                    {nav(View::Map, "#/map", "Provision map")}
                     {nav(View::Settings, "#/settings", "Settings")}
                 </ul>
             </nav>
@@ -151,6 +155,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                     View::Pupils => view! { <pupils::PupilRegister /> }.into_any(),
                     View::Provisions => view! { <provisions::ProvisionsPage /> }.into_any(),
                     View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
+                    View::Map => view! { <map::MapPage /> }.into_any(),
                     View::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 },
                 Phase::Failed(message) => view! {
