@@ -193,6 +193,30 @@ impl SchoolSettings {
             .sum()
     }
 
+    /// These settings with the budget for `source` in the year starting
+    /// `start_year` set to `amount` (a zero amount removes it).
+    pub fn with_budget(
+        &self,
+        start_year: i16,
+        source: FundingSource,
+        amount: Money,
+        now: Timestamp,
+    ) -> SchoolSettings {
+        let mut s = self.clone();
+        s.budgets
+            .retain(|b| !(b.start_year == start_year && b.source == source));
+        if amount != Money::ZERO {
+            s.budgets.push(Budget {
+                start_year,
+                source,
+                amount,
+            });
+        }
+        s.budgets.sort_by_key(|b| (b.start_year, b.source));
+        s.updated_at = now;
+        s
+    }
+
     /// The figure of `kind` for the year starting `start_year`, if set.
     pub fn funding_figure(&self, kind: FundingKind, start_year: i16) -> Option<Money> {
         self.funding_figures
@@ -317,6 +341,44 @@ mod tests {
         assert_eq!(s.budget(2025, FundingSource::NotionalSen), Money::ZERO);
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<SchoolSettings>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn budgets_are_set_replaced_and_removed() {
+        let s = SchoolSettings::new("X", 2025, now());
+        let later: Timestamp = "2026-10-01T00:00:00Z".parse().unwrap();
+        let s = s.with_budget(
+            2025,
+            FundingSource::PupilPremium,
+            Money::pounds(2_000),
+            later,
+        );
+        let s = s.with_budget(
+            2025,
+            FundingSource::NotionalSen,
+            Money::pounds(40_000),
+            later,
+        );
+        let s = s.with_budget(
+            2025,
+            FundingSource::PupilPremium,
+            Money::pounds(2_500),
+            later,
+        );
+        assert_eq!(
+            s.budget(2025, FundingSource::PupilPremium),
+            Money::pounds(2_500)
+        );
+        assert_eq!(s.budgets.len(), 2);
+        assert_eq!(
+            s.budgets[0].source,
+            FundingSource::NotionalSen,
+            "kept in order"
+        );
+        assert_eq!(s.updated_at, later);
+        let s = s.with_budget(2025, FundingSource::PupilPremium, Money::ZERO, later);
+        assert_eq!(s.budgets.len(), 1);
+        assert!(s.validate().is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: UI event -> domain update -> store write -> state -> view.
 
+pub mod budget;
 pub mod map;
 pub mod provisions;
 pub mod pupils;
@@ -31,6 +32,7 @@ pub enum View {
     Provisions,
     Provision(uuid::Uuid),
     Map,
+    Budget,
     Settings,
 }
 
@@ -41,6 +43,7 @@ impl View {
             "/settings" => View::Settings,
             "/provisions" => View::Provisions,
             "/map" => View::Map,
+            "/budget" => View::Budget,
             _ => match path
                 .strip_prefix("/provisions/")
                 .and_then(|id| id.parse().ok())
@@ -133,6 +136,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                     {nav(View::Pupils, "#/", "Pupils")}
                     {nav(View::Provisions, "#/provisions", "Provisions")}
                     {nav(View::Map, "#/map", "Provision map")}
+                    {nav(View::Budget, "#/budget", "Budget")}
                     {nav(View::Settings, "#/settings", "Settings")}
                 </ul>
             </nav>
@@ -156,6 +160,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                     View::Provisions => view! { <provisions::ProvisionsPage /> }.into_any(),
                     View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
                     View::Map => view! { <map::MapPage /> }.into_any(),
+                    View::Budget => view! { <budget::BudgetPage /> }.into_any(),
                     View::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 },
                 Phase::Failed(message) => view! {

@@ -1,0 +1,225 @@
+//! Budget: each funding source's budget against what the provision map
+//! commits and what has been spent to date, with a bar chart (SVG, with the
+//! table as its text alternative) and over-budget warnings. Budgets are
+//! edited here too.
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::costing::{budget_lines, BudgetLine};
+use crate::domain::edit::{Change, Record};
+use crate::domain::money::Money;
+use crate::domain::provision::FundingSource;
+use crate::ui::state::{AppCtx, AppStateStoreFields};
+
+fn today() -> jiff::civil::Date {
+    Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+#[component]
+pub fn BudgetPage() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let years = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.settings
+                .years
+                .iter()
+                .map(|y| (y.start_year, y.label()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let year = RwSignal::new(None::<i16>);
+    let chosen = move || year.get().or_else(|| years.with(|y| y.last().map(|y| y.0)));
+    let lines = Memo::new(move |_| {
+        let y = chosen()?;
+        ctx.state.data().with(|d| budget_lines(d, y, today()))
+    });
+    view! {
+        <h1>"Budget"</h1>
+        <div class="filters">
+            <div class="field">
+                <label for="budget-year">"Academic year"</label>
+                <select id="budget-year" on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
+                    prop:value=move || chosen().map(|y| y.to_string()).unwrap_or_default()>
+                    {move || years.get().into_iter().map(|(y, l)| view! { <option value=y.to_string()>{l}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        {move || match (lines.get(), chosen()) {
+            (Some(lines), Some(y)) => view! {
+                <Warnings lines=lines.clone() />
+                <Chart lines=lines.clone() />
+                <BudgetTable lines=lines start_year=y />
+            }.into_any(),
+            _ => view! { <p class="empty">"Set up an academic year in Settings first."</p> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Warnings(lines: Vec<BudgetLine>) -> impl IntoView {
+    let over: Vec<String> = lines
+        .iter()
+        .filter(|l| l.over_budget())
+        .map(|l| {
+            format!(
+                "{} is over budget by {}: {} committed against {}.",
+                l.source.label(),
+                -l.remaining,
+                l.committed,
+                l.budget
+            )
+        })
+        .collect();
+    (!over.is_empty()).then(|| {
+        view! {
+            <div class="notice warning" role="alert" id="budget-warnings">
+                <ul>{over.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+            </div>
+        }
+    })
+}
+
+/// Horizontal bars: committed against the budget for each source in use.
+#[component]
+fn Chart(lines: Vec<BudgetLine>) -> impl IntoView {
+    let shown: Vec<BudgetLine> = lines
+        .into_iter()
+        .filter(|l| l.budget > Money::ZERO || l.committed > Money::ZERO)
+        .collect();
+    let max = shown
+        .iter()
+        .map(|l| l.budget.max(l.committed).as_pence())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let row_h = 44.0;
+    let label_w = 190.0;
+    let bar_w = 380.0;
+    let height = row_h * shown.len() as f64 + 10.0;
+    (!shown.is_empty()).then(|| view! {
+        <figure class="chart">
+            <svg role="img" aria-labelledby="budget-chart-title budget-chart-desc" viewBox=format!("0 0 {} {height}", label_w + bar_w + 10.0)
+                width="100%" preserveAspectRatio="xMinYMin meet">
+                <title id="budget-chart-title">"Committed spend against each budget"</title>
+                <desc id="budget-chart-desc">"Each bar is the cost committed; the dark line marks the budget. The table below gives the figures."</desc>
+                {shown.iter().enumerate().map(|(i, l)| {
+                    let y = i as f64 * row_h + 8.0;
+                    let w = bar_w * l.committed.as_pence() as f64 / max;
+                    let b = label_w + bar_w * l.budget.as_pence() as f64 / max;
+                    let class = if l.over_budget() { "bar over" } else { "bar" };
+                    view! {
+                        <g>
+                            <text x="0" y=y + 20.0 class="chart-label">{l.source.label()}</text>
+                            <rect x=label_w y=y width=w.max(1.0) height="26" class=class />
+                            {(l.budget > Money::ZERO).then(|| view! { <line x1=b x2=b y1=y - 4.0 y2=y + 30.0 class="budget-mark" /> })}
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            <figcaption>"Committed spend (bars) against budgets (lines)."</figcaption>
+        </figure>
+    })
+}
+
+/// The figures, and the budgets to edit.
+#[component]
+fn BudgetTable(lines: Vec<BudgetLine>, start_year: i16) -> impl IntoView {
+    let committed: Money = lines.iter().map(|l| l.committed).sum();
+    let spent: Money = lines.iter().map(|l| l.spent_to_date).sum();
+    let budget: Money = lines.iter().map(|l| l.budget).sum();
+    view! {
+        <div class="table-scroll">
+            <table class="budget">
+                <caption>{format!("Budgets, committed and spent to {}", crate::ui::provisions::gb(today()))}</caption>
+                <thead><tr>
+                    <th scope="col">"Funding source"</th>
+                    <th scope="col">"Budget (£)"</th>
+                    <th scope="col" class="money">"Committed"</th>
+                    <th scope="col" class="money">"Spent to date"</th>
+                    <th scope="col" class="money">"Remaining"</th>
+                </tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|l| view! { <BudgetRow line=l start_year=start_year /> }).collect_view()}
+                </tbody>
+                <tfoot><tr>
+                    <th scope="row">"Total"</th>
+                    <td class="money">{budget.to_string()}</td>
+                    <td class="money" id="budget-committed-total">{committed.to_string()}</td>
+                    <td class="money">{spent.to_string()}</td>
+                    <td class="money">{(budget - committed).to_string()}</td>
+                </tr></tfoot>
+            </table>
+        </div>
+        <p class="hint">"Type a budget and press Enter or leave the box to save it. Leave it empty for none."</p>
+    }
+}
+
+#[component]
+fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let source: FundingSource = line.source;
+    let id = format!(
+        "budget-{}",
+        FundingSource::ALL
+            .iter()
+            .position(|s| *s == source)
+            .unwrap_or(0)
+    );
+    let text = RwSignal::new(if line.budget == Money::ZERO {
+        String::new()
+    } else {
+        line.budget.plain()
+    });
+    let error = RwSignal::new(None::<String>);
+    let save = move || {
+        let t = text.get_untracked();
+        let amount = if t.trim().is_empty() {
+            Ok(Money::ZERO)
+        } else {
+            t.parse::<Money>()
+        };
+        match amount {
+            Err(_) => error.set(Some("Enter an amount in pounds, like 42,000.".into())),
+            Ok(m) if m.is_negative() => error.set(Some("A budget cannot be negative.".into())),
+            Ok(m) => {
+                error.set(None);
+                let (current, settings) = ctx.state.data().with_untracked(|d| {
+                    (
+                        d.settings.budget(start_year, source),
+                        d.settings
+                            .with_budget(start_year, source, m, Timestamp::now()),
+                    )
+                });
+                if current != m {
+                    let label = format!("Set the {} budget", source.label());
+                    spawn_local(async move {
+                        let _ = ctx
+                            .save(label, vec![Change::Put(Record::Settings(settings))])
+                            .await;
+                    });
+                }
+            }
+        }
+    };
+    let error_id = format!("{id}-error");
+    view! {
+        <tr class:over=line.over_budget()>
+            <th scope="row"><label for=id.clone()>{source.label()}</label></th>
+            <td>
+                <input id=id type="text" inputmode="decimal" autocomplete="off" class="amount"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:change=move |_| save()
+                    on:keydown=move |ev| if ev.key() == "Enter" { save() }
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=error_id.clone() />
+                <span class="field-error" id=error_id role="alert">{move || error.get()}</span>
+            </td>
+            <td class="money">{line.committed.to_string()}</td>
+            <td class="money">{line.spent_to_date.to_string()}</td>
+            <td class="money">{line.remaining.to_string()}{line.over_budget().then_some(" (over)")}</td>
+        </tr>
+    }
+}
