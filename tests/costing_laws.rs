@@ -2,7 +2,8 @@
 //! - a provision's pupil shares (plus what is unallocated) add up to its cost;
 //! - its splits by role, by term, and staff/fixed add up to its cost;
 //! - every grouping of a report adds up to the grand total;
-//! - a cost never falls when minutes, sessions, weeks or the rate rise.
+//! - a cost never falls when minutes, sessions, weeks or the rate rise;
+//! - shares do not depend on the order the enrolments are stored in.
 #![cfg(not(target_arch = "wasm32"))]
 
 use jiff::civil::{date, Date};
@@ -209,6 +210,14 @@ proptest! {
                 prop_assert_eq!(c.by_role.iter().map(|x| x.1).sum::<Money>(), c.total);
                 prop_assert_eq!(c.by_term.iter().map(|x| x.1).sum::<Money>(), c.total);
                 prop_assert!(c.shares.iter().all(|s| s.amount >= Money::ZERO));
+            }
+            // The order records are stored in never moves a penny.
+            for p in &d.provisions {
+                let mut es: Vec<&Enrolment> = d.enrolments.iter().filter(|e| e.provision_id == p.id).collect();
+                let a = cost_provision(p, &d, &es, &period).unwrap();
+                es.reverse();
+                let b = cost_provision(p, &d, &es, &period).unwrap();
+                prop_assert_eq!(a.shares, b.shares);
             }
             let total = r.grand_total;
             prop_assert_eq!(r.provisions.iter().map(|c| c.total).sum::<Money>(), total);

@@ -310,7 +310,12 @@ fn school() -> School {
     let p: Vec<Uuid> = provisions.iter().map(|x| x.id).collect();
 
     let mut enrolments = Vec::new();
+    // Made one after another, a second apart: ties in rounding go to the first made.
+    let mut made = now();
     let mut enrol = |pi: usize, pupil: usize, (s, e): (Date, Date)| {
+        made = made
+            .checked_add(jiff::SignedDuration::from_secs(1))
+            .unwrap();
         enrolments.push(Enrolment {
             id: Uuid::new_v4(),
             pupil_id: pupils[pupil - 1].id,
@@ -321,8 +326,8 @@ fn school() -> School {
             exit: None,
             attendance: None,
             notes: String::new(),
-            created_at: now(),
-            updated_at: now(),
+            created_at: made,
+            updated_at: made,
         });
     };
     for i in 1..=4 {

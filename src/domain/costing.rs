@@ -18,7 +18,10 @@
 //! the provision and the period). With [`CostSplit::ActualPupils`] the whole
 //! cost is shared among the pupils enrolled; with
 //! [`CostSplit::PlannedGroupSize`] a full-length place costs cost / planned
-//! group size and the empty places' cost stays unallocated.
+//! group size and the empty places' cost stays unallocated. When the pence
+//! left over by rounding tie, they go to the enrolment that starts first,
+//! then the one made first, then by id: never by the order records happen
+//! to be stored in, so a reload never moves a penny.
 
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
@@ -200,8 +203,10 @@ pub fn cost_provision(
         split(total, term_weights)
     };
 
-    // Pupils: pro rata to enrolled school days.
-    let mut shares: Vec<PupilShare> = enrolments
+    // Pupils: pro rata to enrolled school days, in a fixed order (see above).
+    let mut ordered: Vec<&super::provision::Enrolment> = enrolments.to_vec();
+    ordered.sort_by_key(|e| e.share_order());
+    let mut shares: Vec<PupilShare> = ordered
         .iter()
         .filter_map(|e| {
             let r = e.range().intersect(&p.range())?.intersect(period)?;

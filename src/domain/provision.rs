@@ -59,6 +59,15 @@ pub enum MeasureKind {
 }
 
 impl MeasureKind {
+    pub const ALL: [MeasureKind; 6] = [
+        MeasureKind::StandardisedScore,
+        MeasureKind::ReadingAgeMonths,
+        MeasureKind::SpellingAgeMonths,
+        MeasureKind::Percentage,
+        MeasureKind::ScaledStep,
+        MeasureKind::Text,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             MeasureKind::StandardisedScore => "Standardised score",
@@ -356,6 +365,48 @@ impl Score {
         }
     }
 
+    /// Read a score of `kind` from what a person typed; the message says
+    /// what is wrong (the range checks come from [`Enrolment::validate`]).
+    pub fn parse(kind: MeasureKind, text: &str) -> Result<Score, String> {
+        let t = text.trim();
+        let dec = || {
+            t.parse::<Dec2>().map_err(|_| {
+                format!(
+                    "Enter a number, like {}.",
+                    if kind == MeasureKind::Percentage {
+                        "55"
+                    } else {
+                        "92"
+                    }
+                )
+            })
+        };
+        let months = || {
+            t.parse::<u32>().map_err(|_| {
+                "Enter the age in whole months, like 98 (8 years 2 months).".to_owned()
+            })
+        };
+        Ok(match kind {
+            MeasureKind::StandardisedScore => Score::StandardisedScore(dec()?),
+            MeasureKind::Percentage => Score::Percentage(dec()?),
+            MeasureKind::ScaledStep => Score::ScaledStep(dec()?),
+            MeasureKind::ReadingAgeMonths => Score::ReadingAgeMonths(months()?),
+            MeasureKind::SpellingAgeMonths => Score::SpellingAgeMonths(months()?),
+            MeasureKind::Text => Score::Text(t.to_owned()),
+        })
+    }
+
+    /// The score as typed text (the inverse of [`Score::parse`]).
+    pub fn text(&self) -> String {
+        match self {
+            Score::StandardisedScore(d) | Score::Percentage(d) | Score::ScaledStep(d) => {
+                d.to_string()
+            }
+            Score::ReadingAgeMonths(m) | Score::SpellingAgeMonths(m) => m.to_string(),
+            Score::Text(t) => t.clone(),
+        }
+    }
+
     /// The score as a number, exactly (none for free text).
     pub fn numeric(&self) -> Option<super::money::Exact> {
         match self {
@@ -430,6 +481,12 @@ pub struct Enrolment {
 }
 
 impl Enrolment {
+    /// The order enrolments are listed in, and rounding ties settled in:
+    /// earliest start, then earliest made, then id.
+    pub fn share_order(&self) -> (Date, Timestamp, Uuid) {
+        (self.start, self.created_at, self.id)
+    }
+
     pub fn range(&self) -> DateRange {
         DateRange::new(self.start, self.end)
     }
@@ -915,6 +972,41 @@ mod tests {
             .contains("check the figure"));
         assert!(MeasureKind::SpellingAgeMonths.is_age() && !MeasureKind::Percentage.is_age());
         assert_eq!(FundingSource::LaTopUp.label(), "LA top-up (element 3)");
+    }
+
+    #[test]
+    fn scores_are_read_from_what_people_type() {
+        use MeasureKind::*;
+        assert_eq!(
+            Score::parse(StandardisedScore, " 92.5 "),
+            Ok(Score::StandardisedScore(Dec2::hundredths(9250)))
+        );
+        assert_eq!(
+            Score::parse(ReadingAgeMonths, "98"),
+            Ok(Score::ReadingAgeMonths(98))
+        );
+        assert_eq!(
+            Score::parse(SpellingAgeMonths, "8y"),
+            Err("Enter the age in whole months, like 98 (8 years 2 months).".into())
+        );
+        assert_eq!(
+            Score::parse(Percentage, "lots"),
+            Err("Enter a number, like 55.".into())
+        );
+        assert_eq!(
+            Score::parse(ScaledStep, "x"),
+            Err("Enter a number, like 92.".into())
+        );
+        assert_eq!(
+            Score::parse(Text, " Secure "),
+            Ok(Score::Text("Secure".into()))
+        );
+        for k in MeasureKind::ALL {
+            let s = Score::parse(k, if k == Text { "Emerging" } else { "40" }).unwrap();
+            assert_eq!(s.kind(), k);
+            assert_eq!(Score::parse(k, &s.text()), Ok(s));
+            assert!(!k.label().is_empty());
+        }
     }
 
     #[test]

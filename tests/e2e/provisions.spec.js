@@ -67,6 +67,28 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await expect(page.locator('#cost-unallocated')).toHaveText('£0.00');
   expect(await axeViolations(page)).toEqual([]);
 
+  // Entry and exit reading ages, 8 Sep to 12 Dec (95 days = 95 x 12 / 365.25 = 3.12 months):
+  // Ada 84 -> 96 (+12, ratio 3.85), Zoë 90 -> 95 (+5, ratio 1.60): mean ratio gain
+  // 8.5 / 3.12 = 2.72, "useful"; both at or above modest (1.4). Cost per pupil with data
+  // (199.12 + 199.11) / 2 = £199.12, per month gained 199.12 / 8.5 = £23.43.
+  await page.getByLabel('Measure').selectOption({ label: 'Reading age (months)' });
+  await page.getByLabel('Entry for Ada Lovelace').fill('84');
+  await page.getByLabel('Exit for Ada Lovelace').fill('96');
+  await page.getByLabel("Entry for Zoë O'Brien").fill('90');
+  await page.getByLabel("Exit for Zoë O'Brien").fill('lots');
+  await page.getByRole('button', { name: 'Save entry and exit data' }).click();
+  await expect(page.getByText('Exit: Enter the age in whole months, like 98 (8 years 2 months).')).toBeVisible();
+  await expect(page.locator('#impact-summary')).toHaveText('');
+  await page.getByLabel("Exit for Zoë O'Brien").fill('95');
+  await page.getByRole('button', { name: 'Save entry and exit data' }).click();
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+  await expect(page.locator('#impact-summary')).toHaveText(
+    '2 of 2 pupils have entry and exit data: mean ratio gain 2.72 (Useful impact), 100% at or above modest impact. £23.43 per pupil per month gained',
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await page.reload();
+  await expect(page.getByLabel('Exit for Ada Lovelace')).toHaveValue('96');
+
   // EEF advice appears when the sessions are too short for TA-led wave 2.
   await page.getByRole('button', { name: 'Edit provision' }).click();
   await page.locator('form.provision-form').getByLabel('Minutes per session').fill('15');
@@ -77,6 +99,7 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
 
   // The register shows each pupil's share this year.
   await page.getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Ada Lovelace/ })).toContainText('£110.81');
 
   // Deleting the provision takes its enrolments with it, in one edit.
@@ -87,5 +110,6 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await expect(page.getByRole('link', { name: 'Reading catch-up' })).toHaveCount(0);
   await page.reload();
   await page.getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Ada Lovelace/ })).not.toContainText('£');
 });

@@ -12,9 +12,12 @@ use crate::domain::calendar::DateRange;
 use crate::domain::costing::{cost_provision, session_cost, ProvisionCost};
 use crate::domain::dataset::Dataset;
 use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::impact::provision_impact;
 use crate::domain::money::round_pence;
 use crate::domain::needs::BroadArea;
-use crate::domain::provision::{CostSplit, Enrolment, FundingSource, Provision, ProvisionDraft};
+use crate::domain::provision::{
+    Assessment, CostSplit, Enrolment, FundingSource, MeasureKind, Provision, ProvisionDraft, Score,
+};
 use crate::domain::quantity::Dec2;
 use crate::domain::{Problems, Pupil};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
@@ -388,6 +391,7 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
                     }}
                 </section>
                 <Enrolments provision=p.clone() cost=cost />
+                <Scores provision=p.clone() />
                 <div class="actions-row">
                     <button type="button" class="secondary" on:click=move |_| editing.update(|e| *e = !*e)>
                         {move || if editing.get() { "Close the edit form" } else { "Edit provision" }}
@@ -444,9 +448,13 @@ fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoVie
     let (start, end) = (provision.start, provision.end);
     let enrolled = Memo::new(move |_| {
         ctx.state.data().with(|d| {
-            d.enrolments
+            let mut es: Vec<&Enrolment> = d
+                .enrolments
                 .iter()
                 .filter(|e| e.provision_id == pid)
+                .collect();
+            es.sort_by_key(|e| e.share_order());
+            es.into_iter()
                 .map(|e| {
                     let name = d
                         .pupil(e.pupil_id)
@@ -487,7 +495,13 @@ fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoVie
         let now = Timestamp::now();
         let changes: Vec<Change> = ids
             .iter()
-            .map(|pupil_id| {
+            .enumerate()
+            .map(|(i, pupil_id)| {
+                // Made in the order chosen (a nanosecond apart), which is the
+                // order rounding ties are settled in.
+                let made = now
+                    .checked_add(jiff::SignedDuration::from_nanos(i as i64))
+                    .unwrap_or(now);
                 Change::Put(Record::Enrolment(Enrolment {
                     id: Uuid::new_v4(),
                     pupil_id: *pupil_id,
@@ -498,8 +512,8 @@ fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoVie
                     exit: None,
                     attendance: None,
                     notes: String::new(),
-                    created_at: now,
-                    updated_at: now,
+                    created_at: made,
+                    updated_at: made,
                 }))
             })
             .collect();
@@ -574,6 +588,242 @@ fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoVie
                     {move || match chosen.with(Vec::len) { 0 => "Enrol pupils".to_owned(), 1 => "Enrol 1 pupil".to_owned(), n => format!("Enrol {n} pupils") }}
                 </button>
             </Show>
+        </section>
+    }
+}
+
+/// One pupil's line in the entry and exit grid, as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ScoreRow {
+    enrolment_id: Uuid,
+    name: String,
+    entry: String,
+    entry_date: String,
+    exit: String,
+    exit_date: String,
+}
+
+/// Entry and exit data for every pupil in one grid, and the impact it shows.
+#[component]
+fn Scores(provision: Provision) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let pid = provision.id;
+    let (start, end) = (provision.start, provision.end);
+    let name = StoredValue::new(provision.name.clone());
+    let first_kind = ctx.state.data().with_untracked(|d| {
+        d.enrolments
+            .iter()
+            .filter(|e| e.provision_id == pid)
+            .find_map(|e| e.entry.as_ref().map(|a| a.score.kind()))
+            .unwrap_or(MeasureKind::StandardisedScore)
+    });
+    let kind = RwSignal::new(first_kind);
+    let rows_of = move || {
+        ctx.state.data().with_untracked(|d| {
+            d.enrolments
+                .iter()
+                .filter(|e| e.provision_id == pid)
+                .map(|e| {
+                    let text = |a: &Option<Assessment>| {
+                        a.as_ref().map(|a| a.score.text()).unwrap_or_default()
+                    };
+                    let day = |a: &Option<Assessment>, or: Date| {
+                        a.as_ref().map_or(or, |a| a.date).to_string()
+                    };
+                    ScoreRow {
+                        enrolment_id: e.id,
+                        name: d
+                            .pupil(e.pupil_id)
+                            .map_or("(pupil not found)".to_owned(), Pupil::full_name),
+                        entry: text(&e.entry),
+                        entry_date: day(&e.entry, start),
+                        exit: text(&e.exit),
+                        exit_date: day(&e.exit, end),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let rows = RwSignal::new(rows_of());
+    // Pupils added or removed elsewhere on the page: start the grid again.
+    let count = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.enrolments
+                .iter()
+                .filter(|e| e.provision_id == pid)
+                .count()
+        })
+    });
+    Effect::new(move |_| {
+        count.track();
+        rows.set(rows_of());
+    });
+    // The grid's shape (who is in it): redrawn when pupils come or go, not on every keystroke.
+    let shape = Memo::new(move |_| {
+        rows.with(|rs| {
+            rs.iter()
+                .map(|r| (r.enrolment_id, r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let errors = RwSignal::new(Vec::<(Uuid, String)>::new());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let k = kind.get_untracked();
+        let now = Timestamp::now();
+        let mut problems = Vec::new();
+        let mut changes = Vec::new();
+        ctx.state.data().with_untracked(|d| {
+            for r in rows.get_untracked() {
+                let Some(e) = d.enrolments.iter().find(|e| e.id == r.enrolment_id) else {
+                    continue;
+                };
+                let read =
+                    |value: &str, date: &str, what: &str| -> Result<Option<Assessment>, String> {
+                        if value.trim().is_empty() {
+                            return Ok(None);
+                        }
+                        let score = Score::parse(k, value).map_err(|m| format!("{what}: {m}"))?;
+                        let date = crate::domain::pupil::parse_date(date)
+                            .ok_or_else(|| format!("{what}: enter the date it was taken."))?;
+                        Ok(Some(Assessment { score, date }))
+                    };
+                match (
+                    read(&r.entry, &r.entry_date, "Entry"),
+                    read(&r.exit, &r.exit_date, "Exit"),
+                ) {
+                    (Ok(entry), Ok(exit)) => {
+                        let updated = Enrolment {
+                            entry,
+                            exit,
+                            updated_at: now,
+                            ..e.clone()
+                        };
+                        if let Some(p) = updated.validate().0.first() {
+                            problems.push((r.enrolment_id, p.message.clone()));
+                        } else if updated.entry != e.entry || updated.exit != e.exit {
+                            changes.push(Change::Put(Record::Enrolment(updated)));
+                        }
+                    }
+                    (Err(m), _) | (_, Err(m)) => problems.push((r.enrolment_id, m)),
+                }
+            }
+        });
+        errors.set(problems.clone());
+        if problems.is_empty() && !changes.is_empty() {
+            let label = format!("Enter scores for {}", name.get_value());
+            spawn_local(async move {
+                let _ = ctx.save(label, changes).await;
+            });
+        }
+    };
+    let impact = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let p = d.provision(pid)?;
+            let es: Vec<&Enrolment> = d
+                .enrolments
+                .iter()
+                .filter(|e| e.provision_id == pid)
+                .collect();
+            let report = crate::domain::costing::CostReport::build(d, p.range());
+            Some(provision_impact(pid, &es, &d.settings, &report))
+        })
+    });
+    let summary = move || {
+        let i = impact.get()?;
+        let m = i.measure?;
+        let band = ctx.state.data().with(|d| {
+            i.mean_gain
+                .ok()
+                .and_then(|g| d.settings.band_for(g).map(|b| b.name.clone()))
+        });
+        let gain = i.mean_gain.ok().map(|g| {
+            if m.is_age() {
+                format!(
+                    "mean ratio gain {}{}",
+                    Dec2::from_exact(g),
+                    band.map(|b| format!(" ({b})")).unwrap_or_default()
+                )
+            } else {
+                format!("mean change {}", Dec2::from_exact(g))
+            }
+        });
+        let share = i.share_significant.map(|s| {
+            format!(
+                "{}% at or above modest impact",
+                Dec2::from_exact(s * crate::domain::money::Exact::from_integer(100))
+            )
+        });
+        let unit = if m.is_age() {
+            "month gained"
+        } else {
+            "point gained"
+        };
+        let cost = match i.cost_per_unit_gain {
+            Ok(c) => format!("{} per pupil per {unit}", round_pence(c)),
+            Err(e) => format!("cost per {unit}: not enough data ({e})"),
+        };
+        Some(format!(
+            "{} of {} pupils have entry and exit data: {}. {}",
+            i.pupils_with_data,
+            i.pupils_with_data + i.pupils_without_data,
+            [gain, share]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
+            cost
+        ))
+    };
+    view! {
+        <section class="panel" aria-labelledby="scores-heading">
+            <h2 id="scores-heading">"Entry and exit data"</h2>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"Enrol pupils to record their entry and exit data."</p> }>
+                <form class="scores" on:submit=save novalidate>
+                    <div class="field">
+                        <label for="score-measure">"Measure"</label>
+                        <select id="score-measure" prop:value=move || MeasureKind::ALL.iter().position(|k| *k == kind.get()).unwrap_or(0).to_string()
+                            on:change=move |ev| { let i: usize = event_target_value(&ev).parse().unwrap_or(0); kind.set(MeasureKind::ALL[i.min(5)]) }>
+                            {MeasureKind::ALL.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="table-scroll">
+                        <table class="scores-grid">
+                            <thead><tr>
+                                <th scope="col">"Pupil"</th><th scope="col">"Entry"</th><th scope="col">"Entry date"</th>
+                                <th scope="col">"Exit"</th><th scope="col">"Exit date"</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || shape.get().into_iter().enumerate().map(|(i, (id, pupil))| {
+                                    let error = move || errors.with(|e| e.iter().find(|(x, _)| *x == id).map(|(_, m)| m.clone()));
+                                    let pupil_name = pupil.clone();
+                                    let cell = move |field: &'static str, input_type: &'static str, get: fn(&ScoreRow) -> String, set: fn(&mut ScoreRow, String)| {
+                                        let label = format!("{} for {}", field, pupil_name);
+                                        let mode = move || if input_type == "date" || kind.get() == MeasureKind::Text { "text" } else { "decimal" };
+                                        view! {
+                                            <td><input type=input_type aria-label=label inputmode=mode
+                                                prop:value=move || rows.with(|rs| rs.get(i).map(get).unwrap_or_default())
+                                                on:input=move |ev| { let v = event_target_value(&ev); rows.update(|rs| if let Some(r) = rs.get_mut(i) { set(r, v) }) } /></td>
+                                        }
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{pupil}
+                                                <span class="field-error" role="alert">{error}</span></th>
+                                            {cell("Entry", "text", |r| r.entry.clone(), |r, v| r.entry = v)}
+                                            {cell("Entry date", "date", |r| r.entry_date.clone(), |r, v| r.entry_date = v)}
+                                            {cell("Exit", "text", |r| r.exit.clone(), |r, v| r.exit = v)}
+                                            {cell("Exit date", "date", |r| r.exit_date.clone(), |r, v| r.exit_date = v)}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <button type="submit" class="primary">"Save entry and exit data"</button>
+                </form>
+            </Show>
+            <p class="impact" id="impact-summary">{summary}</p>
         </section>
     }
 }
