@@ -12,6 +12,7 @@ use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
 use crate::domain::provision::FundingSource;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::widgets::YearSelect;
 
 fn today() -> jiff::civil::Date {
     Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
@@ -20,17 +21,14 @@ fn today() -> jiff::civil::Date {
 #[component]
 pub fn BudgetPage() -> impl IntoView {
     let ctx = AppCtx::get();
-    let years = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
-            d.settings
-                .years
-                .iter()
-                .map(|y| (y.start_year, y.label()))
-                .collect::<Vec<_>>()
-        })
-    });
     let year = RwSignal::new(None::<i16>);
-    let chosen = move || year.get().or_else(|| years.with(|y| y.last().map(|y| y.0)));
+    let chosen = move || {
+        year.get().or_else(|| {
+            ctx.state
+                .data()
+                .with(|d| d.settings.years.last().map(|y| y.start_year))
+        })
+    };
     let lines = Memo::new(move |_| {
         let y = chosen()?;
         ctx.state.data().with(|d| budget_lines(d, y, today()))
@@ -38,13 +36,7 @@ pub fn BudgetPage() -> impl IntoView {
     view! {
         <h1>"Budget"</h1>
         <div class="filters">
-            <div class="field">
-                <label for="budget-year">"Academic year"</label>
-                <select id="budget-year" on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
-                    prop:value=move || chosen().map(|y| y.to_string()).unwrap_or_default()>
-                    {move || years.get().into_iter().map(|(y, l)| view! { <option value=y.to_string()>{l}</option> }).collect_view()}
-                </select>
-            </div>
+            <YearSelect id="budget-year" year=year />
         </div>
         {move || match (lines.get(), chosen()) {
             (Some(lines), Some(y)) => view! {

@@ -8,19 +8,11 @@ use crate::domain::dataset::Dataset;
 use crate::domain::map::{build, Columns};
 use crate::domain::provision::FundingSource;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::widgets::YearSelect;
 
 #[component]
 pub fn MapPage() -> impl IntoView {
     let ctx = AppCtx::get();
-    let years = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
-            d.settings
-                .years
-                .iter()
-                .map(|y| (y.start_year, y.label()))
-                .collect::<Vec<_>>()
-        })
-    });
     let year = RwSignal::new(None::<i16>);
     let by = RwSignal::new(Columns::Term);
     let funding = RwSignal::new(None::<FundingSource>);
@@ -65,13 +57,7 @@ pub fn MapPage() -> impl IntoView {
                 format!("{}, {}", d.settings.school_name, label)
             })}</p>
             <div class="filters map-controls">
-                <div class="field">
-                    <label for="map-year">"Academic year"</label>
-                    <select id="map-year" on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
-                        prop:value=move || year.get().or_else(|| years.with(|y| y.last().map(|y| y.0))).map(|y| y.to_string()).unwrap_or_default()>
-                        {move || years.get().into_iter().map(|(y, l)| view! { <option value=y.to_string()>{l}</option> }).collect_view()}
-                    </select>
-                </div>
+                <YearSelect id="map-year" year=year />
                 <div class="field">
                     <label for="map-columns">"Columns"</label>
                     <select id="map-columns" on:change=move |ev| by.set(if event_target_value(&ev) == "year" { Columns::YearGroup } else { Columns::Term })>

@@ -21,6 +21,7 @@ use crate::domain::provision::{
 use crate::domain::quantity::Dec2;
 use crate::domain::{Problems, Pupil};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::ui::widgets::draft_input;
 
 /// `31/01/2026`.
 pub fn gb(d: Date) -> String {
@@ -221,18 +222,7 @@ fn ProvisionForm(
                       mode: &'static str,
                       get: fn(&ProvisionDraft) -> String,
                       set: fn(&mut ProvisionDraft, String)| {
-        let error = err(field);
-        view! {
-            <div class="field" class:has-error=move || error.get().is_some()>
-                <label for=id>{label}</label>
-                <input id=id type=kind inputmode=mode autocomplete="off"
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
-                    aria-invalid=move || error.get().is_some().then_some("true")
-                    aria-describedby=format!("{id}-error") />
-                <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
-            </div>
-        }
+        draft_input(draft, err(field), id, label, kind, mode, get, set)
     };
     let staff_error = err("staff");
     // Redraw the staff lines only when one is added or removed, not on every keystroke.

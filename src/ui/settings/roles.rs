@@ -10,6 +10,7 @@ use crate::domain::money::{round_pence, Exact};
 use crate::domain::staff::{RateBasis, RateKind, RoleCategory, RoleDraft, StaffRole};
 use crate::domain::Problems;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::ui::widgets::draft_input;
 
 const CATEGORIES: [(RoleCategory, &str); 4] = [
     (RoleCategory::TeachingAssistant, "Teaching assistant"),
@@ -173,18 +174,7 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
                       mode: &'static str,
                       get: fn(&RoleDraft) -> String,
                       set: fn(&mut RoleDraft, String)| {
-        let error = err(field);
-        view! {
-            <div class="field" class:has-error=move || error.get().is_some()>
-                <label for=id>{label}</label>
-                <input id=id type="text" inputmode=mode autocomplete="off"
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
-                    aria-invalid=move || error.get().is_some().then_some("true")
-                    aria-describedby=format!("{id}-error") />
-                <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
-            </div>
-        }
+        draft_input(draft, err(field), id, label, "text", mode, get, set)
     };
     let kind = move |k: RateKind| move || draft.with(|d| d.kind == k);
     view! {

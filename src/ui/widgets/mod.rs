@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::{AppCtx, SaveState};
+use super::state::{AppCtx, AppStateStoreFields, SaveState};
 
 /// "Saving…", "All changes saved" or the failure, announced politely to screen readers.
 #[component]
@@ -70,5 +70,56 @@ pub fn Notices() -> impl IntoView {
                 <a href="#/settings">"Export a backup"</a>
             </div>
         })}
+    }
+}
+
+/// A labelled input bound to one field of a draft, with the field's error
+/// message linked for screen readers.
+#[allow(clippy::too_many_arguments)]
+pub fn draft_input<D: Send + Sync + 'static>(
+    draft: RwSignal<D>,
+    error: Signal<Option<String>>,
+    id: &'static str,
+    label: &'static str,
+    input_type: &'static str,
+    mode: &'static str,
+    get: fn(&D) -> String,
+    set: fn(&mut D, String),
+) -> impl IntoView {
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <input id=id type=input_type inputmode=mode autocomplete="off"
+                prop:value=move || draft.with(get)
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=format!("{id}-error") />
+            <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// The academic year a view shows: `year` holds the choice, `None` meaning
+/// the latest year set up.
+#[component]
+pub fn YearSelect(id: &'static str, year: RwSignal<Option<i16>>) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let years = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.settings
+                .years
+                .iter()
+                .map(|y| (y.start_year, y.label()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="field">
+            <label for=id>"Academic year"</label>
+            <select id=id on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
+                prop:value=move || year.get().or_else(|| years.with(|y| y.last().map(|y| y.0))).map(|y| y.to_string()).unwrap_or_default()>
+                {move || years.get().into_iter().map(|(y, l)| view! { <option value=y.to_string()>{l}</option> }).collect_view()}
+            </select>
+        </div>
     }
 }
