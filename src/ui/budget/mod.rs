@@ -12,11 +12,7 @@ use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
 use crate::domain::provision::FundingSource;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::YearSelect;
-
-fn today() -> jiff::civil::Date {
-    Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
-}
+use crate::ui::widgets::{today, YearSelect};
 
 #[component]
 pub fn BudgetPage() -> impl IntoView {

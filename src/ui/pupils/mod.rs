@@ -12,11 +12,7 @@ use crate::domain::money::Money;
 use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
 use crate::domain::register::{classes, register, RegisterFilter, RegisterRow, SortKey};
 use crate::domain::{Problems, Pupil, PupilDraft, YearGroup};
-
-/// Today's date in the school's time (UTC is close enough for dates on a register).
-fn today() -> jiff::civil::Date {
-    Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
-}
+use crate::ui::widgets::today;
 
 /// The register: the form to add (or edit) a pupil, the filters and the table.
 #[component]

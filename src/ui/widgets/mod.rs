@@ -5,6 +5,14 @@ use leptos::task::spawn_local;
 
 use super::state::{AppCtx, AppStateStoreFields, SaveState};
 
+/// Today's date for the views (UTC: the school day, give or take an hour of
+/// British Summer Time around midnight).
+pub fn today() -> jiff::civil::Date {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
 /// "Saving…", "All changes saved" or the failure, announced politely to screen readers.
 #[component]
 pub fn SaveStatus() -> impl IntoView {
