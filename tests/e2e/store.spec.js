@@ -158,3 +158,28 @@ test('settings show storage status; a backup exports everything and stops the re
   await page.reload();
   await expect(page.getByLabel(/Remind me to export/)).toHaveValue('30');
 });
+
+test('persistent storage is asked for once, on the first real data', async ({ page }) => {
+  // Count calls to navigator.storage.persist, across reloads of this page.
+  await page.addInitScript(() => {
+    const real = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => {
+      localStorage.setItem('persistCalls', String(Number(localStorage.getItem('persistCalls') ?? 0) + 1));
+      return real();
+    };
+  });
+  await page.goto('/');
+  await expect(page.getByText('No pupils yet')).toBeVisible();
+  const calls = () => page.evaluate(() => Number(localStorage.getItem('persistCalls') ?? 0));
+  expect(await calls()).toBe(0);
+  await addPupil(page, 'First', 'Data');
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+  await expect.poll(calls).toBe(1);
+  await addPupil(page, 'Second', 'Pupil');
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+  await page.reload();
+  await addPupil(page, 'Third', 'Pupil');
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+  await page.waitForTimeout(300);
+  expect(await calls()).toBe(1);
+});
