@@ -161,6 +161,14 @@ fn a_role_in_use_cannot_go_and_says_why() {
         Some("It is used by 2 provisions. Change those first.")
     );
     assert_eq!(d.role_in_use(Uuid::new_v4()), None);
+
+    let d = base();
+    let m = d.members[0].id;
+    assert_eq!(
+        d.member_in_use(m).as_deref(),
+        Some("They deliver 1 provision. Change it first.")
+    );
+    assert_eq!(d.member_in_use(Uuid::new_v4()), None);
 }
 
 #[test]

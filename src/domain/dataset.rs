@@ -115,6 +115,20 @@ impl Dataset {
             .then(|| format!("It is used by {}. Change those first.", uses.join(" and ")))
     }
 
+    /// Why the member of staff `id` cannot be deleted, or `None`.
+    pub fn member_in_use(&self, id: Uuid) -> Option<String> {
+        let n = self
+            .provisions
+            .iter()
+            .filter(|p| p.staff.iter().any(|l| l.member_id == Some(id)))
+            .count();
+        match n {
+            0 => None,
+            1 => Some("They deliver 1 provision. Change it first.".into()),
+            n => Some(format!("They deliver {n} provisions. Change those first.")),
+        }
+    }
+
     pub fn provision(&self, id: Uuid) -> Option<&Provision> {
         self.provisions.iter().find(|p| p.id == id)
     }

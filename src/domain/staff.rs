@@ -472,6 +472,46 @@ impl RoleDraft {
     }
 }
 
+/// What a person types to add a member of staff.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberDraft {
+    pub name: String,
+    pub role_id: Option<Uuid>,
+    /// Hours a week available for provision, like `27.5`.
+    pub hours: String,
+}
+
+impl MemberDraft {
+    /// A new member of staff, or every problem by field.
+    pub fn create(&self, now: Timestamp) -> Result<StaffMember, Problems> {
+        let mut p = Problems::default();
+        let hours = self.hours.trim().parse::<Dec2>().unwrap_or_else(|_| {
+            p.push(
+                "hours_available_per_week",
+                "Enter the hours a week as a number, like 27.5.",
+            );
+            Dec2::ZERO
+        });
+        if self.role_id.is_none() {
+            p.push("role_id", "Choose the member's role.");
+        }
+        let m = StaffMember {
+            id: Uuid::new_v4(),
+            name: self.name.trim().to_owned(),
+            role_id: self.role_id.unwrap_or_else(Uuid::nil),
+            hours_available_per_week: hours,
+            created_at: now,
+            updated_at: now,
+        };
+        for e in m.validate().0 {
+            if p.for_field(e.field).is_none() {
+                p.0.push(e);
+            }
+        }
+        p.into_result().map(|()| m)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -656,6 +696,43 @@ mod tests {
             json,
             r#"{"basis":"la_weekly_hour","per_weekly_hour":0,"weeks":"0"}"#
         );
+    }
+
+    #[test]
+    fn member_drafts() {
+        let role = Uuid::new_v4();
+        let m = MemberDraft {
+            name: " Mrs Patel ".into(),
+            role_id: Some(role),
+            hours: "27.5".into(),
+        }
+        .create(now())
+        .unwrap();
+        assert_eq!(
+            (m.name.as_str(), m.role_id, m.hours_available_per_week),
+            ("Mrs Patel", role, Dec2::hundredths(2750))
+        );
+        let p = MemberDraft {
+            name: String::new(),
+            role_id: None,
+            hours: "lots".into(),
+        }
+        .create(now())
+        .unwrap_err();
+        assert_eq!(
+            p.for_field("hours_available_per_week"),
+            Some("Enter the hours a week as a number, like 27.5.")
+        );
+        assert_eq!(p.for_field("role_id"), Some("Choose the member's role."));
+        assert_eq!(p.for_field("name"), Some("Enter a name."));
+        let p = MemberDraft {
+            name: "X".into(),
+            role_id: Some(role),
+            hours: "61".into(),
+        }
+        .create(now())
+        .unwrap_err();
+        assert!(p.for_field("hours_available_per_week").is_some());
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod map;
 pub mod provisions;
 pub mod pupils;
 pub mod settings;
+pub mod staff;
 pub mod state;
 pub mod widgets;
 
@@ -33,6 +34,7 @@ pub enum View {
     Provision(uuid::Uuid),
     Map,
     Budget,
+    Staff,
     Settings,
 }
 
@@ -44,6 +46,7 @@ impl View {
             "/provisions" => View::Provisions,
             "/map" => View::Map,
             "/budget" => View::Budget,
+            "/staff" => View::Staff,
             _ => match path
                 .strip_prefix("/provisions/")
                 .and_then(|id| id.parse().ok())
@@ -137,6 +140,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                     {nav(View::Provisions, "#/provisions", "Provisions")}
                     {nav(View::Map, "#/map", "Provision map")}
                     {nav(View::Budget, "#/budget", "Budget")}
+                    {nav(View::Staff, "#/staff", "Staff")}
                     {nav(View::Settings, "#/settings", "Settings")}
                 </ul>
             </nav>
@@ -161,6 +165,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                     View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
                     View::Map => view! { <map::MapPage /> }.into_any(),
                     View::Budget => view! { <budget::BudgetPage /> }.into_any(),
+                    View::Staff => view! { <staff::StaffPage /> }.into_any(),
                     View::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 },
                 Phase::Failed(message) => view! {

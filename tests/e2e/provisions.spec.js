@@ -18,7 +18,7 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await page.getByRole('link', { name: 'Provisions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Provisions' })).toBeVisible();
   const form = page.locator('form.provision-form');
-  await form.getByLabel('Name').fill('Reading catch-up');
+  await form.getByLabel('Name', { exact: true }).fill('Reading catch-up');
   await form.getByLabel('Staff role 1').selectOption({ label: 'TA' });
   await form.getByLabel('Sessions a week').fill('3');
   await form.getByLabel('Minutes per session').fill('-30');

@@ -174,6 +174,14 @@ fn ProvisionForm(
                 .collect::<Vec<_>>()
         })
     });
+    let members = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.members
+                .iter()
+                .map(|m| (m.id, m.role_id, m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let tiers = Memo::new(move |_| {
         ctx.state.data().with(|d| {
             d.settings
@@ -254,6 +262,7 @@ fn ProvisionForm(
                 {move || (0..lines.get()).map(|i| {
                     let role_id = format!("provision-role-{i}");
                     let count_id = format!("provision-count-{i}");
+                    let member_id = format!("provision-member-{i}");
                     view! {
                         <div class="staff-line">
                             <div class="field">
@@ -263,6 +272,19 @@ fn ProvisionForm(
                                     on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(l) = d.staff.get_mut(i) { l.0 = v.parse().ok() }) }>
                                     <option value="">"Choose…"</option>
                                     {move || roles.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for=member_id.clone()>{format!("Named member (optional, {})", i + 1)}</label>
+                                <select id=member_id
+                                    prop:value=move || draft.with(|d| d.staff.get(i).and_then(|l| l.1).map(|u| u.to_string()).unwrap_or_default())
+                                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(l) = d.staff.get_mut(i) { l.1 = v.parse().ok() }) }>
+                                    <option value="">"Anyone in the role"</option>
+                                    {move || {
+                                        let role = draft.with(|d| d.staff.get(i).and_then(|l| l.0));
+                                        members.get().into_iter().filter(|(_, r, _)| Some(*r) == role)
+                                            .map(|(id, _, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()
+                                    }}
                                 </select>
                             </div>
                             <div class="field narrow">

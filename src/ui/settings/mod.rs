@@ -1,5 +1,6 @@
 //! Settings: staff roles and rates, storage status and backups.
 
+pub mod members;
 pub mod roles;
 
 use jiff::Timestamp;
@@ -31,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <roles::RolesPanel />
+        <members::MembersPanel />
         <StoragePanel />
         <BackupPanel />
     }

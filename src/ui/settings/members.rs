@@ -1,0 +1,131 @@
+//! Members of staff who deliver provision, with their hours available.
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
+
+use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::staff::MemberDraft;
+use crate::domain::Problems;
+use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::widgets::draft_input;
+
+#[component]
+pub fn MembersPanel() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let rows = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let mut v: Vec<(Uuid, String, String, String)> = d
+                .members
+                .iter()
+                .map(|m| {
+                    let role = d
+                        .role(m.role_id)
+                        .map_or("(missing role)".to_owned(), |r| r.name.clone());
+                    (
+                        m.id,
+                        m.name.clone(),
+                        role,
+                        m.hours_available_per_week.to_string(),
+                    )
+                })
+                .collect();
+            v.sort_by_key(|r| r.1.to_lowercase());
+            v
+        })
+    });
+    let roles = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            d.roles
+                .iter()
+                .map(|r| (r.id, r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let draft = RwSignal::new(MemberDraft::default());
+    let problems = RwSignal::new(Problems::default());
+    let message = RwSignal::new(None::<String>);
+    let err = move |f: &'static str| {
+        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
+    };
+    let role_error = err("role_id");
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match draft.get_untracked().create(Timestamp::now()) {
+            Err(p) => problems.set(p),
+            Ok(m) => {
+                problems.set(Problems::default());
+                let label = format!("Add {}", m.name);
+                spawn_local(async move {
+                    if ctx
+                        .save(label, vec![Change::Put(Record::Member(m))])
+                        .await
+                        .is_ok()
+                    {
+                        draft.set(MemberDraft::default());
+                    }
+                });
+            }
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="members-heading">
+            <h2 id="members-heading">"Staff who deliver provision"</h2>
+            <p>"Optional: name the people, and the hours a week each has for provision, to see who is over-allocated."</p>
+            <Show when=move || !rows.with(Vec::is_empty)>
+                <div class="table-scroll">
+                    <table class="members">
+                        <thead><tr>
+                            <th scope="col">"Name"</th><th scope="col">"Role"</th>
+                            <th scope="col" class="money">"Hours a week"</th>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| r.clone() children=move |(id, name, role, hours)| {
+                                let who = name.clone();
+                                view! {
+                                    <tr>
+                                        <td>{name.clone()}</td><td>{role}</td><td class="money">{hours}</td>
+                                        <td class="actions">
+                                            <button type="button" class="secondary" aria-label=format!("Delete {name}") on:click=move |_| {
+                                                if let Some(why) = ctx.state.data().with_untracked(|d| d.member_in_use(id)) {
+                                                    message.set(Some(format!("{who} cannot be deleted. {why}")));
+                                                    return;
+                                                }
+                                                message.set(None);
+                                                let label = format!("Delete {who}");
+                                                spawn_local(async move {
+                                                    let _ = ctx.save(label, vec![Change::Delete(Kind::Members, id)]).await;
+                                                });
+                                            }>"Delete"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            } />
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+            <p class="message" role="alert">{move || message.get()}</p>
+            <form class="role-form" on:submit=add novalidate aria-labelledby="member-form-heading">
+                <h3 id="member-form-heading">"Add a member of staff"</h3>
+                <div class="fields">
+                    {draft_input(draft, err("name"), "member-name", "Name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                    <div class="field" class:has-error=move || role_error.get().is_some()>
+                        <label for="member-role">"Role"</label>
+                        <select id="member-role" aria-describedby="member-role-error"
+                            prop:value=move || draft.with(|d| d.role_id.map(|r| r.to_string()).unwrap_or_default())
+                            on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.role_id = v.parse().ok()) }>
+                            <option value="">"Choose…"</option>
+                            {move || roles.get().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()}
+                        </select>
+                        <p class="field-error" id="member-role-error" role="alert">{move || role_error.get()}</p>
+                    </div>
+                    {draft_input(draft, err("hours_available_per_week"), "member-hours", "Hours a week for provision", "text", "decimal", |d| d.hours.clone(), |d, v| d.hours = v)}
+                </div>
+                <button type="submit" class="primary">"Add member of staff"</button>
+            </form>
+        </section>
+    }
+}
