@@ -170,9 +170,7 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
         };
         match amount {
             Err(_) => error.set(Some("Enter an amount in pounds, like 42,000.".into())),
-            Ok(m) if m.is_negative() => error.set(Some("A budget cannot be negative.".into())),
             Ok(m) => {
-                error.set(None);
                 let (current, settings) = ctx.state.data().with_untracked(|d| {
                     (
                         d.settings.budget(start_year, source),
@@ -180,6 +178,12 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
                             .with_budget(start_year, source, m, Timestamp::now()),
                     )
                 });
+                // The settings' own rules (a budget cannot be negative, ...) decide.
+                if let Some(problem) = settings.validate().for_field("budgets") {
+                    error.set(Some(problem.to_owned()));
+                    return;
+                }
+                error.set(None);
                 if current != m {
                     let label = format!("Set the {} budget", source.label());
                     spawn_local(async move {

@@ -9,7 +9,7 @@ use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::staff::MemberDraft;
 use crate::domain::Problems;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::draft_input;
+use crate::ui::widgets::{draft_input, guarded_delete};
 
 #[component]
 pub fn MembersPanel() -> impl IntoView {
@@ -89,15 +89,8 @@ pub fn MembersPanel() -> impl IntoView {
                                         <td>{name.clone()}</td><td>{role}</td><td class="money">{hours}</td>
                                         <td class="actions">
                                             <button type="button" class="secondary" aria-label=format!("Delete {name}") on:click=move |_| {
-                                                if let Some(why) = ctx.state.data().with_untracked(|d| d.member_in_use(id)) {
-                                                    message.set(Some(format!("{who} cannot be deleted. {why}")));
-                                                    return;
-                                                }
-                                                message.set(None);
-                                                let label = format!("Delete {who}");
-                                                spawn_local(async move {
-                                                    let _ = ctx.save(label, vec![Change::Delete(Kind::Members, id)]).await;
-                                                });
+                                                let in_use = ctx.state.data().with_untracked(|d| d.member_in_use(id));
+                                                guarded_delete(message, &who, in_use, format!("Delete {who}"), Change::Delete(Kind::Members, id));
                                             }>"Delete"</button>
                                         </td>
                                     </tr>

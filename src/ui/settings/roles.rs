@@ -10,7 +10,7 @@ use crate::domain::money::{round_pence, Exact};
 use crate::domain::staff::{RateBasis, RateKind, RoleCategory, RoleDraft, StaffRole};
 use crate::domain::Problems;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::draft_input;
+use crate::ui::widgets::{draft_input, guarded_delete};
 
 const CATEGORIES: [(RoleCategory, &str); 4] = [
     (RoleCategory::TeachingAssistant, "Teaching assistant"),
@@ -67,15 +67,9 @@ pub fn RolesPanel() -> impl IntoView {
                                     RateBasis::LaWeeklyHour { .. } => "LA rate",
                                 };
                                 let delete = move |_| {
-                                    if let Some(why) = ctx.state.data().with_untracked(|d| d.role_in_use(id)) {
-                                        message.set(Some(format!("{delete_name} cannot be deleted. {why}")));
-                                        return;
-                                    }
-                                    message.set(None);
+                                    let in_use = ctx.state.data().with_untracked(|d| d.role_in_use(id));
                                     let label = format!("Delete role {delete_name}");
-                                    spawn_local(async move {
-                                        let _ = ctx.save(label, vec![Change::Delete(Kind::Roles, id)]).await;
-                                    });
+                                    guarded_delete(message, &delete_name, in_use, label, Change::Delete(Kind::Roles, id));
                                 };
                                 view! {
                                     <tr>

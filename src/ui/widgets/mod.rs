@@ -131,3 +131,23 @@ pub fn YearSelect(id: &'static str, year: RwSignal<Option<i16>>) -> impl IntoVie
         </div>
     }
 }
+
+/// Delete a record unless something still uses it: `in_use` says why not
+/// (from the domain), and that reason goes to `message` instead of a save.
+pub fn guarded_delete(
+    message: RwSignal<Option<String>>,
+    name: &str,
+    in_use: Option<String>,
+    label: String,
+    change: crate::domain::edit::Change,
+) {
+    if let Some(why) = in_use {
+        message.set(Some(format!("{name} cannot be deleted. {why}")));
+        return;
+    }
+    message.set(None);
+    let ctx = AppCtx::get();
+    leptos::task::spawn_local(async move {
+        let _ = ctx.save(label, vec![change]).await;
+    });
+}
