@@ -102,6 +102,118 @@ impl SupportPlan {
     }
 }
 
+/// A support plan as typed on the pupil page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanDraft {
+    pub start_year: i16,
+    pub term: TermName,
+    /// Each outcome's text and, once reviewed, its result.
+    pub outcomes: Vec<(String, Option<ReviewResult>)>,
+    pub provision_ids: Vec<Uuid>,
+    /// `yyyy-mm-dd` or `dd/mm/yyyy`; empty for none yet.
+    pub review_date: String,
+    pub pupil_views: String,
+    pub parent_views: String,
+}
+
+impl PlanDraft {
+    /// An empty plan for a term, with one outcome to fill in.
+    pub fn new(start_year: i16, term: TermName) -> PlanDraft {
+        PlanDraft {
+            start_year,
+            term,
+            outcomes: vec![(String::new(), None)],
+            provision_ids: Vec::new(),
+            review_date: String::new(),
+            pupil_views: String::new(),
+            parent_views: String::new(),
+        }
+    }
+
+    pub fn of(p: &SupportPlan) -> PlanDraft {
+        PlanDraft {
+            start_year: p.start_year,
+            term: p.term,
+            outcomes: p
+                .outcomes
+                .iter()
+                .map(|o| (o.text.clone(), o.result))
+                .collect(),
+            provision_ids: p.provision_ids.clone(),
+            review_date: p.review_date.map(|d| d.to_string()).unwrap_or_default(),
+            pupil_views: p.pupil_views.clone(),
+            parent_views: p.parent_views.clone(),
+        }
+    }
+
+    /// The plan this draft makes for `pupil_id`: `existing` is the plan it
+    /// edits, if any, and `others` the pupil's other plans (one a term).
+    /// Blank outcome lines are dropped; every problem is named by field.
+    pub fn build(
+        &self,
+        pupil_id: Uuid,
+        existing: Option<&SupportPlan>,
+        others: &[&SupportPlan],
+        now: Timestamp,
+    ) -> Result<SupportPlan, Problems> {
+        let mut probs = Problems::default();
+        let review_date = if self.review_date.trim().is_empty() {
+            None
+        } else {
+            let d = super::pupil::parse_date(&self.review_date);
+            if d.is_none() {
+                probs.push(
+                    "review_date",
+                    "Enter the review date as a date, like 10/12/2025.",
+                );
+            }
+            d
+        };
+        if others.iter().any(|o| {
+            Some(o.id) != existing.map(|e| e.id)
+                && o.start_year == self.start_year
+                && o.term == self.term
+        }) {
+            probs.push(
+                "term",
+                format!(
+                    "This pupil already has a plan for {} {}-{:02}: edit that one.",
+                    self.term,
+                    self.start_year,
+                    (self.start_year + 1) % 100
+                ),
+            );
+        }
+        let plan = SupportPlan {
+            id: existing.map_or_else(Uuid::new_v4, |e| e.id),
+            pupil_id,
+            start_year: self.start_year,
+            term: self.term,
+            outcomes: self
+                .outcomes
+                .iter()
+                .filter(|(t, _)| !t.trim().is_empty())
+                .map(|(t, r)| Outcome {
+                    text: t.trim().to_owned(),
+                    result: *r,
+                })
+                .collect(),
+            provision_ids: self.provision_ids.clone(),
+            review_date,
+            pupil_views: self.pupil_views.trim().to_owned(),
+            parent_views: self.parent_views.trim().to_owned(),
+            created_at: existing.map_or(now, |e| e.created_at),
+            updated_at: now,
+        };
+        for e in plan.validate().0 {
+            if probs.for_field(e.field).is_none() {
+                probs.0.push(e);
+            }
+        }
+        probs.into_result().map(|()| plan)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +265,44 @@ mod tests {
             plan.validate().for_field("outcomes"),
             Some("Add at least one outcome.")
         );
+    }
+
+    #[test]
+    fn a_drafted_plan_is_one_a_term_and_keeps_its_identity() {
+        let now: Timestamp = "2026-09-01T08:00:00Z".parse().unwrap();
+        let later: Timestamp = "2026-12-01T08:00:00Z".parse().unwrap();
+        let pupil = Uuid::new_v4();
+        let mut d = PlanDraft::new(2026, TermName::Autumn);
+        d.outcomes = vec![
+            (" Reads 40 words ".into(), None),
+            ("  ".into(), None),
+            ("Asks for help".into(), None),
+        ];
+        d.review_date = "10/12/2026".into();
+        let plan = d.build(pupil, None, &[], now).unwrap();
+        assert_eq!(plan.outcomes.len(), 2);
+        assert_eq!(plan.outcomes[0].text, "Reads 40 words");
+        assert_eq!(plan.review_date, Some(jiff::civil::date(2026, 12, 10)));
+
+        // Reviewing it keeps its id and creation time.
+        let mut review = PlanDraft::of(&plan);
+        review.outcomes[0].1 = Some(ReviewResult::Achieved);
+        let reviewed = review.build(pupil, Some(&plan), &[&plan], later).unwrap();
+        assert_eq!((reviewed.id, reviewed.created_at), (plan.id, now));
+        assert_eq!(reviewed.reviewed(), (1, 1));
+
+        // A second plan for the same term is refused; another term is fine.
+        let p = d.build(pupil, None, &[&plan], now).unwrap_err();
+        assert_eq!(
+            p.for_field("term"),
+            Some("This pupil already has a plan for Autumn 2026-27: edit that one.")
+        );
+        d.term = TermName::Spring;
+        assert!(d.build(pupil, None, &[&plan], now).is_ok());
+        d.review_date = "soon".into();
+        d.outcomes = vec![(String::new(), None)];
+        let p = d.build(pupil, None, &[], now).unwrap_err();
+        assert!(p.for_field("review_date").is_some());
+        assert_eq!(p.for_field("outcomes"), Some("Add at least one outcome."));
     }
 }

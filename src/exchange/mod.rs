@@ -3,6 +3,8 @@
 //! An envelope names the format and its integer version, so a later version of
 //! the app can upgrade an older file and refuse a newer one by name.
 
+pub mod csv;
+
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 

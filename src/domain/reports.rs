@@ -1,0 +1,512 @@
+//! The reports a SENCO must produce, as plain tables of text: the termly
+//! governors' summary, the SEN information report's figures and the pupil
+//! premium plus summary for children in care. The views print them and the
+//! exchange layer writes them as CSV, so both show the same figures.
+//!
+//! Published reports show aggregates only, and any count under
+//! [`SMALL_COUNT`] as "fewer than 5" so no pupil can be identified.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+
+use super::calendar::{DateRange, TermName};
+use super::costing::CostReport;
+use super::dataset::Dataset;
+use super::impact::{gain, Gain};
+use super::money::{Exact, Money};
+use super::needs::{BroadArea, NeedCode, SenStatus};
+use super::provision::{FundingSource, MeasureKind};
+use super::pupil::Pupil;
+use super::quantity::Dec2;
+
+/// Counts below this are not shown in published reports.
+pub const SMALL_COUNT: usize = 5;
+
+/// A count as a published report shows it.
+pub fn published_count(n: usize) -> String {
+    if n < SMALL_COUNT {
+        "fewer than 5".to_owned()
+    } else {
+        n.to_string()
+    }
+}
+
+/// One table of a report: every cell is already the text to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A titled report of tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub title: String,
+    pub subtitle: String,
+    pub tables: Vec<Table>,
+    /// Notes printed under the tables (how figures were made).
+    pub notes: Vec<String>,
+}
+
+fn table(caption: &str, headers: &[&str], rows: Vec<Vec<String>>) -> Table {
+    Table {
+        caption: caption.to_owned(),
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        rows,
+    }
+}
+
+/// On the SEN register on any day of `period`.
+fn on_register_during(p: &Pupil, period: &DateRange) -> bool {
+    p.sen_status.on_register()
+        && p.left_on.is_none_or(|d| d > period.start)
+        && p.on_register_from.is_none_or(|d| d <= period.end)
+        && p.off_register_from.is_none_or(|d| d > period.start)
+}
+
+fn tier_name(data: &Dataset, id: &str) -> String {
+    data.settings
+        .tier(id)
+        .map_or_else(|| id.to_owned(), |t| t.name.clone())
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return "–".to_owned();
+    }
+    let x = Exact::new(i128::try_from(part * 100).unwrap_or(0), whole as i128);
+    format!("{}%", Dec2::from_exact(x))
+}
+
+/// Impact of the enrolments whose exit assessment falls in `period`, by
+/// measure: pupils with data, their mean gain and (for ages) the share
+/// making a significant ratio gain.
+fn impact_rows(data: &Dataset, period: &DateRange, suppress: bool) -> Vec<Vec<String>> {
+    let mut by_measure: BTreeMap<usize, (MeasureKind, Vec<Gain>)> = BTreeMap::new();
+    for e in &data.enrolments {
+        if !e.exit.as_ref().is_some_and(|x| period.contains(x.date)) {
+            continue;
+        }
+        let g = gain(e, &data.settings);
+        let Some(kind) = e.exit.as_ref().map(|x| x.score.kind()) else {
+            continue;
+        };
+        if g.units().is_none() {
+            continue;
+        }
+        let i = MeasureKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        by_measure.entry(i).or_insert((kind, Vec::new())).1.push(g);
+    }
+    by_measure
+        .into_values()
+        .map(|(kind, gains)| {
+            let n = gains.len();
+            let mean = |f: fn(&Gain) -> Option<Exact>| {
+                let sum: Exact = gains.iter().filter_map(f).sum();
+                Dec2::from_exact(sum / Exact::from_integer(n as i128)).to_string()
+            };
+            let (mean_text, significant) = if kind.is_age() {
+                let sig = gains
+                    .iter()
+                    .filter(|g| {
+                        matches!(
+                            g,
+                            Gain::Ratio {
+                                significant: true,
+                                ..
+                            }
+                        )
+                    })
+                    .count();
+                (
+                    format!(
+                        "{} (ratio gain {})",
+                        mean(Gain::units),
+                        mean(|g| match g {
+                            Gain::Ratio { ratio, .. } => Some(*ratio),
+                            _ => None,
+                        })
+                    ),
+                    percent(sig, n),
+                )
+            } else {
+                (mean(Gain::units), "–".to_owned())
+            };
+            let count = if suppress {
+                published_count(n)
+            } else {
+                n.to_string()
+            };
+            // A mean of fewer than 5 pupils could single one out.
+            let small = suppress && n < SMALL_COUNT;
+            vec![
+                kind.label().to_owned(),
+                count,
+                if small { "–".into() } else { mean_text },
+                if small { "–".into() } else { significant },
+            ]
+        })
+        .collect()
+}
+
+/// The termly report to governors: SEN register, provision, spend and
+/// impact for one term, aggregates only.
+pub fn governors_summary(data: &Dataset, start_year: i16, term: TermName) -> Option<Report> {
+    let year = data.settings.year(start_year)?;
+    let period = year.term(term)?.range();
+    let on: Vec<&Pupil> = data
+        .pupils
+        .iter()
+        .filter(|p| on_register_during(p, &period))
+        .collect();
+    let status = |s: SenStatus| on.iter().filter(|p| p.sen_status == s).count();
+    let register = table(
+        "Pupils on the SEN register during the term",
+        &["Group", "Pupils"],
+        vec![
+            vec![
+                "SEN support (K)".into(),
+                published_count(status(SenStatus::SenSupport)),
+            ],
+            vec![
+                "EHC plan (E)".into(),
+                published_count(status(SenStatus::Ehcp)),
+            ],
+            vec!["All on the register".into(), published_count(on.len())],
+        ],
+    );
+    let areas = table(
+        "By broad area of primary need",
+        &["Broad area", "Pupils"],
+        BroadArea::ALL
+            .iter()
+            .map(|a| {
+                let n = on.iter().filter(|p| p.broad_area() == Some(*a)).count();
+                vec![a.label().to_owned(), published_count(n)]
+            })
+            .collect(),
+    );
+    let report = CostReport::build(data, period);
+    let running: Vec<_> = data
+        .provisions
+        .iter()
+        .filter(|p| p.range().intersect(&period).is_some())
+        .collect();
+    let pupils: BTreeSet<_> = data
+        .enrolments
+        .iter()
+        .filter(|e| e.range().intersect(&period).is_some())
+        .map(|e| e.pupil_id)
+        .collect();
+    let mut by_tier: BTreeMap<String, (usize, Money)> = BTreeMap::new();
+    for p in &running {
+        let t = by_tier.entry(p.tier.clone()).or_default();
+        t.0 += 1;
+        t.1 += report.provision(p.id).map(|c| c.total).unwrap_or_default();
+    }
+    let mut provision_rows: Vec<Vec<String>> = data
+        .settings
+        .tiers
+        .iter()
+        .filter_map(|t| {
+            by_tier
+                .get(&t.id)
+                .map(|(n, m)| vec![t.name.clone(), n.to_string(), m.to_string()])
+        })
+        .collect();
+    for (id, (n, m)) in &by_tier {
+        if data.settings.tier(id).is_none() {
+            provision_rows.push(vec![tier_name(data, id), n.to_string(), m.to_string()]);
+        }
+    }
+    provision_rows.push(vec![
+        "All provision".into(),
+        running.len().to_string(),
+        report.grand_total.to_string(),
+    ]);
+    let provision = table(
+        "Provision running in the term, by tier",
+        &["Tier", "Provisions", "Cost in the term"],
+        provision_rows,
+    );
+    let funding = table(
+        "Spend in the term by funding source",
+        &["Funding source", "Cost in the term"],
+        FundingSource::ALL
+            .iter()
+            .map(|f| {
+                vec![
+                    f.label().to_owned(),
+                    report
+                        .by_funding
+                        .get(f)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string(),
+                ]
+            })
+            .collect(),
+    );
+    let impact = table(
+        "Impact: pupils whose exit assessment fell in the term",
+        &[
+            "Measure",
+            "Pupils with entry and exit data",
+            "Mean gain",
+            "Significant ratio gain",
+        ],
+        impact_rows(data, &period, true),
+    );
+    Some(Report {
+        title: format!("SEN provision: report to governors, {} term {}", term, year.label()),
+        subtitle: data.settings.school_name.clone(),
+        tables: vec![register, areas, provision, funding, impact],
+        notes: vec![
+            format!(
+                "Pupils receiving provision in the term: {}.",
+                published_count(pupils.len())
+            ),
+            "Counts under 5 are shown as \"fewer than 5\" and means of fewer than 5 pupils are left out, so no pupil can be identified.".into(),
+            "Costs are staff time at hourly rates plus fixed costs, shared across the term by school days.".into(),
+        ],
+    })
+}
+
+/// The SEN information report's figures, as at `as_of`: pupils on the
+/// register by primary need and by provision type (K or E), and provision
+/// by broad area over the academic year.
+pub fn sen_information(data: &Dataset, start_year: i16, as_of: Date) -> Option<Report> {
+    let year = data.settings.year(start_year)?;
+    let range = year.range()?;
+    let on: Vec<&Pupil> = data
+        .pupils
+        .iter()
+        .filter(|p| p.on_register_on(as_of))
+        .collect();
+    let count = |need: Option<NeedCode>, s: Option<SenStatus>| {
+        on.iter()
+            .filter(|p| need.is_none_or(|n| p.primary_need == Some(n)))
+            .filter(|p| s.is_none_or(|s| p.sen_status == s))
+            .count()
+    };
+    let mut rows: Vec<Vec<String>> = NeedCode::ALL
+        .iter()
+        .map(|n| {
+            vec![
+                format!("{} ({})", n.label(), n.code()),
+                published_count(count(Some(*n), Some(SenStatus::SenSupport))),
+                published_count(count(Some(*n), Some(SenStatus::Ehcp))),
+                published_count(count(Some(*n), None)),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        "All pupils on the register".into(),
+        published_count(count(None, Some(SenStatus::SenSupport))),
+        published_count(count(None, Some(SenStatus::Ehcp))),
+        published_count(on.len()),
+    ]);
+    let needs = table(
+        "Pupils on the SEN register by primary need and provision type",
+        &["Primary need", "SEN support (K)", "EHC plan (E)", "Total"],
+        rows,
+    );
+    let mut area_rows = Vec::new();
+    for a in BroadArea::ALL {
+        let ps: Vec<_> = data
+            .provisions
+            .iter()
+            .filter(|p| p.broad_area == a && p.range().intersect(&range).is_some())
+            .collect();
+        let pupils: BTreeSet<_> = data
+            .enrolments
+            .iter()
+            .filter(|e| ps.iter().any(|p| p.id == e.provision_id))
+            .filter(|e| e.range().intersect(&range).is_some())
+            .map(|e| e.pupil_id)
+            .collect();
+        area_rows.push(vec![
+            a.label().to_owned(),
+            ps.len().to_string(),
+            published_count(pupils.len()),
+        ]);
+    }
+    let provision = table(
+        &format!("Provision in {} by broad area of need", year.label()),
+        &["Broad area", "Provisions", "Pupils receiving them"],
+        area_rows,
+    );
+    let on_roll = data.pupils.iter().filter(|p| p.on_roll_on(as_of)).count();
+    Some(Report {
+        title: format!("SEN information report figures, {}", year.label()),
+        subtitle: format!(
+            "{}: as at {}",
+            data.settings.school_name,
+            as_of.strftime("%d/%m/%Y")
+        ),
+        tables: vec![needs, provision],
+        notes: vec![
+            format!(
+                "Pupils on roll: {}; on the SEN register: {} ({}).",
+                published_count(on_roll),
+                published_count(on.len()),
+                percent(on.len(), on_roll)
+            ),
+            "Counts under 5 are shown as \"fewer than 5\" so no pupil can be identified.".into(),
+        ],
+    })
+}
+
+/// Pupil premium plus for children looked after (LAC) and previously looked
+/// after (PLAC) in the academic year: the allocation at the year's PP+ rate,
+/// the provision these pupils receive and its cost, and their gains. For the
+/// designated teacher and PEP meetings; `pseudonymise` shows initials and a
+/// reference instead of names.
+pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> Option<Report> {
+    use super::settings::FundingKind;
+    let year = data.settings.year(start_year)?;
+    let range = year.range()?;
+    let children: Vec<&Pupil> = data
+        .pupils
+        .iter()
+        .filter(|p| p.flags.lac || p.flags.plac)
+        .filter(|p| p.left_on.is_none_or(|d| d > range.start))
+        .collect();
+    let lac = children.iter().filter(|p| p.flags.lac).count();
+    let rate = data
+        .settings
+        .funding_figure(FundingKind::PupilPremiumPlus, start_year);
+    let allocation = rate.map(|r| Money::pence(r.as_pence() * children.len() as i64));
+    let report = CostReport::build(data, range);
+    let spend: Money = children
+        .iter()
+        .map(|p| report.per_pupil.get(&p.id).copied().unwrap_or_default())
+        .sum();
+    let charged = report
+        .by_funding
+        .get(&FundingSource::PupilPremiumPlus)
+        .copied()
+        .unwrap_or_default();
+    let money = |m: Option<Money>| m.map_or("not set".to_owned(), |m| m.to_string());
+    let overview = table(
+        "Allocation and spend",
+        &["Figure", "Value"],
+        vec![
+            vec!["Children looked after (LAC)".into(), lac.to_string()],
+            vec![
+                "Previously looked after (PLAC)".into(),
+                (children.len() - lac).to_string(),
+            ],
+            vec![format!("PP+ rate per pupil, {}", year.label()), money(rate)],
+            vec![
+                "PP+ for these pupils (rate × pupils)".into(),
+                money(allocation),
+            ],
+            vec![
+                "Cost of all provision these pupils receive".into(),
+                spend.to_string(),
+            ],
+            vec!["Provision charged to PP+".into(), charged.to_string()],
+        ],
+    );
+    let name = |p: &Pupil| {
+        if pseudonymise {
+            p.pseudonym()
+        } else {
+            p.full_name()
+        }
+    };
+    let mut rows = Vec::new();
+    let mut ordered = children.clone();
+    ordered.sort_by(|a, b| Pupil::register_order(a, b));
+    for p in ordered {
+        let mut es: Vec<_> = data
+            .enrolments
+            .iter()
+            .filter(|e| e.pupil_id == p.id && e.range().intersect(&range).is_some())
+            .collect();
+        es.sort_by_key(|e| e.share_order());
+        if es.is_empty() {
+            rows.push(vec![
+                name(p),
+                if p.flags.lac { "LAC" } else { "PLAC" }.into(),
+                "No provision this year".into(),
+                Money::ZERO.to_string(),
+                "–".into(),
+            ]);
+        }
+        for e in es {
+            let Some(prov) = data.provision(e.provision_id) else {
+                continue;
+            };
+            let cost = report
+                .provision(prov.id)
+                .and_then(|c| c.shares.iter().find(|s| s.enrolment_id == e.id))
+                .map(|s| s.amount)
+                .unwrap_or_default();
+            rows.push(vec![
+                name(p),
+                if p.flags.lac { "LAC" } else { "PLAC" }.into(),
+                prov.name.clone(),
+                cost.to_string(),
+                gain_text(&gain(e, &data.settings)),
+            ]);
+        }
+    }
+    let pupils = table(
+        "Provision and gains for each child",
+        &["Pupil", "Status", "Provision", "Cost this year", "Gain"],
+        rows,
+    );
+    Some(Report {
+        title: format!("Pupil premium plus: children in care, {}", year.label()),
+        subtitle: data.settings.school_name.clone(),
+        tables: vec![overview, pupils],
+        notes: vec![
+            "For the designated teacher and PEP meetings: this report names children unless pseudonymised; keep it within school.".into(),
+        ],
+    })
+}
+
+/// A gain as a short phrase: "+8 months (ratio gain 2.00, Useful impact)".
+pub fn gain_text(g: &Gain) -> String {
+    match g {
+        Gain::Ratio {
+            months_gained,
+            ratio,
+            band,
+            ..
+        } => format!(
+            "{:+} months (ratio gain {}{})",
+            months_gained,
+            Dec2::from_exact(*ratio),
+            band.as_ref().map(|b| format!(", {b}")).unwrap_or_default()
+        ),
+        Gain::Change { measure, change } => {
+            let c = Dec2::from_exact(*change);
+            let sign = if c.is_positive() { "+" } else { "" };
+            format!("{sign}{c} ({})", measure.label().to_lowercase())
+        }
+        Gain::NotEnoughData(why) => format!("Not enough data: {why}"),
+    }
+}
+
+/// The impact of every provision whose exit assessments fall in `period`,
+/// for the impact view (counts not suppressed: it stays in school).
+pub fn impact_by_measure(data: &Dataset, period: &DateRange) -> Table {
+    table(
+        "Gains by measure",
+        &[
+            "Measure",
+            "Pupils with entry and exit data",
+            "Mean gain",
+            "Significant ratio gain",
+        ],
+        impact_rows(data, period, false),
+    )
+}

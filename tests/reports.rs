@@ -1,0 +1,210 @@
+//! The reports' figures: suppression of small counts, and totals that agree
+//! with the costing rules.
+
+mod support;
+
+use jiff::civil::date;
+use uuid::Uuid;
+use waymark::domain::calendar::TermName;
+use waymark::domain::costing::CostReport;
+use waymark::domain::money::Money;
+use waymark::domain::needs::{NeedCode, SenStatus};
+use waymark::domain::provision::{Assessment, Enrolment, FundingSource, Score};
+use waymark::domain::pupil::{Pupil, PupilDraft};
+use waymark::domain::reports::{
+    governors_summary, pp_plus_summary, published_count, sen_information, Report,
+};
+
+fn cell<'a>(r: &'a Report, caption: &str, row: &str, col: usize) -> &'a str {
+    let t = r
+        .tables
+        .iter()
+        .find(|t| t.caption.starts_with(caption))
+        .unwrap_or_else(|| panic!("no table {caption}"));
+    let row = t
+        .rows
+        .iter()
+        .find(|r| r[0].starts_with(row))
+        .unwrap_or_else(|| panic!("no row {row} in {caption}"));
+    &row[col]
+}
+
+/// The sample plus `k` SLCN pupils on SEN support and `e` with plans for SEMH.
+fn school(k: usize, e: usize) -> waymark::domain::dataset::Dataset {
+    let mut d = support::sample();
+    for i in 0..k + e {
+        let mut p = PupilDraft::new(&format!("Pupil{i}"), "Test", "Y3");
+        if i < k {
+            p.sen_status = "K".into();
+            p.primary_need = "SLCN".into();
+        } else {
+            p.sen_status = "E".into();
+            p.primary_need = "SEMH".into();
+        }
+        d.pupils.push(Pupil::create(&p, support::now()).unwrap());
+    }
+    d
+}
+
+#[test]
+fn counts_under_five_are_never_published() {
+    assert_eq!(published_count(0), "fewer than 5");
+    assert_eq!(published_count(4), "fewer than 5");
+    assert_eq!(published_count(5), "5");
+    // 4 on SEN support (K) and 5 with plans (E) besides the sample's one E pupil.
+    let d = school(4, 5);
+    let r = governors_summary(&d, 2025, TermName::Autumn).unwrap();
+    assert_eq!(
+        cell(&r, "Pupils on the SEN register", "SEN support", 1),
+        "fewer than 5"
+    );
+    assert_eq!(cell(&r, "Pupils on the SEN register", "EHC plan", 1), "6");
+    assert_eq!(cell(&r, "Pupils on the SEN register", "All", 1), "10");
+    assert_eq!(cell(&r, "By broad area", "Social, emotional", 1), "5");
+    assert_eq!(cell(&r, "By broad area", "Communication", 1), "5");
+    assert_eq!(cell(&r, "By broad area", "Sensory", 1), "fewer than 5");
+    // No cell of the published tables holds a count from 1 to 4.
+    for t in &r.tables {
+        for row in &t.rows {
+            for c in &row[1..] {
+                assert!(
+                    !matches!(c.as_str(), "1" | "2" | "3" | "4")
+                        || t.caption.starts_with("Provision running"),
+                    "{c} in {}",
+                    t.caption
+                );
+            }
+        }
+    }
+    let s = sen_information(&d, 2025, date(2025, 10, 1)).unwrap();
+    assert_eq!(
+        cell(&s, "Pupils on the SEN register", "Speech", 1),
+        "fewer than 5"
+    );
+    assert_eq!(cell(&s, "Pupils on the SEN register", "Social", 2), "5");
+    assert_eq!(
+        cell(&s, "Pupils on the SEN register", "All pupils", 3),
+        "10"
+    );
+    assert!(
+        s.notes[0].contains("on the SEN register: 10 (100%)"),
+        "{}",
+        s.notes[0]
+    );
+    // A pupil who left the register before the date is not counted.
+    let mut d2 = d.clone();
+    let last = d2.pupils.last_mut().unwrap();
+    last.on_register_from = Some(date(2025, 9, 1));
+    last.off_register_from = Some(date(2025, 9, 30));
+    let s2 = sen_information(&d2, 2025, date(2025, 10, 1)).unwrap();
+    assert_eq!(
+        cell(&s2, "Pupils on the SEN register", "Social", 2),
+        "fewer than 5"
+    );
+}
+
+#[test]
+fn governors_spend_agrees_with_the_costing_of_the_term() {
+    let d = school(5, 5);
+    let term = d
+        .settings
+        .year(2025)
+        .unwrap()
+        .term(TermName::Autumn)
+        .unwrap()
+        .range();
+    let cost = CostReport::build(&d, term);
+    assert!(cost.grand_total > Money::ZERO);
+    let r = governors_summary(&d, 2025, TermName::Autumn).unwrap();
+    assert_eq!(
+        cell(&r, "Spend in the term", "Notional SEN", 1),
+        cost.by_funding[&FundingSource::NotionalSen].to_string()
+    );
+    assert_eq!(
+        cell(&r, "Provision running", "All provision", 2),
+        cost.grand_total.to_string()
+    );
+    assert_eq!(cell(&r, "Provision running", "Wave 2", 1), "1");
+    // The sample's one pupil with data: suppressed mean.
+    assert_eq!(cell(&r, "Impact", "Standardised", 1), "fewer than 5");
+    assert_eq!(cell(&r, "Impact", "Standardised", 2), "–");
+    // In the spring term nothing runs.
+    let spring = governors_summary(&d, 2025, TermName::Spring).unwrap();
+    assert_eq!(
+        cell(&spring, "Provision running", "All provision", 2),
+        "£0.00"
+    );
+    assert!(governors_summary(&d, 2031, TermName::Autumn).is_none());
+}
+
+#[test]
+fn impact_means_are_shown_for_five_or_more() {
+    let mut d = school(5, 0);
+    let prov = d.provisions[0].id;
+    let ids: Vec<Uuid> = d.pupils.iter().skip(1).map(|p| p.id).collect();
+    for (i, pid) in ids.iter().enumerate() {
+        let mut e: Enrolment = d.enrolments[0].clone();
+        e.id = Uuid::new_v4();
+        e.pupil_id = *pid;
+        e.provision_id = prov;
+        e.entry = Some(Assessment {
+            score: Score::ReadingAgeMonths(90),
+            date: date(2025, 9, 8),
+        });
+        // 3.99 months elapsed to 12/12/2025 (95 days): gains 4..8 months.
+        e.exit = Some(Assessment {
+            score: Score::ReadingAgeMonths(94 + i as u32),
+            date: date(2025, 12, 12),
+        });
+        d.enrolments.push(e);
+    }
+    let r = governors_summary(&d, 2025, TermName::Autumn).unwrap();
+    assert_eq!(cell(&r, "Impact", "Reading age", 1), "5");
+    let mean = cell(&r, "Impact", "Reading age", 2);
+    assert_eq!(mean, "6 (ratio gain 1.92)");
+    // Months elapsed 95 x 12 / 365.25 = 3.121...; gains 4..8 give ratios 1.28..2.56:
+    // at or over 1.4 (modest) are 5, 6, 7 and 8 months: 4 of 5.
+    assert_eq!(cell(&r, "Impact", "Reading age", 3), "80%");
+}
+
+#[test]
+fn pp_plus_summary_costs_children_in_care() {
+    let mut d = support::sample();
+    let mut lac = PupilDraft::new("Kai", "Lee", "Y5");
+    lac.flags.lac = true;
+    let lac = Pupil::create(&lac, support::now()).unwrap();
+    d.pupils.push(lac.clone());
+    let r = pp_plus_summary(&d, 2025, false).unwrap();
+    assert_eq!(cell(&r, "Allocation", "Children looked after", 1), "1");
+    assert_eq!(cell(&r, "Allocation", "Previously", 1), "1");
+    assert_eq!(cell(&r, "Allocation", "PP+ rate", 1), "£2,630.00");
+    assert_eq!(cell(&r, "Allocation", "PP+ for these", 1), "£5,260.00");
+    let year = CostReport::for_year(&d, 2025).unwrap();
+    let zoe = d.pupils[0].id;
+    assert_eq!(
+        cell(&r, "Allocation", "Cost of all", 1),
+        year.per_pupil[&zoe].to_string()
+    );
+    assert_eq!(
+        cell(&r, "Provision and gains", "Zoë O'Brien", 3),
+        year.per_pupil[&zoe].to_string()
+    );
+    assert_eq!(
+        cell(&r, "Provision and gains", "Zoë O'Brien", 4),
+        "+5.5 (standardised score)"
+    );
+    assert_eq!(
+        cell(&r, "Provision and gains", "Kai Lee", 2),
+        "No provision this year"
+    );
+    let hidden = pp_plus_summary(&d, 2025, true).unwrap();
+    let text = format!("{:?}", hidden.tables);
+    assert!(!text.contains("Zoë") && !text.contains("Lee") && text.contains("K.L. (ref "));
+    // No PP+ rate for a year without one.
+    d.settings
+        .years
+        .push(waymark::domain::calendar::AcademicYear::typical(2030));
+    let r = pp_plus_summary(&d, 2030, false).unwrap();
+    assert_eq!(cell(&r, "Allocation", "PP+ rate", 1), "not set");
+    let _ = (NeedCode::Asd, SenStatus::Ehcp);
+}
