@@ -162,6 +162,23 @@ fn a_role_in_use_cannot_go_and_says_why() {
     );
     assert_eq!(d.role_in_use(Uuid::new_v4()), None);
 
+    let mut d = base();
+    let i = d.interventions[0].id;
+    assert_eq!(
+        d.intervention_in_use(i).as_deref(),
+        Some("1 provision was started from it.")
+    );
+    d.provisions.push(Provision {
+        id: Uuid::new_v4(),
+        ..d.provisions[0].clone()
+    });
+    assert_eq!(
+        d.intervention_in_use(i).as_deref(),
+        Some("2 provisions were started from it.")
+    );
+    d.provisions.clear();
+    assert_eq!(d.intervention_in_use(i), None);
+
     let d = base();
     let m = d.members[0].id;
     assert_eq!(
@@ -341,4 +358,36 @@ fn eef_advice_for_ta_led_wave_2_only() {
     d.provisions[0].tier = "wave-2".into();
     assert!(provision_advice(&d.provisions[0], &d).is_empty());
     assert!(intervention_advice(&d.interventions[0], &d).is_empty());
+}
+
+#[test]
+fn enrolling_many_skips_those_already_in_and_leavers() {
+    let mut d = base();
+    let prov = d.provisions[0].clone();
+    let already = d.pupils[0].id;
+    let mut fresh = d.pupils[0].clone();
+    fresh.id = Uuid::new_v4();
+    let mut left = d.pupils[0].clone();
+    left.id = Uuid::new_v4();
+    left.left_on = Some(jiff::civil::date(2025, 7, 21));
+    d.pupils.push(fresh.clone());
+    d.pupils.push(left.clone());
+    let now: jiff::Timestamp = "2025-09-10T08:00:00Z".parse().unwrap();
+    let es = d.enrol(
+        prov.id,
+        &[already, fresh.id, left.id, fresh.id, Uuid::new_v4()],
+        now,
+    );
+    assert_eq!(es.len(), 1);
+    assert_eq!(es[0].pupil_id, fresh.id);
+    assert_eq!((es[0].start, es[0].end), (prov.start, prov.end));
+    assert_eq!(es[0].created_at, now);
+    assert!(es[0].validate().is_empty());
+    let mut second = fresh.clone();
+    second.id = Uuid::new_v4();
+    d.pupils.push(second.clone());
+    let es = d.enrol(prov.id, &[second.id, fresh.id], now);
+    assert_eq!(es.len(), 2);
+    assert!(es[1].created_at > es[0].created_at);
+    assert!(d.enrol(Uuid::new_v4(), &[fresh.id], now).is_empty());
 }

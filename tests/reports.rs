@@ -208,3 +208,45 @@ fn pp_plus_summary_costs_children_in_care() {
     assert_eq!(cell(&r, "Allocation", "PP+ rate", 1), "not set");
     let _ = (NeedCode::Asd, SenStatus::Ehcp);
 }
+
+#[test]
+fn each_budget_breakdown_adds_up_to_the_year() {
+    use waymark::domain::reports::spend_breakdown;
+    let d = school(2, 2);
+    let year = CostReport::for_year(&d, 2025).unwrap();
+    let spent = CostReport::build(
+        &d,
+        waymark::domain::calendar::DateRange::new(date(2025, 9, 1), date(2025, 10, 15)),
+    );
+    let tables = spend_breakdown(&d, 2025, date(2025, 10, 15)).unwrap();
+    assert_eq!(
+        tables
+            .iter()
+            .map(|t| t.caption.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "By broad area of need",
+            "By tier",
+            "By year group",
+            "By term"
+        ]
+    );
+    for t in &tables {
+        let total = t.rows.last().unwrap();
+        assert_eq!(total[0], "Total");
+        assert_eq!(total[1], year.grand_total.to_string(), "{}", t.caption);
+        assert_eq!(total[2], spent.grand_total.to_string(), "{}", t.caption);
+    }
+    let area = &tables[0].rows[0];
+    assert_eq!(area[0], "Communication and interaction");
+    assert_eq!(area[1], year.grand_total.to_string());
+    let autumn = tables[3]
+        .rows
+        .iter()
+        .find(|r| r[0] == "Autumn 2025-26")
+        .unwrap();
+    assert_eq!(autumn[1], year.grand_total.to_string());
+    // Before the year starts nothing is spent.
+    let before = spend_breakdown(&d, 2025, date(2025, 8, 1)).unwrap();
+    assert_eq!(before[0].rows.last().unwrap()[2], "£0.00");
+}

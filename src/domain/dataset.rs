@@ -129,6 +129,64 @@ impl Dataset {
         }
     }
 
+    /// Why the library entry `id` cannot be deleted, or `None`.
+    pub fn intervention_in_use(&self, id: Uuid) -> Option<String> {
+        let n = self
+            .provisions
+            .iter()
+            .filter(|p| p.intervention_id == Some(id))
+            .count();
+        match n {
+            0 => None,
+            1 => Some("1 provision was started from it.".into()),
+            n => Some(format!("{n} provisions were started from it.")),
+        }
+    }
+
+    /// New enrolments of `pupil_ids` in provision `provision_id`, over the
+    /// provision's dates. Pupils already in it, pupils who have left and
+    /// unknown ids are skipped. They are made in the order given, a
+    /// nanosecond apart: the order rounding ties are settled in.
+    pub fn enrol(
+        &self,
+        provision_id: Uuid,
+        pupil_ids: &[Uuid],
+        now: jiff::Timestamp,
+    ) -> Vec<super::provision::Enrolment> {
+        let Some(p) = self.provision(provision_id) else {
+            return Vec::new();
+        };
+        let mut out: Vec<super::provision::Enrolment> = Vec::new();
+        for id in pupil_ids {
+            let on_roll = self.pupil(*id).is_some_and(|x| x.left_on.is_none());
+            let already = self
+                .enrolments
+                .iter()
+                .chain(out.iter())
+                .any(|e| e.provision_id == provision_id && e.pupil_id == *id);
+            if !on_roll || already {
+                continue;
+            }
+            let made = now
+                .checked_add(jiff::SignedDuration::from_nanos(out.len() as i64))
+                .unwrap_or(now);
+            out.push(super::provision::Enrolment {
+                id: Uuid::new_v4(),
+                pupil_id: *id,
+                provision_id,
+                start: p.start,
+                end: p.end,
+                entry: None,
+                exit: None,
+                attendance: None,
+                notes: String::new(),
+                created_at: made,
+                updated_at: made,
+            });
+        }
+        out
+    }
+
     pub fn provision(&self, id: Uuid) -> Option<&Provision> {
         self.provisions.iter().find(|p| p.id == id)
     }

@@ -218,6 +218,27 @@ pub fn provision_impact(
     }
 }
 
+/// How many pupils' ratio gains fall in each of the school's bands, lowest
+/// band first (ages only; other gains and missing data are not counted).
+pub fn band_counts(enrolments: &[&Enrolment], settings: &SchoolSettings) -> Vec<(String, usize)> {
+    let mut bands: Vec<(String, usize)> = {
+        let mut b = settings.ratio_bands.clone();
+        b.sort_by_key(|b| b.min);
+        b.into_iter().map(|b| (b.name, 0)).collect()
+    };
+    for e in enrolments {
+        if let Gain::Ratio {
+            band: Some(name), ..
+        } = gain(e, settings)
+        {
+            if let Some(slot) = bands.iter_mut().find(|(n, _)| *n == name) {
+                slot.1 += 1;
+            }
+        }
+    }
+    bands
+}
+
 /// Provisions ranked by cost per unit of gain, cheapest first, within each
 /// measure (months are not comparable with score points). Those without
 /// enough data are left out.
@@ -243,6 +264,27 @@ pub fn rank_cost_effectiveness(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratio_gains_are_counted_in_their_bands() {
+        let s = settings();
+        let a = |months: u32| {
+            enrolment(
+                Some((Score::ReadingAgeMonths(80), date(2025, 9, 1))),
+                Some((Score::ReadingAgeMonths(80 + months), date(2026, 9, 1))),
+            )
+        };
+        // A year elapsed: months gained / 12 is the ratio.
+        let es = [a(6), a(12), a(17), a(24), a(30), a(48), a(60)];
+        let mut refs: Vec<&Enrolment> = es.iter().collect();
+        let text = enrolment(None, None);
+        refs.push(&text);
+        let counts = band_counts(&refs, &s);
+        let n: Vec<usize> = counts.iter().map(|c| c.1).collect();
+        // 0.5, 1.0 doubtful; 1.42 modest; 2.0, 2.5 useful; 4.0, 5.0 remarkable.
+        assert_eq!(n, [2, 1, 2, 0, 2]);
+        assert_eq!(counts[0].0, "Doubtful educational significance");
+    }
     use crate::domain::calendar::DateRange;
     use crate::domain::provision::{Assessment, Score};
     use crate::domain::quantity::Dec2;

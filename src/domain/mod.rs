@@ -28,6 +28,7 @@ pub mod register;
 pub mod reports;
 pub mod rollover;
 pub mod settings;
+pub mod settings_draft;
 pub mod staff;
 pub mod validation;
 pub mod whatif;

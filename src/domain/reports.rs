@@ -510,3 +510,107 @@ pub fn impact_by_measure(data: &Dataset, period: &DateRange) -> Table {
         impact_rows(data, period, false),
     )
 }
+
+/// Committed and spent-to-date spend in the year starting `start_year`, as of
+/// `as_of`, by broad area, tier, the pupils' year groups and term. Each
+/// table's rows add up to the year's committed and spent totals.
+pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<Vec<Table>> {
+    use super::costing::TermKey;
+    let year = data.settings.year(start_year)?.range()?;
+    let committed = CostReport::build(data, year);
+    let spent = (as_of >= year.start)
+        .then(|| CostReport::build(data, DateRange::new(year.start, as_of.min(year.end))));
+    fn rows<K: Ord + Clone>(
+        keys: Vec<(K, String)>,
+        c: &BTreeMap<K, Money>,
+        s: Option<&BTreeMap<K, Money>>,
+    ) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = keys
+            .into_iter()
+            .filter(|(k, _)| c.contains_key(k))
+            .map(|(k, label)| {
+                let spent = s.and_then(|s| s.get(&k)).copied().unwrap_or_default();
+                vec![label, c[&k].to_string(), spent.to_string()]
+            })
+            .collect();
+        let total: Money = c.values().copied().sum();
+        let spent: Money = s.map(|s| s.values().copied().sum()).unwrap_or_default();
+        out.push(vec!["Total".into(), total.to_string(), spent.to_string()]);
+        out
+    }
+    let headers = ["Group", "Committed", "Spent to date"];
+    let areas = BroadArea::ALL
+        .iter()
+        .map(|a| (*a, a.label().to_owned()))
+        .collect();
+    let mut tiers: Vec<(String, String)> = data
+        .settings
+        .tiers
+        .iter()
+        .map(|t| (t.id.clone(), t.name.clone()))
+        .collect();
+    for k in committed.by_tier.keys() {
+        if !tiers.iter().any(|t| &t.0 == k) {
+            tiers.push((k.clone(), k.clone()));
+        }
+    }
+    let mut years: Vec<(Option<super::pupil::YearGroup>, String)> = super::pupil::YearGroup::all()
+        .map(|y| (Some(y), y.label()))
+        .collect();
+    years.push((None, "Not carried by a pupil".into()));
+    let mut terms: Vec<(Option<TermKey>, String)> = data
+        .settings
+        .years
+        .iter()
+        .flat_map(|y| {
+            y.terms.iter().map(move |t| {
+                (
+                    Some(TermKey {
+                        start_year: y.start_year,
+                        term: t.name,
+                    }),
+                    format!("{} {}", t.name, y.label()),
+                )
+            })
+        })
+        .collect();
+    terms.push((None, "Outside term dates".into()));
+    Some(vec![
+        table(
+            "By broad area of need",
+            &headers,
+            rows(
+                areas,
+                &committed.by_area,
+                spent.as_ref().map(|s| &s.by_area),
+            ),
+        ),
+        table(
+            "By tier",
+            &headers,
+            rows(
+                tiers,
+                &committed.by_tier,
+                spent.as_ref().map(|s| &s.by_tier),
+            ),
+        ),
+        table(
+            "By year group",
+            &headers,
+            rows(
+                years,
+                &committed.by_year_group,
+                spent.as_ref().map(|s| &s.by_year_group),
+            ),
+        ),
+        table(
+            "By term",
+            &headers,
+            rows(
+                terms,
+                &committed.by_term,
+                spent.as_ref().map(|s| &s.by_term),
+            ),
+        ),
+    ])
+}

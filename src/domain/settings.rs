@@ -54,6 +54,13 @@ pub enum FundingKind {
 }
 
 impl FundingKind {
+    pub const ALL: [FundingKind; 4] = [
+        FundingKind::PupilPremiumPrimary,
+        FundingKind::PupilPremiumSecondary,
+        FundingKind::PupilPremiumPlus,
+        FundingKind::ServicePremium,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             FundingKind::PupilPremiumPrimary => "Pupil premium (primary)",

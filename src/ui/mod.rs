@@ -4,9 +4,12 @@
 //! Data flows one way: UI event -> domain update -> store write -> state -> view.
 
 pub mod budget;
+pub mod impact;
+pub mod interventions;
 pub mod map;
 pub mod provisions;
 pub mod pupils;
+pub mod reports;
 pub mod settings;
 pub mod staff;
 pub mod state;
@@ -30,6 +33,12 @@ pub fn mount() {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Pupils,
+    Pupil(uuid::Uuid),
+    Interventions,
+    /// The provisions list with the add form filled from a library entry.
+    ProvisionFrom(uuid::Uuid),
+    Impact,
+    Reports,
     Provisions,
     Provision(uuid::Uuid),
     Map,
@@ -47,20 +56,29 @@ impl View {
             "/map" => View::Map,
             "/budget" => View::Budget,
             "/staff" => View::Staff,
-            _ => match path
-                .strip_prefix("/provisions/")
-                .and_then(|id| id.parse().ok())
-            {
-                Some(id) => View::Provision(id),
-                None => View::Pupils,
-            },
+            "/interventions" => View::Interventions,
+            "/impact" => View::Impact,
+            "/reports" => View::Reports,
+            _ => {
+                let id = |prefix: &str| path.strip_prefix(prefix).and_then(|id| id.parse().ok());
+                if let Some(id) = id("/provisions/from/") {
+                    View::ProvisionFrom(id)
+                } else if let Some(id) = id("/provisions/") {
+                    View::Provision(id)
+                } else if let Some(id) = id("/pupils/") {
+                    View::Pupil(id)
+                } else {
+                    View::Pupils
+                }
+            }
         }
     }
 
     /// The main-menu item this view belongs to.
     fn section(self) -> View {
         match self {
-            View::Provision(_) => View::Provisions,
+            View::Provision(_) | View::ProvisionFrom(_) => View::Provisions,
+            View::Pupil(_) => View::Pupils,
             v => v,
         }
     }
@@ -137,10 +155,13 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
             <nav aria-label="Main">
                 <ul>
                     {nav(View::Pupils, "#/", "Pupils")}
+                    {nav(View::Interventions, "#/interventions", "Interventions")}
                     {nav(View::Provisions, "#/provisions", "Provisions")}
                     {nav(View::Map, "#/map", "Provision map")}
                     {nav(View::Budget, "#/budget", "Budget")}
                     {nav(View::Staff, "#/staff", "Staff")}
+                    {nav(View::Impact, "#/impact", "Impact")}
+                    {nav(View::Reports, "#/reports", "Reports")}
                     {nav(View::Settings, "#/settings", "Settings")}
                 </ul>
             </nav>
@@ -161,7 +182,12 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                 }.into_any(),
                 Phase::Ready => match view.get() {
                     View::Pupils => view! { <pupils::PupilRegister /> }.into_any(),
-                    View::Provisions => view! { <provisions::ProvisionsPage /> }.into_any(),
+                    View::Pupil(id) => view! { <pupils::page::PupilPage id=id /> }.into_any(),
+                    View::Interventions => view! { <interventions::InterventionsPage /> }.into_any(),
+                    View::Provisions => view! { <provisions::ProvisionsPage from=None /> }.into_any(),
+                    View::ProvisionFrom(id) => view! { <provisions::ProvisionsPage from=Some(id) /> }.into_any(),
+                    View::Impact => view! { <impact::ImpactPage /> }.into_any(),
+                    View::Reports => view! { <reports::ReportsPage /> }.into_any(),
                     View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
                     View::Map => view! { <map::MapPage /> }.into_any(),
                     View::Budget => view! { <budget::BudgetPage /> }.into_any(),

@@ -39,6 +39,8 @@ pub fn BudgetPage() -> impl IntoView {
                 <Warnings lines=lines.clone() />
                 <Chart lines=lines.clone() />
                 <BudgetTable lines=lines start_year=y />
+                <Breakdown start_year=y />
+                <WhatIfPanel start_year=y />
             }.into_any(),
             _ => view! { <p class="empty">"Set up an academic year in Settings first."</p> }.into_any(),
         }}
@@ -120,7 +122,7 @@ fn BudgetTable(lines: Vec<BudgetLine>, start_year: i16) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="budget">
-                <caption>{format!("Budgets, committed and spent to {}", crate::ui::provisions::gb(today()))}</caption>
+                <caption>{format!("Budgets, committed and spent to {}", crate::ui::widgets::gb(today()))}</caption>
                 <thead><tr>
                     <th scope="col">"Funding source"</th>
                     <th scope="col">"Budget (£)"</th>
@@ -213,5 +215,143 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
             <td class="money">{line.spent_to_date.to_string()}</td>
             <td class="money">{line.remaining.to_string()}{line.over_budget().then_some(" (over)")}</td>
         </tr>
+    }
+}
+
+/// Committed and spent by area, tier, year group and term.
+#[component]
+fn Breakdown(start_year: i16) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let tables = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            crate::domain::reports::spend_breakdown(d, start_year, today()).unwrap_or_default()
+        })
+    });
+    view! {
+        <section aria-labelledby="breakdown-heading">
+            <h2 id="breakdown-heading">"Where the money goes"</h2>
+            {move || tables.get().into_iter().enumerate().map(|(i, t)| view! {
+                <crate::ui::reports::ReportTable table=t id=format!("breakdown-{i}") />
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// Change a provision's sessions, group size or weeks and see the effect on
+/// the budgets before saving.
+#[component]
+fn WhatIfPanel(start_year: i16) -> impl IntoView {
+    use crate::domain::whatif::{WhatIf, WhatIfDraft};
+    let ctx = AppCtx::get();
+    let chosen = RwSignal::new(None::<uuid::Uuid>);
+    let draft = RwSignal::new(WhatIfDraft::default());
+    let provisions = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let range = d.settings.year(start_year).and_then(|y| y.range());
+            let mut v: Vec<(uuid::Uuid, String)> = d
+                .provisions
+                .iter()
+                .filter(|p| range.is_some_and(|r| p.range().intersect(&r).is_some()))
+                .map(|p| (p.id, p.name.clone()))
+                .collect();
+            v.sort_by(|a, b| a.1.cmp(&b.1));
+            v
+        })
+    });
+    let result = Memo::new(
+        move |_| -> Option<Result<WhatIf, crate::domain::Problems>> {
+            let id = chosen.get()?;
+            Some(
+                ctx.state
+                    .data()
+                    .with(|d| draft.with(|w| w.evaluate(d, id, start_year, today()))),
+            )
+        },
+    );
+    let err = move |f: &'static str| {
+        Signal::derive(move || {
+            result.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().err())
+                    .and_then(|p| p.for_field(f).map(str::to_owned))
+            })
+        })
+    };
+    let input = move |id: &'static str,
+                      label: &'static str,
+                      field: &'static str,
+                      get: fn(&WhatIfDraft) -> String,
+                      set: fn(&mut WhatIfDraft, String)| {
+        crate::ui::widgets::draft_input(draft, err(field), id, label, "number", "numeric", get, set)
+    };
+    let save = move |_| {
+        let Some(Ok(w)) = result.get_untracked() else {
+            return;
+        };
+        let mut changes = vec![Change::Put(Record::Provision(w.changed.clone()))];
+        changes.extend(
+            w.enrolments
+                .into_iter()
+                .map(|e| Change::Put(Record::Enrolment(e))),
+        );
+        let label = format!("Change {}", w.changed.name);
+        spawn_local(async move {
+            let _ = ctx.save(label, changes).await;
+        });
+    };
+    view! {
+        <section class="panel no-print" aria-labelledby="whatif-heading">
+            <h2 id="whatif-heading">"What if?"</h2>
+            <p class="hint">"Try a provision with other sessions, group size or length and see what it does to the budgets. Nothing changes until you save."</p>
+            <div class="fields">
+                <div class="field">
+                    <label for="whatif-provision">"Provision"</label>
+                    <select id="whatif-provision" on:change=move |ev| {
+                        let id: Option<uuid::Uuid> = event_target_value(&ev).parse().ok();
+                        chosen.set(id);
+                        if let Some(id) = id {
+                            let start = ctx.state.data().with_untracked(|d| d.provision(id).map(|p| WhatIfDraft::of(d, p)));
+                            draft.set(start.unwrap_or_default());
+                        }
+                    }>
+                        <option value="">"Choose a provision…"</option>
+                        {move || provisions.get().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <Show when=move || chosen.get().is_some()>
+                <div class="fields">
+                    {input("whatif-sessions", "Sessions a week", "sessions_per_week", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
+                    {input("whatif-group", "Group size", "planned_group_size", |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
+                    {input("whatif-weeks", "Teaching weeks", "weeks", |d| d.weeks.clone(), |d, v| d.weeks = v)}
+                </div>
+            </Show>
+            {move || result.get().and_then(Result::ok).map(|w| {
+                let rows: Vec<(String, Money, Money, Money)> = w.before.iter().zip(&w.after)
+                    .filter(|(b, a)| b.committed != a.committed || b.budget > Money::ZERO || a.committed > Money::ZERO)
+                    .map(|(b, a)| (b.source.label().to_owned(), b.committed, a.committed, a.remaining))
+                    .collect();
+                let per = |m: Option<Money>| m.map_or("–".to_owned(), |m| m.to_string());
+                view! {
+                    <p id="whatif-effect" role="status">{format!(
+                        "{}: {} now, {} after ({}{}); per pupil {} now, {} after; ends {}.",
+                        w.changed.name, w.cost_before, w.cost_after,
+                        if w.cost_after >= w.cost_before { "+" } else { "" }, w.cost_after - w.cost_before,
+                        per(w.per_pupil_before), per(w.per_pupil_after), crate::ui::widgets::gb(w.changed.end))}</p>
+                    <div class="table-scroll">
+                        <table class="data-table" id="whatif-table">
+                            <caption>"Budgets now and after the change"</caption>
+                            <thead><tr><th scope="col">"Funding source"</th><th scope="col" class="money">"Committed now"</th><th scope="col" class="money">"Committed after"</th><th scope="col" class="money">"Remaining after"</th></tr></thead>
+                            <tbody>{rows.into_iter().map(|(n, b, a, r)| view! {
+                                <tr class:over=r.is_negative()><th scope="row">{n}</th><td class="money">{b.to_string()}</td><td class="money">{a.to_string()}</td><td class="money">{r.to_string()}{r.is_negative().then_some(" (over)")}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                    </div>
+                    <div class="actions-row">
+                        <button type="button" class="primary" id="whatif-save" on:click=save>"Save these changes to the provision"</button>
+                    </div>
+                }
+            })}
+        </section>
     }
 }

@@ -21,12 +21,7 @@ use crate::domain::provision::{
 use crate::domain::quantity::Dec2;
 use crate::domain::{Problems, Pupil};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::draft_input;
-
-/// `31/01/2026`.
-pub fn gb(d: Date) -> String {
-    d.strftime("%d/%m/%Y").to_string()
-}
+use crate::ui::widgets::{draft_input, gb};
 
 /// The cost of `p` over its own dates, with its enrolments.
 fn whole_cost(d: &Dataset, p: &Provision) -> Option<ProvisionCost> {
@@ -61,8 +56,23 @@ fn funding_index(f: FundingSource) -> usize {
 
 /// The list of provisions, filtered by term, and the form to add one.
 #[component]
-pub fn ProvisionsPage() -> impl IntoView {
+pub fn ProvisionsPage(
+    /// A library entry to fill the add form from.
+    from: Option<Uuid>,
+) -> impl IntoView {
     let ctx = AppCtx::get();
+    let start = from.and_then(|id| {
+        ctx.state.data().with_untracked(|d| {
+            d.interventions
+                .iter()
+                .find(|i| i.id == id)
+                .map(ProvisionDraft::from_intervention)
+        })
+    });
+    let from_library = start.is_some();
+    if from_library {
+        request_animation_frame(|| crate::ui::pupils::focus_now("provision-start"));
+    }
     let term = RwSignal::new(String::new());
     let terms = Memo::new(move |_| {
         ctx.state.data().with(|d| {
@@ -105,7 +115,11 @@ pub fn ProvisionsPage() -> impl IntoView {
             <p class="notice">"Add the staff roles who deliver provision, with their hourly rates, in "
                 <a href="#/settings">"Settings"</a>" first."</p>
         }>
-            <ProvisionForm provision=None on_done=|_| {} />
+            <ProvisionForm provision=None start=start.clone().unwrap_or_default() from_library=from_library on_done=move |id| {
+                if from_library {
+                    let _ = window().location().set_hash(&format!("#/provisions/{id}"));
+                }
+            } />
         </Show>
         <section aria-labelledby="provisions-heading">
             <h2 id="provisions-heading">"All provision " <span class="count">{move || format!("({})", rows.with(Vec::len))}</span></h2>
@@ -154,16 +168,15 @@ pub fn ProvisionsPage() -> impl IntoView {
 #[component]
 fn ProvisionForm(
     provision: Option<Provision>,
+    /// A filled-in draft to start a new provision from (`from_library`).
+    #[prop(optional)]
+    start: ProvisionDraft,
+    #[prop(optional)] from_library: bool,
     on_done: impl Fn(Uuid) + Copy + 'static,
 ) -> impl IntoView {
     let ctx = AppCtx::get();
     let is_edit = provision.is_some();
-    let draft = RwSignal::new(
-        provision
-            .as_ref()
-            .map(ProvisionDraft::of)
-            .unwrap_or_default(),
-    );
+    let draft = RwSignal::new(provision.as_ref().map_or(start, ProvisionDraft::of));
     let original = StoredValue::new(provision);
     let problems = RwSignal::new(Problems::default());
     let roles = Memo::new(move |_| {
@@ -237,7 +250,8 @@ fn ProvisionForm(
     let lines = Memo::new(move |_| draft.with(|d| d.staff.len()));
     view! {
         <form class="provision-form" on:submit=on_submit novalidate aria-labelledby="provision-form-heading">
-            <h2 id="provision-form-heading">{if is_edit { "Edit provision" } else { "Add a provision" }}</h2>
+            <h2 id="provision-form-heading">{if is_edit { "Edit provision" } else if from_library { "Start a provision from the library" } else { "Add a provision" }}</h2>
+            {from_library.then(|| view! { <p class="hint">"Filled in from the intervention library: give the dates and check the rest."</p> })}
             <div class="fields">
                 {input("provision-name", "Name", "name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
                 <div class="field">
@@ -457,7 +471,6 @@ fn DeleteProvision(id: Uuid, name: String) -> impl IntoView {
 fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoView {
     let ctx = AppCtx::get();
     let pid = provision.id;
-    let (start, end) = (provision.start, provision.end);
     let enrolled = Memo::new(move |_| {
         ctx.state.data().with(|d| {
             let mut es: Vec<&Enrolment> = d
@@ -504,31 +517,12 @@ fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoVie
         if ids.is_empty() {
             return;
         }
-        let now = Timestamp::now();
-        let changes: Vec<Change> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, pupil_id)| {
-                // Made in the order chosen (a nanosecond apart), which is the
-                // order rounding ties are settled in.
-                let made = now
-                    .checked_add(jiff::SignedDuration::from_nanos(i as i64))
-                    .unwrap_or(now);
-                Change::Put(Record::Enrolment(Enrolment {
-                    id: Uuid::new_v4(),
-                    pupil_id: *pupil_id,
-                    provision_id: pid,
-                    start,
-                    end,
-                    entry: None,
-                    exit: None,
-                    attendance: None,
-                    notes: String::new(),
-                    created_at: made,
-                    updated_at: made,
-                }))
-            })
-            .collect();
+        let changes: Vec<Change> = ctx.state.data().with_untracked(|d| {
+            d.enrol(pid, &ids, Timestamp::now())
+                .into_iter()
+                .map(|e| Change::Put(Record::Enrolment(e)))
+                .collect()
+        });
         let label = format!(
             "Enrol {} pupil{}",
             ids.len(),

@@ -1,4 +1,8 @@
-//! The pupil register: filter, sort, add, edit and delete pupils.
+//! The pupil register: filter, sort, add, edit and delete pupils; and each
+//! pupil's own page.
+
+pub mod page;
+pub mod plans;
 
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -54,9 +58,29 @@ pub fn PupilRegister() -> impl IntoView {
             })
         })
     });
-    let rows = move || view_of.with(|r| r.rows.clone());
+    // Long registers are shown a page at a time; a new filter or sort goes
+    // back to the first page.
+    let page = RwSignal::new(0usize);
+    Effect::watch(
+        move || (filter.track(), sort.track()),
+        move |_, _, _| page.set(0),
+        false,
+    );
+    let pages = move || view_of.with(|r| r.rows.len().div_ceil(PAGE_SIZE).max(1));
+    let rows = move || {
+        let p = page.get().min(pages() - 1);
+        view_of.with(|r| {
+            r.rows
+                .iter()
+                .skip(p * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     let total = move || view_of.with(|r| r.total);
     let shown = move || view_of.with(|r| r.rows.len());
+    let selected = RwSignal::new(std::collections::BTreeSet::<Uuid>::new());
 
     view! {
         <h1>"Pupils"</h1>
@@ -81,6 +105,7 @@ pub fn PupilRegister() -> impl IntoView {
             <p class="shown" role="status" id="register-shown">{move || {
                 if shown() == total() { String::new() } else { format!("Showing {} of {}", shown(), total()) }
             }}</p>
+            <EnrolSelected selected=selected />
             <Show
                 when=move || { total() > 0 }
                 fallback=|| view! { <p class="empty">"No pupils yet. Add the first one above."</p> }
@@ -93,6 +118,15 @@ pub fn PupilRegister() -> impl IntoView {
                         <table class="register">
                             <thead>
                                 <tr>
+                                    <th scope="col" class="select">
+                                        <input type="checkbox" id="select-page" aria-label="Select every pupil on this page"
+                                            prop:checked=move || { let r = rows(); !r.is_empty() && selected.with(|s| r.iter().all(|x| s.contains(&x.id))) }
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                let ids: Vec<Uuid> = rows().iter().map(|r| r.id).collect();
+                                                selected.update(|s| for id in ids { if on { s.insert(id); } else { s.remove(&id); } });
+                                            } />
+                                    </th>
                                     <SortHeader label="Name" key=SortKey::Name sort=sort />
                                     <SortHeader label="Year group" key=SortKey::YearGroup sort=sort />
                                     <SortHeader label="Class" key=SortKey::Class sort=sort />
@@ -107,14 +141,118 @@ pub fn PupilRegister() -> impl IntoView {
                                 <For
                                     each=rows
                                     key=|r| r.clone()
-                                    children=move |r| view! { <PupilRow row=r editing=editing /> }
+                                    children=move |r| view! { <PupilRow row=r editing=editing selected=selected /> }
                                 />
                             </tbody>
                         </table>
                     </div>
+                    <Show when=move || { pages() > 1 }>
+                        <nav class="pager" aria-label="Register pages">
+                            <button type="button" class="secondary" disabled=move || page.get() == 0
+                                on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous page"</button>
+                            <span id="register-page" aria-live="polite">{move || {
+                                let p = page.get().min(pages() - 1);
+                                let from = p * PAGE_SIZE + 1;
+                                let to = ((p + 1) * PAGE_SIZE).min(shown());
+                                format!("Page {} of {}: pupils {from} to {to} of {}", p + 1, pages(), shown())
+                            }}</span>
+                            <button type="button" class="secondary" disabled=move || page.get() + 1 >= pages()
+                                on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
+                        </nav>
+                    </Show>
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// Rows of the register shown at once.
+const PAGE_SIZE: usize = 100;
+
+/// Enrol the selected pupils in a provision, in one edit.
+#[component]
+fn EnrolSelected(selected: RwSignal<std::collections::BTreeSet<Uuid>>) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let target = RwSignal::new(None::<Uuid>);
+    let message = RwSignal::new(None::<String>);
+    let provisions = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let day = today();
+            let mut v: Vec<(Uuid, String)> = d
+                .provisions
+                .iter()
+                .filter(|p| p.end >= day)
+                .map(|p| {
+                    (
+                        p.id,
+                        format!(
+                            "{} ({} to {})",
+                            p.name,
+                            crate::ui::widgets::gb(p.start),
+                            crate::ui::widgets::gb(p.end)
+                        ),
+                    )
+                })
+                .collect();
+            v.sort_by(|a, b| a.1.cmp(&b.1));
+            v
+        })
+    });
+    let enrol = move |_| {
+        let Some(pid) = target.get_untracked() else {
+            message.set(Some("Choose the provision to enrol them in.".into()));
+            return;
+        };
+        let ids: Vec<Uuid> = selected.get_untracked().into_iter().collect();
+        let (es, name) = ctx.state.data().with_untracked(|d| {
+            (
+                d.enrol(pid, &ids, Timestamp::now()),
+                d.provision(pid).map(|p| p.name.clone()).unwrap_or_default(),
+            )
+        });
+        let skipped = ids.len() - es.len();
+        let n = es.len();
+        let changes: Vec<Change> = es
+            .into_iter()
+            .map(|e| Change::Put(Record::Enrolment(e)))
+            .collect();
+        let label = format!("Enrol {n} pupil{} in {name}", if n == 1 { "" } else { "s" });
+        let note = if skipped > 0 {
+            format!(" {skipped} already in it or left the school were skipped.")
+        } else {
+            String::new()
+        };
+        if changes.is_empty() {
+            message.set(Some(format!("No one to enrol.{note}")));
+            return;
+        }
+        spawn_local(async move {
+            if ctx.save(label.clone(), changes).await.is_ok() {
+                selected.set(Default::default());
+                message.set(Some(format!("{label}.{note}")));
+            }
+        });
+    };
+    view! {
+        <div class="enrol-selected" role="group" aria-label="Enrol the selected pupils">
+            <p id="selected-count">{move || match selected.with(|s| s.len()) {
+                0 => "Tick pupils to enrol them in a provision together.".to_owned(),
+                1 => "1 pupil selected.".to_owned(),
+                n => format!("{n} pupils selected."),
+            }}</p>
+            <Show when=move || selected.with(|s| !s.is_empty())>
+                <div class="field">
+                    <label for="enrol-target">"Provision"</label>
+                    <select id="enrol-target" on:change=move |ev| target.set(event_target_value(&ev).parse().ok())>
+                        <option value="">"Choose…"</option>
+                        {move || provisions.get().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="primary" id="enrol-selected" on:click=enrol>"Enrol selected pupils"</button>
+                <button type="button" class="secondary" on:click=move |_| selected.set(Default::default())>"Clear selection"</button>
+            </Show>
+            <p class="message" role="status" id="enrol-message">{move || message.get()}</p>
+        </div>
     }
 }
 
@@ -423,7 +561,11 @@ fn Field(
 
 /// One row of the register, with a two-step delete so a slip loses nothing.
 #[component]
-fn PupilRow(row: RegisterRow, editing: RwSignal<Option<Uuid>>) -> impl IntoView {
+fn PupilRow(
+    row: RegisterRow,
+    editing: RwSignal<Option<Uuid>>,
+    selected: RwSignal<std::collections::BTreeSet<Uuid>>,
+) -> impl IntoView {
     let ctx = AppCtx::get();
     let confirming = RwSignal::new(false);
     let id = row.id;
@@ -472,7 +614,11 @@ fn PupilRow(row: RegisterRow, editing: RwSignal<Option<Uuid>>) -> impl IntoView 
     let name_for_confirm = name.clone();
     view! {
         <tr class:left=row.left>
-            <td>{name}{row.left.then_some(" (left)")}</td>
+            <td class="select">
+                <input type="checkbox" aria-label=format!("Select {name}") prop:checked=move || selected.with(|s| s.contains(&id))
+                    on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } }) } />
+            </td>
+            <td><a href=format!("#/pupils/{id}")>{name}</a>{row.left.then_some(" (left)")}</td>
             <td>{row.year_group.label()}</td>
             <td>{row.class_name}</td>
             <td><abbr title=row.status.label()>{row.status.code()}</abbr></td>
@@ -508,12 +654,12 @@ fn PupilRow(row: RegisterRow, editing: RwSignal<Option<Uuid>>) -> impl IntoView 
 
 /// After the next render, move focus to the element with `id` (making it
 /// focusable if need be), so keyboard users are not left on a removed control.
-fn focus_by_id(id: &str) {
+pub(crate) fn focus_by_id(id: &str) {
     let id = id.to_owned();
     request_animation_frame(move || focus_now(&id));
 }
 
-fn focus_now(id: &str) {
+pub(crate) fn focus_now(id: &str) {
     use leptos::wasm_bindgen::JsCast;
     if let Some(el) = document()
         .get_element_by_id(id)

@@ -1,7 +1,10 @@
-//! Settings: staff roles and rates, storage status and backups.
+//! Settings: the school and its calendar, staff roles and rates, ratio-gain
+//! bands, funding figures, rollover, storage status and backups.
 
 pub mod members;
 pub mod roles;
+pub mod rollover;
+pub mod school;
 
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -31,8 +34,12 @@ fn bytes(n: f64) -> String {
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
+        <school::SchoolPanel />
         <roles::RolesPanel />
         <members::MembersPanel />
+        <school::BandsPanel />
+        <school::FiguresPanel />
+        <rollover::RolloverPanel />
         <StoragePanel />
         <BackupPanel />
     }
@@ -87,7 +94,7 @@ fn BackupPanel() -> impl IntoView {
             .state
             .data()
             .with_untracked(|d| Document::new(d.clone(), Timestamp::now()));
-        match download(&doc.file_name(), &doc.to_json()) {
+        match crate::ui::widgets::download(&doc.file_name(), &doc.to_json(), "application/json") {
             Ok(()) => {
                 let mut meta = ctx.meta.get_untracked().unwrap_or_default();
                 meta.last_export_at = Some(doc.exported_at);
@@ -142,30 +149,4 @@ fn BackupPanel() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// Offer `text` as a download called `name`, through a Blob.
-fn download(name: &str, text: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&text.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let a: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // Revoked later: revoking at once can cancel the download in some browsers.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
 }

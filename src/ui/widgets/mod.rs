@@ -151,3 +151,74 @@ pub fn guarded_delete(
         let _ = ctx.save(label, vec![change]).await;
     });
 }
+
+/// Offer `text` as a download called `name`, through a Blob.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoked later: revoking at once can cancel the download in some browsers.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// A labelled text area bound to one field of a draft, like [`draft_input`].
+pub fn draft_textarea<D: Send + Sync + 'static>(
+    draft: RwSignal<D>,
+    error: Signal<Option<String>>,
+    id: &'static str,
+    label: &'static str,
+    get: fn(&D) -> String,
+    set: fn(&mut D, String),
+) -> impl IntoView {
+    view! {
+        <div class="field wide" class:has-error=move || error.get().is_some()>
+            <label for=id>{label}</label>
+            <textarea id=id rows="3"
+                prop:value=move || draft.with(get)
+                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=format!("{id}-error")></textarea>
+            <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// `31/01/2026`.
+pub fn gb(d: jiff::civil::Date) -> String {
+    d.strftime("%d/%m/%Y").to_string()
+}
+
+/// A heading line that only prints: what the page is, for whom, and when.
+#[component]
+pub fn PrintedBy() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let school = move || ctx.state.data().with(|d| d.settings.school_name.clone());
+    view! {
+        <p class="print-only printed-by">{move || format!("{}: printed from Waymark on {}", school(), gb(today()))}</p>
+    }
+}
+
+/// Print the page (the print styles leave out controls and forms).
+#[component]
+pub fn PrintButton(#[prop(into)] label: String) -> impl IntoView {
+    view! {
+        <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>{label}</button>
+    }
+}

@@ -1,0 +1,294 @@
+//! Impact: each provision's mean gain, the share of its pupils in each
+//! ratio-gain band and its cost per unit of gain, ranked; and one pupil's
+//! gains over time.
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::domain::calendar::DateRange;
+use crate::domain::costing::CostReport;
+use crate::domain::impact::{band_counts, gain, provision_impact, rank_cost_effectiveness};
+use crate::domain::money::{round_pence, Exact};
+use crate::domain::provision::Enrolment;
+use crate::domain::quantity::Dec2;
+use crate::domain::reports::{gain_text, impact_by_measure};
+use crate::domain::Pupil;
+use crate::ui::reports::ReportTable;
+use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::widgets::{gb, PrintButton, PrintedBy, YearSelect};
+
+/// One row of the provision table: what the view shows, already worked out.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    id: Uuid,
+    name: String,
+    measure: String,
+    pupils: String,
+    mean: String,
+    bands: Vec<(String, usize)>,
+    with_data: usize,
+    cost: String,
+}
+
+fn pct(n: usize, of: usize) -> String {
+    if of == 0 {
+        return "–".into();
+    }
+    let x = Exact::new((n * 100) as i128, of as i128);
+    format!("{}%", Dec2::from_exact(x))
+}
+
+#[component]
+pub fn ImpactPage() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let year = RwSignal::new(None::<i16>);
+    let period = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let y = year
+                .get()
+                .or_else(|| d.settings.years.last().map(|y| y.start_year))?;
+            d.settings.year(y)?.range()
+        })
+    });
+    let data = Memo::new(move |_| {
+        let Some(range) = period.get() else {
+            return (Vec::new(), Vec::new(), None);
+        };
+        ctx.state.data().with(|d| {
+            let ps: Vec<_> = d
+                .provisions
+                .iter()
+                .filter(|p| p.range().intersect(&range).is_some())
+                .collect();
+            // One costing over the span of every provision shown: each is
+            // costed over its whole run, as on its own page.
+            let span = ps.iter().fold(None::<DateRange>, |acc, p| {
+                Some(match acc {
+                    None => p.range(),
+                    Some(a) => DateRange::new(a.start.min(p.start), a.end.max(p.end)),
+                })
+            });
+            let report = span.map(|s| CostReport::build(d, s));
+            let mut impacts = Vec::new();
+            let mut rows = Vec::new();
+            for p in ps {
+                let es: Vec<&Enrolment> = d
+                    .enrolments
+                    .iter()
+                    .filter(|e| e.provision_id == p.id)
+                    .collect();
+                let Some(report) = report.as_ref() else {
+                    continue;
+                };
+                let i = provision_impact(p.id, &es, &d.settings, report);
+                let age = i.measure.is_some_and(|m| m.is_age());
+                let mean = match (i.measure, i.mean_gain) {
+                    (Some(m), Ok(g)) if m.is_age() => format!(
+                        "ratio gain {} ({} months)",
+                        Dec2::from_exact(g),
+                        i.mean_units
+                            .map(Dec2::from_exact)
+                            .map(|x| x.to_string())
+                            .unwrap_or_default()
+                    ),
+                    (Some(_), Ok(g)) => {
+                        let g = Dec2::from_exact(g);
+                        format!("{}{g}", if g.is_positive() { "+" } else { "" })
+                    }
+                    (_, Err(e)) => format!("Not enough data ({e})"),
+                    (None, Ok(_)) => String::new(),
+                };
+                let unit = if age { "month" } else { "point" };
+                rows.push(Row {
+                    id: p.id,
+                    name: p.name.clone(),
+                    measure: i.measure.map_or("–", |m| m.label()).to_owned(),
+                    pupils: format!(
+                        "{} of {}",
+                        i.pupils_with_data,
+                        i.pupils_with_data + i.pupils_without_data
+                    ),
+                    mean,
+                    bands: if age {
+                        band_counts(&es, &d.settings)
+                    } else {
+                        Vec::new()
+                    },
+                    with_data: i.pupils_with_data,
+                    cost: i
+                        .cost_per_unit_gain
+                        .map_or("–".into(), |c| format!("{} per {unit}", round_pence(c))),
+                });
+                impacts.push(i);
+            }
+            rows.sort_by(|a, b| a.name.cmp(&b.name));
+            let names = |id: Uuid| d.provision(id).map_or(String::new(), |p| p.name.clone());
+            let ranking: Vec<(String, Vec<(String, String)>)> = rank_cost_effectiveness(&impacts)
+                .into_iter()
+                .map(|(m, v)| {
+                    let unit = if m.is_age() {
+                        "month gained"
+                    } else {
+                        "point gained"
+                    };
+                    (
+                        m.label().to_owned(),
+                        v.into_iter()
+                            .map(|(id, c)| {
+                                (
+                                    names(id),
+                                    format!("{} per pupil per {unit}", round_pence(c)),
+                                )
+                            })
+                            .collect(),
+                    )
+                })
+                .collect();
+            (rows, ranking, Some(impact_by_measure(d, &range)))
+        })
+    });
+    let bands = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let mut b = d.settings.ratio_bands.clone();
+            b.sort_by_key(|b| b.min);
+            b.into_iter().map(|b| b.name).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="impact-page">
+            <PrintedBy />
+            <h1>"Impact"</h1>
+            <div class="impact-controls filters">
+                <YearSelect id="impact-year" year=year />
+                <div class="field"><span class="label-spacer" aria-hidden="true"></span><PrintButton label="Print impact" /></div>
+            </div>
+            {move || data.with(|(_, _, t)| t.clone()).map(|t| view! { <ReportTable table=t id="impact-measures" /> })}
+            <section aria-labelledby="impact-provisions-heading">
+                <h2 id="impact-provisions-heading">"By provision"</h2>
+                <Show when=move || data.with(|d| !d.0.is_empty()) fallback=|| view! { <p class="empty">"No provision in this year."</p> }>
+                    <div class="table-scroll">
+                        <table class="data-table" id="impact-provisions">
+                            <thead><tr>
+                                <th scope="col">"Provision"</th>
+                                <th scope="col">"Measure"</th>
+                                <th scope="col">"Pupils with data"</th>
+                                <th scope="col">"Mean gain"</th>
+                                {move || bands.get().into_iter().map(|b| view! { <th scope="col" class="num">{b}</th> }).collect_view()}
+                                <th scope="col" class="money">"Cost per unit of gain"</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || {
+                                    let n_bands = bands.with(Vec::len);
+                                    data.get().0.into_iter().map(|r| {
+                                        let band_cells = if r.bands.is_empty() {
+                                            (0..n_bands).map(|_| view! { <td class="num">"–"</td> }).collect_view().into_any()
+                                        } else {
+                                            r.bands.iter().map(|(_, n)| view! { <td class="num">{pct(*n, r.with_data)}</td> }).collect_view().into_any()
+                                        };
+                                        view! {
+                                            <tr>
+                                                <th scope="row"><a href=format!("#/provisions/{}", r.id)>{r.name}</a></th>
+                                                <td>{r.measure}</td>
+                                                <td>{r.pupils}</td>
+                                                <td>{r.mean}</td>
+                                                {band_cells}
+                                                <td class="money">{r.cost}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()
+                                }}
+                            </tbody>
+                        </table>
+                    </div>
+                    <p class="hint">"Band columns give the share of pupils with reading or spelling age data whose ratio gain falls in each band."</p>
+                </Show>
+            </section>
+            <section aria-labelledby="ranking-heading">
+                <h2 id="ranking-heading">"Cost-effectiveness ranking"</h2>
+                <p class="hint">"Cheapest gain first, within each measure (months and points are not comparable)."</p>
+                {move || {
+                    let ranking = data.get().1;
+                    if ranking.is_empty() {
+                        view! { <p class="empty">"Record entry and exit data to rank provision by cost per unit of gain."</p> }.into_any()
+                    } else {
+                        ranking.into_iter().map(|(measure, items)| view! {
+                            <h3>{measure}</h3>
+                            <ol class="ranking">{items.into_iter().map(|(n, c)| view! { <li>{n}": "{c}</li> }).collect_view()}</ol>
+                        }).collect_view().into_any()
+                    }
+                }}
+            </section>
+            <PupilGains />
+        </div>
+    }
+}
+
+/// One pupil's gains across every provision, oldest first.
+#[component]
+fn PupilGains() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let chosen = RwSignal::new(None::<Uuid>);
+    let pupils = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let with: std::collections::BTreeSet<Uuid> = d
+                .enrolments
+                .iter()
+                .filter(|e| e.entry.is_some() || e.exit.is_some())
+                .map(|e| e.pupil_id)
+                .collect();
+            let mut v: Vec<&Pupil> = d.pupils.iter().filter(|p| with.contains(&p.id)).collect();
+            v.sort_by(|a, b| Pupil::register_order(a, b));
+            v.into_iter()
+                .map(|p| (p.id, p.full_name()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let id = chosen.get()?;
+        Some(ctx.state.data().with(|d| {
+            let mut es: Vec<&Enrolment> =
+                d.enrolments.iter().filter(|e| e.pupil_id == id).collect();
+            es.sort_by_key(|e| {
+                (
+                    e.exit.as_ref().or(e.entry.as_ref()).map(|a| a.date),
+                    e.share_order(),
+                )
+            });
+            es.into_iter()
+                .filter(|e| e.entry.is_some() || e.exit.is_some())
+                .map(|e| {
+                    let name = d
+                        .provision(e.provision_id)
+                        .map_or("(deleted provision)".into(), |p| p.name.clone());
+                    let when = match (&e.entry, &e.exit) {
+                        (Some(a), Some(b)) => format!("{} to {}", gb(a.date), gb(b.date)),
+                        (Some(a), None) => format!("From {}", gb(a.date)),
+                        (None, Some(b)) => format!("To {}", gb(b.date)),
+                        (None, None) => String::new(),
+                    };
+                    (name, when, gain_text(&gain(e, &d.settings)))
+                })
+                .collect::<Vec<_>>()
+        }))
+    });
+    view! {
+        <section aria-labelledby="pupil-gains-heading">
+            <h2 id="pupil-gains-heading">"A pupil's gains over time"</h2>
+            <div class="field impact-controls">
+                <label for="impact-pupil">"Pupil"</label>
+                <select id="impact-pupil" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                    <option value="">"Choose a pupil…"</option>
+                    {move || pupils.get().into_iter().map(|(id, n)| view! { <option value=id.to_string()>{n}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || rows.get().map(|rows| view! {
+                <div class="table-scroll">
+                    <table class="data-table" id="impact-pupil-gains">
+                        <thead><tr><th scope="col">"Provision"</th><th scope="col">"Assessed"</th><th scope="col">"Gain"</th></tr></thead>
+                        <tbody>{rows.into_iter().map(|(n, w, g)| view! { <tr><td>{n}</td><td>{w}</td><td>{g}</td></tr> }).collect_view()}</tbody>
+                    </table>
+                </div>
+            })}
+        </section>
+    }
+}

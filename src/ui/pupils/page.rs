@@ -1,0 +1,394 @@
+//! A pupil's page: details, needs and flags, one-page profile, EHC plan,
+//! support plans by term, costed provision against the element-2 threshold,
+//! and entry/exit gains. It prints as a summary for parents or a top-up
+//! application, with a switch to pseudonymise it.
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
+
+use super::plans::Plans;
+use crate::domain::costing::{over_threshold, CostReport};
+use crate::domain::details::DetailsDraft;
+use crate::domain::edit::{Change, Record};
+use crate::domain::impact::gain;
+use crate::domain::money::Money;
+use crate::domain::reports::gain_text;
+use crate::domain::{Problems, Pupil};
+use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::ui::widgets::{draft_input, draft_textarea, gb, PrintButton, PrintedBy, YearSelect};
+
+/// The pupil page for pupil `id`.
+#[component]
+pub fn PupilPage(id: Uuid) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let pupil = Memo::new(move |_| ctx.state.data().with(|d| d.pupil(id).cloned()));
+    let hide = RwSignal::new(false);
+    let editing = RwSignal::new(false);
+    let name = move || {
+        pupil.with(|p| {
+            p.as_ref().map_or_else(String::new, |p| {
+                if hide.get() {
+                    p.pseudonym()
+                } else {
+                    p.full_name()
+                }
+            })
+        })
+    };
+    move || {
+        match pupil.get() {
+        None => view! {
+            <h1>"Pupil not found"</h1>
+            <p>"They may have been deleted. " <a href="#/">"Back to the register"</a></p>
+        }
+        .into_any(),
+        Some(p) => view! {
+            <div class="pupil-page">
+                <p class="no-print"><a href="#/">"All pupils"</a></p>
+                <PrintedBy />
+                <h1 id="pupil-name">{name}</h1>
+                <div class="page-controls no-print">
+                    <label class="check" for="pseudonymise">
+                        <input id="pseudonymise" type="checkbox" prop:checked=move || hide.get()
+                            on:change=move |ev| hide.set(event_target_checked(&ev)) />
+                        "Pseudonymise: initials and a reference instead of the name; no UPN, date of birth or class"
+                    </label>
+                    <PrintButton label="Print this page" />
+                </div>
+                <Details pupil=p.clone() hide=hide />
+                <CostedProvision id=id />
+                <Gains id=id />
+                <section class="panel" aria-labelledby="profile-heading">
+                    <h2 id="profile-heading">"One-page profile and plan details"</h2>
+                    <Profile pupil=p.clone() />
+                    <div class="actions-row no-print">
+                        <button type="button" class="secondary" id="edit-details"
+                            on:click=move |_| editing.update(|e| *e = !*e)>
+                            {move || if editing.get() { "Close the details form" } else { "Edit profile and plan details" }}
+                        </button>
+                    </div>
+                    <Show when=move || editing.get()>
+                        <DetailsForm pupil=pupil.get_untracked().expect("shown only for a pupil") on_done=move || editing.set(false) />
+                    </Show>
+                </section>
+                <Plans pupil_id=id />
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// Who the pupil is: register details, needs and flags.
+#[component]
+fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
+    let p = pupil;
+    let needs = [p.primary_need, p.secondary_need]
+        .into_iter()
+        .flatten()
+        .map(|n| format!("{} ({})", n.label(), n.code()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let f = p.flags;
+    let flags = [
+        (f.pupil_premium, "Pupil premium"),
+        (f.lac, "Looked after (LAC)"),
+        (f.plac, "Previously looked after (PLAC)"),
+        (f.service_child, "Service child"),
+        (f.eal, "EAL"),
+    ]
+    .into_iter()
+    .filter_map(|(on, l)| on.then_some(l))
+    .collect::<Vec<_>>()
+    .join(", ");
+    let upn = p.upn.clone().unwrap_or_else(|| "Not recorded".into());
+    let dob = p.date_of_birth.map_or("Not recorded".into(), gb);
+    let class = if p.class_name.is_empty() {
+        "Not recorded".to_owned()
+    } else {
+        p.class_name.clone()
+    };
+    view! {
+        <section class="panel" aria-labelledby="details-heading">
+            <h2 id="details-heading">"Details"</h2>
+            <dl class="facts" id="pupil-details">
+                <dt>"Year group"</dt><dd>{p.year_group.label()}</dd>
+                <Show when=move || !hide.get()>
+                    <dt>"Class"</dt><dd>{class.clone()}</dd>
+                    <dt>"UPN"</dt><dd>{upn.clone()}</dd>
+                    <dt>"Date of birth"</dt><dd>{dob.clone()}</dd>
+                </Show>
+                <dt>"SEN status"</dt><dd>{format!("{} ({})", p.sen_status.label(), p.sen_status.code())}</dd>
+                <dt>"Needs"</dt><dd>{if needs.is_empty() { "None recorded".to_owned() } else { needs }}</dd>
+                <dt>"Broad area"</dt><dd>{p.broad_area().map_or("–", |a| a.label())}</dd>
+                <dt>"Flags"</dt><dd>{if flags.is_empty() { "None".to_owned() } else { flags }}</dd>
+                <dt>"On the SEN register"</dt><dd>{match (p.on_register_from, p.off_register_from) {
+                    (Some(a), Some(b)) => format!("{} to {}", gb(a), gb(b)),
+                    (Some(a), None) => format!("Since {}", gb(a)),
+                    (None, Some(b)) => format!("Until {}", gb(b)),
+                    (None, None) => if p.sen_status.on_register() { "Yes".into() } else { "No".into() },
+                }}</dd>
+                {p.left_on.map(|d| view! { <dt>"Left the school"</dt><dd>{gb(d)}</dd> })}
+            </dl>
+        </section>
+    }
+}
+
+/// The pupil's costed provision in one academic year, against the threshold.
+#[component]
+fn CostedProvision(id: Uuid) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let year = RwSignal::new(None::<i16>);
+    let costed = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let start = year
+                .get()
+                .or_else(|| d.settings.years.last().map(|y| y.start_year))?;
+            let report = CostReport::for_year(d, start)?;
+            let range = report.period;
+            let mut rows: Vec<(Uuid, String, String, String, Money)> = d
+                .enrolments
+                .iter()
+                .filter(|e| e.pupil_id == id && e.range().intersect(&range).is_some())
+                .filter_map(|e| {
+                    let p = d.provision(e.provision_id)?;
+                    let share = report
+                        .provision(p.id)
+                        .and_then(|c| c.shares.iter().find(|s| s.enrolment_id == e.id))
+                        .map(|s| s.amount)
+                        .unwrap_or_default();
+                    Some((
+                        p.id,
+                        p.name.clone(),
+                        format!("{} to {}", gb(e.start), gb(e.end)),
+                        format!(
+                            "{} × {} min a week",
+                            p.sessions_per_week, p.minutes_per_session
+                        ),
+                        share,
+                    ))
+                })
+                .collect();
+            rows.sort_by(|a, b| a.2.cmp(&b.2).then(a.1.cmp(&b.1)));
+            let total = report.per_pupil.get(&id).copied().unwrap_or_default();
+            let threshold = d.settings.element2_threshold;
+            let over = over_threshold(&report, threshold)
+                .into_iter()
+                .find(|o| o.pupil_id == id);
+            let top_up = d.pupil(id).and_then(|p| p.ehcp.as_ref()).map(|e| e.top_up);
+            Some((rows, total, threshold, over, top_up))
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="costed-heading">
+            <h2 id="costed-heading">"Costed provision"</h2>
+            <div class="no-print"><YearSelect id="pupil-year" year=year /></div>
+            {move || match costed.get() {
+                None => view! { <p class="empty">"Set up the academic year's term dates in Settings to cost provision."</p> }.into_any(),
+                Some((rows, total, threshold, over, top_up)) => {
+                    let share = if threshold > Money::ZERO {
+                        (total.as_pence() * 100 / threshold.as_pence()).clamp(0, 100)
+                    } else { 100 };
+                    let status = match &over {
+                        Some(o) => format!("At or over the element-2 threshold of {threshold}, by {}.", o.over),
+                        None => format!("{} below the element-2 threshold of {threshold}.", threshold - total),
+                    };
+                    view! {
+                        {if rows.is_empty() {
+                            view! { <p class="empty">"No provision in this year."</p> }.into_any()
+                        } else {
+                            view! {
+                                <div class="table-scroll">
+                                    <table class="data-table" id="pupil-costs">
+                                        <thead><tr>
+                                            <th scope="col">"Provision"</th>
+                                            <th scope="col">"Dates"</th>
+                                            <th scope="col">"Sessions"</th>
+                                            <th scope="col" class="money">"Share of cost"</th>
+                                        </tr></thead>
+                                        <tbody>
+                                            {rows.into_iter().map(|(pid, name, dates, sessions, share)| view! {
+                                                <tr>
+                                                    <td><a href=format!("#/provisions/{pid}")>{name}</a></td>
+                                                    <td>{dates}</td>
+                                                    <td>{sessions}</td>
+                                                    <td class="money">{share.to_string()}</td>
+                                                </tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                        <tfoot><tr>
+                                            <th scope="row" colspan="3">"Total this year"</th>
+                                            <td class="money" id="pupil-total">{total.to_string()}</td>
+                                        </tr></tfoot>
+                                    </table>
+                                </div>
+                            }.into_any()
+                        }}
+                        <div class="threshold" class:over=over.is_some()>
+                            <div class="threshold-bar" aria-hidden="true">
+                                <span style=format!("width: {share}%")></span>
+                            </div>
+                            <p id="pupil-threshold">
+                                {over.is_some().then(|| view! { <span class="badge">"At or over threshold"</span> " " })}
+                                {status}
+                            </p>
+                            {top_up.map(|t| view! { <p>{format!("EHC plan top-up (element 3): {t} a year.")}</p> })}
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Entry and exit data and the gain in every provision, oldest first.
+#[component]
+fn Gains(id: Uuid) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let rows = Memo::new(move |_| {
+        ctx.state.data().with(|d| {
+            let mut es: Vec<_> = d
+                .enrolments
+                .iter()
+                .filter(|e| e.pupil_id == id && (e.entry.is_some() || e.exit.is_some()))
+                .collect();
+            es.sort_by_key(|e| e.share_order());
+            es.into_iter()
+                .map(|e| {
+                    let name = d
+                        .provision(e.provision_id)
+                        .map_or("(deleted provision)".to_owned(), |p| p.name.clone());
+                    let at = |a: &Option<crate::domain::provision::Assessment>| {
+                        a.as_ref().map_or("–".to_owned(), |a| {
+                            format!("{} on {}", a.score.text(), gb(a.date))
+                        })
+                    };
+                    let measure = e
+                        .entry
+                        .as_ref()
+                        .or(e.exit.as_ref())
+                        .map_or("", |a| a.score.kind().label());
+                    (
+                        name,
+                        measure.to_owned(),
+                        at(&e.entry),
+                        at(&e.exit),
+                        gain_text(&gain(e, &d.settings)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="gains-heading">
+            <h2 id="gains-heading">"Entry and exit data"</h2>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No entry or exit data yet: record it on each provision's page."</p> }>
+                <div class="table-scroll">
+                    <table class="data-table" id="pupil-gains">
+                        <thead><tr>
+                            <th scope="col">"Provision"</th>
+                            <th scope="col">"Measure"</th>
+                            <th scope="col">"Entry"</th>
+                            <th scope="col">"Exit"</th>
+                            <th scope="col">"Gain"</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || rows.get().into_iter().map(|(n, m, a, b, g)| view! {
+                                <tr><td>{n}</td><td>{m}</td><td>{a}</td><td>{b}</td><td>{g}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The one-page profile and EHC plan details, as text.
+#[component]
+fn Profile(pupil: Pupil) -> impl IntoView {
+    let p = pupil;
+    let text = |t: &str| {
+        if t.is_empty() {
+            "Not written yet".to_owned()
+        } else {
+            t.to_owned()
+        }
+    };
+    view! {
+        <dl class="facts profile" id="pupil-profile">
+            <dt>"Strengths"</dt><dd>{text(&p.profile.strengths)}</dd>
+            <dt>"What helps"</dt><dd>{text(&p.profile.what_helps)}</dd>
+            <dt>"What does not help"</dt><dd>{text(&p.profile.what_does_not_help)}</dd>
+            <dt>"Communication"</dt><dd>{text(&p.profile.communication)}</dd>
+            {p.ehcp.map(|e| view! {
+                <dt>"EHC plan issued"</dt><dd>{format!("{} by {}", gb(e.issue_date), e.local_authority)}</dd>
+                <dt>"Next annual review"</dt><dd>{e.next_annual_review.map_or("Not set".into(), gb)}</dd>
+                <dt>"Top-up (element 3)"</dt><dd>{format!("{} a year", e.top_up)}</dd>
+            })}
+        </dl>
+    }
+}
+
+/// Edit the profile, the EHC plan details and the leaving dates.
+#[component]
+fn DetailsForm(pupil: Pupil, on_done: impl Fn() + Copy + 'static) -> impl IntoView {
+    let ctx = AppCtx::get();
+    let draft = RwSignal::new(DetailsDraft::of(&pupil));
+    let problems = RwSignal::new(Problems::default());
+    let original = StoredValue::new(pupil);
+    let err = move |f: &'static str| {
+        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result =
+            original.with_value(|p| draft.with_untracked(|d| d.apply(p, Timestamp::now())));
+        match result {
+            Err(p) => problems.set(p),
+            Ok(p) => {
+                problems.set(Problems::default());
+                let label = format!("Edit {}'s details", p.full_name());
+                spawn_local(async move {
+                    if ctx
+                        .save(label, vec![Change::Put(Record::Pupil(p))])
+                        .await
+                        .is_ok()
+                    {
+                        on_done();
+                    }
+                });
+            }
+        }
+    };
+    let is_e = original.with_value(|p| p.sen_status == crate::domain::needs::SenStatus::Ehcp);
+    view! {
+        <form class="details-form" on:submit=on_submit novalidate aria-label="Profile and plan details">
+            <div class="fields">
+                {draft_textarea(draft, err("profile"), "profile-strengths", "Strengths", |d| d.profile.strengths.clone(), |d, v| d.profile.strengths = v)}
+                {draft_textarea(draft, Signal::derive(|| None), "profile-helps", "What helps", |d| d.profile.what_helps.clone(), |d, v| d.profile.what_helps = v)}
+                {draft_textarea(draft, Signal::derive(|| None), "profile-not-helps", "What does not help", |d| d.profile.what_does_not_help.clone(), |d, v| d.profile.what_does_not_help = v)}
+                {draft_textarea(draft, Signal::derive(|| None), "profile-communication", "Communication", |d| d.profile.communication.clone(), |d, v| d.profile.communication = v)}
+            </div>
+            <fieldset class="checks plain">
+                <legend>{if is_e { "EHC plan" } else { "EHC plan (for pupils with SEN status E)" }}</legend>
+                <div class="fields">
+                    {draft_input(draft, err("ehcp_issue_date"), "ehcp-issued", "Date issued", "date", "text", |d| d.ehcp_issue_date.clone(), |d, v| d.ehcp_issue_date = v)}
+                    {draft_input(draft, err("ehcp_next_review"), "ehcp-review", "Next annual review", "date", "text", |d| d.ehcp_next_review.clone(), |d, v| d.ehcp_next_review = v)}
+                    {draft_input(draft, err("ehcp_local_authority"), "ehcp-la", "Local authority", "text", "text", |d| d.ehcp_local_authority.clone(), |d, v| d.ehcp_local_authority = v)}
+                    {draft_input(draft, err("ehcp_top_up"), "ehcp-top-up", "Top-up a year (£)", "text", "decimal", |d| d.ehcp_top_up.clone(), |d, v| d.ehcp_top_up = v)}
+                </div>
+            </fieldset>
+            <div class="fields">
+                {draft_input(draft, err("off_register_from"), "off-register", "Left the SEN register on", "date", "text", |d| d.off_register_from.clone(), |d, v| d.off_register_from = v)}
+                {draft_input(draft, err("left_on"), "left-on", "Left the school on", "date", "text", |d| d.left_on.clone(), |d, v| d.left_on = v)}
+            </div>
+            <div class="actions-row">
+                <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save details"</button>
+                <button type="button" class="secondary" on:click=move |_| on_done()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

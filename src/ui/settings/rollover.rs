@@ -1,0 +1,118 @@
+//! Academic-year rollover: preview who moves up, who leaves and which
+//! provision is copied, then apply it as one edit (undoable).
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::calendar::AcademicYear;
+use crate::domain::edit::{Change, Record};
+use crate::domain::rollover::{apply, preview, RolloverPreview};
+use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::ui::widgets::gb;
+
+#[component]
+pub fn RolloverPanel() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let shown = RwSignal::new(None::<Result<RolloverPreview, String>>);
+    let message = RwSignal::new(None::<String>);
+    let latest = move || {
+        ctx.state
+            .data()
+            .with(|d| d.settings.years.iter().map(|y| y.start_year).max())
+    };
+    let make_preview = move |_| {
+        message.set(None);
+        let result = ctx.state.data().with_untracked(|d| {
+            let from = d
+                .settings
+                .years
+                .iter()
+                .map(|y| y.start_year)
+                .max()
+                .ok_or("Set up an academic year first.".to_owned())?;
+            preview(d, from, AcademicYear::typical(from + 1), Timestamp::now())
+                .map_err(|e| e.to_string())
+        });
+        shown.set(Some(result));
+    };
+    let confirm = move |_| {
+        let Some(Ok(p)) = shown.get_untracked() else {
+            return;
+        };
+        let now = Timestamp::now();
+        let label = format!("Roll over to {}", p.new_year.label());
+        let changes = ctx.state.data().with_untracked(|d| {
+            let mut after = d.clone();
+            let touched: Vec<uuid::Uuid> = p
+                .promotions
+                .iter()
+                .map(|x| x.0)
+                .chain(p.leavers.iter().copied())
+                .collect();
+            let copies = p.copies.clone();
+            apply(&mut after, p.clone(), now);
+            let mut v: Vec<Change> = after
+                .pupils
+                .iter()
+                .filter(|x| touched.contains(&x.id))
+                .map(|x| Change::Put(Record::Pupil(x.clone())))
+                .collect();
+            v.extend(
+                copies
+                    .into_iter()
+                    .map(|x| Change::Put(Record::Provision(x))),
+            );
+            v.push(Change::Put(Record::Settings(after.settings)));
+            v
+        });
+        spawn_local(async move {
+            if ctx.save(label.clone(), changes).await.is_ok() {
+                shown.set(None);
+                message.set(Some(format!(
+                    "{label}: done. Check the new year's term dates above."
+                )));
+            }
+        });
+    };
+    let name = move |id: uuid::Uuid| {
+        ctx.state
+            .data()
+            .with_untracked(|d| d.pupil(id).map(|p| p.full_name()).unwrap_or_default())
+    };
+    view! {
+        <section class="panel" aria-labelledby="rollover-heading">
+            <h2 id="rollover-heading">"Start the next academic year"</h2>
+            <p class="hint">{move || latest().map_or(String::new(), |y| format!(
+                "Moves pupils up a year group from {y}-{:02} to {}-{:02}, marks pupils in the last year group as leavers and copies provision marked to run again. You will see everything before anything changes.",
+                (y + 1) % 100, y + 1, (y + 2) % 100))}</p>
+            <button type="button" class="secondary" id="rollover-preview" on:click=make_preview>"Preview the rollover"</button>
+            <p class="message" role="status">{move || message.get()}</p>
+            {move || shown.get().map(|r| match r {
+                Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
+                Ok(p) => view! {
+                    <div class="rollover-preview" id="rollover-summary" tabindex="-1">
+                        <h3>{format!("Rolling over to {}", p.new_year.label())}</h3>
+                        <p>{format!("{} pupils move up a year group; {} leave; {} provisions are copied as planned.", p.promotions.len(), p.leavers.len(), p.copies.len())}</p>
+                        <details>
+                            <summary>"Pupils moving up"</summary>
+                            <ul>{p.promotions.iter().map(|(id, a, b)| view! { <li>{format!("{}: {} to {}", name(*id), a.label(), b.label())}</li> }).collect_view()}</ul>
+                        </details>
+                        <details>
+                            <summary>"Leavers"</summary>
+                            <ul>{p.leavers.iter().map(|id| view! { <li>{name(*id)}</li> }).collect_view()}</ul>
+                        </details>
+                        <details>
+                            <summary>"Provision copied"</summary>
+                            <ul>{p.copies.iter().map(|c| view! { <li>{format!("{}: {} to {}", c.name, gb(c.start), gb(c.end))}</li> }).collect_view()}</ul>
+                        </details>
+                        <div class="actions-row">
+                            <button type="button" class="primary" id="rollover-confirm" on:click=confirm disabled=move || ctx.save.get() == SaveState::Saving>{format!("Roll over to {}", p.new_year.label())}</button>
+                            <button type="button" class="secondary" on:click=move |_| shown.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                }.into_any(),
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,278 @@
+//! Settings: the school, its element-2 threshold, its last year group and
+//! its calendar (academic years, term dates, teaching weeks and breaks);
+//! the ratio-gain bands; the funding figures.
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::calendar::TermName;
+use crate::domain::edit::{Change, Record};
+use crate::domain::settings::SchoolSettings;
+use crate::domain::settings_draft::{BandsDraft, FiguresDraft, SchoolDraft};
+use crate::domain::{Problems, YearGroup};
+use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::ui::widgets::draft_input;
+
+/// Apply a draft part to the settings as they are now and save them.
+fn save_part(
+    label: &'static str,
+    problems: RwSignal<Problems>,
+    message: RwSignal<Option<String>>,
+    apply: impl FnOnce(&SchoolSettings, Timestamp) -> Result<SchoolSettings, Problems>,
+) {
+    let ctx = AppCtx::get();
+    let result = ctx
+        .state
+        .data()
+        .with_untracked(|d| apply(&d.settings, Timestamp::now()));
+    match result {
+        Err(p) => {
+            message.set(None);
+            problems.set(p);
+        }
+        Ok(s) => {
+            problems.set(Problems::default());
+            spawn_local(async move {
+                if ctx
+                    .save(label, vec![Change::Put(Record::Settings(s))])
+                    .await
+                    .is_ok()
+                {
+                    message.set(Some(format!("{label}: saved.")));
+                }
+            });
+        }
+    }
+}
+
+/// The list of problems under one field, for a form's summary.
+fn problem_list(
+    problems: RwSignal<Problems>,
+    field: &'static str,
+    id: &'static str,
+) -> impl IntoView {
+    view! {
+        <ul class="field-error problem-list" id=id role="alert">
+            {move || problems.with(|p| p.0.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect::<Vec<_>>())
+                .into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn SchoolPanel() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let draft = RwSignal::new(
+        ctx.state
+            .data()
+            .with_untracked(|d| SchoolDraft::of(&d.settings)),
+    );
+    let problems = RwSignal::new(Problems::default());
+    let message = RwSignal::new(None::<String>);
+    let err = move |f: &'static str| {
+        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
+    };
+    let year_count = Memo::new(move |_| draft.with(|d| d.years.len()));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = draft.get_untracked();
+        save_part("School and calendar", problems, message, move |s, now| {
+            d.apply(s, now)
+        });
+    };
+    let year_err = err("final_year_group");
+    view! {
+        <section class="panel" aria-labelledby="school-heading">
+            <h2 id="school-heading">"School and calendar"</h2>
+            <form on:submit=on_submit novalidate aria-labelledby="school-heading">
+                <div class="fields">
+                    {draft_input(draft, err("school_name"), "school-name", "School name", "text", "text", |d| d.school_name.clone(), |d, v| d.school_name = v)}
+                    {draft_input(draft, err("element2_threshold"), "school-threshold", "Element-2 threshold per pupil a year (£)", "text", "decimal", |d| d.element2_threshold.clone(), |d, v| d.element2_threshold = v)}
+                    <div class="field" class:has-error=move || year_err.get().is_some()>
+                        <label for="school-final-year">"Last year group taught (leavers at rollover)"</label>
+                        <select id="school-final-year" prop:value=move || draft.with(|d| d.final_year_group.clone())
+                            on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.final_year_group = v) }>
+                            {YearGroup::all().map(|y| view! { <option value=y.code()>{y.label()}</option> }).collect_view()}
+                        </select>
+                        <p class="field-error" role="alert">{move || year_err.get()}</p>
+                    </div>
+                </div>
+                {move || (0..year_count.get()).map(|yi| {
+                    let label = draft.with_untracked(|d| d.years.get(yi).map(|y| format!("{}-{:02}", y.0, (y.0 + 1) % 100)).unwrap_or_default());
+                    view! {
+                        <fieldset class="year-terms">
+                            <legend>{format!("Academic year {label}")}</legend>
+                            {TermName::ALL.iter().enumerate().map(|(ti, t)| {
+                                let key = format!("{yi}-{ti}");
+                                let label = label.clone();
+                                let (key2, label2) = (key.clone(), label.clone());
+                                let breaks = Memo::new(move |_| draft.with(|d| d.years.get(yi).and_then(|y| y.1.get(ti)).map_or(0, |t| t.breaks.len())));
+                                let field = move |what: &'static str, label: String, kind: &'static str, get: fn(&crate::domain::settings_draft::TermDraft) -> String, set: fn(&mut crate::domain::settings_draft::TermDraft, String)| {
+                                    let id = format!("term-{what}-{key2}");
+                                    let for_id = id.clone();
+                                    view! {
+                                        <div class="field">
+                                            <label for=for_id>{label}</label>
+                                            <input id=id type=kind prop:value=move || draft.with(|d| d.years.get(yi).and_then(|y| y.1.get(ti)).map(get).unwrap_or_default())
+                                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(t) = d.years.get_mut(yi).and_then(|y| y.1.get_mut(ti)) { set(t, v) }) } />
+                                        </div>
+                                    }
+                                };
+                                let name = t.label();
+                                view! {
+                                    <div class="term-row">
+                                        <h3>{format!("{name} term")}</h3>
+                                        <div class="fields">
+                                            {field("start", format!("{name} {label2} starts"), "date", |t| t.start.clone(), |t, v| t.start = v)}
+                                            {field("end", format!("{name} {label2} ends"), "date", |t| t.end.clone(), |t, v| t.end = v)}
+                                            {field("weeks", format!("{name} {label2} teaching weeks"), "number", |t| t.teaching_weeks.clone(), |t, v| t.teaching_weeks = v)}
+                                        </div>
+                                        {move || { let (key, label) = (key.clone(), label.clone()); (0..breaks.get()).map(move |bi| {
+                                            let get = move |end: bool| draft.with(|d| d.years.get(yi).and_then(|y| y.1.get(ti)).and_then(|t| t.breaks.get(bi)).map(|b| if end { b.1.clone() } else { b.0.clone() }).unwrap_or_default());
+                                            let set = move |end: bool, v: String| draft.update(|d| if let Some(b) = d.years.get_mut(yi).and_then(|y| y.1.get_mut(ti)).and_then(|t| t.breaks.get_mut(bi)) { if end { b.1 = v } else { b.0 = v } });
+                                            let sid = format!("break-start-{key}-{bi}");
+                                            let eid = format!("break-end-{key}-{bi}");
+                                            let (sfor, efor) = (sid.clone(), eid.clone());
+                                            view! {
+                                                <div class="staff-line">
+                                                    <div class="field"><label for=sfor>{format!("{name} {label} break {} from", bi + 1)}</label>
+                                                        <input id=sid type="date" prop:value=move || get(false) on:input=move |ev| set(false, event_target_value(&ev)) /></div>
+                                                    <div class="field"><label for=efor>{format!("{name} {label} break {} to", bi + 1)}</label>
+                                                        <input id=eid type="date" prop:value=move || get(true) on:input=move |ev| set(true, event_target_value(&ev)) /></div>
+                                                    <button type="button" class="secondary" on:click=move |_| draft.update(|d| if let Some(t) = d.years.get_mut(yi).and_then(|y| y.1.get_mut(ti)) { if bi < t.breaks.len() { t.breaks.remove(bi); } })>
+                                                        {format!("Remove break {}", bi + 1)}
+                                                    </button>
+                                                </div>
+                                            }
+                                        }).collect_view() }}
+                                        <button type="button" class="secondary" on:click=move |_| draft.update(|d| if let Some(t) = d.years.get_mut(yi).and_then(|y| y.1.get_mut(ti)) { t.breaks.push((String::new(), String::new())) })>
+                                            {format!("Add a break to {name} {label2}")}
+                                        </button>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                }).collect_view()}
+                {problem_list(problems, "years", "school-years-errors")}
+                {problem_list(problems, "start_year", "school-start-errors")}
+                <div class="actions-row">
+                    <button type="button" class="secondary" on:click=move |_| draft.update(SchoolDraft::add_year)>"Add the next academic year"</button>
+                    <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save school and calendar"</button>
+                </div>
+                <p class="message" role="status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn BandsPanel() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let draft = RwSignal::new(
+        ctx.state
+            .data()
+            .with_untracked(|d| BandsDraft::of(&d.settings)),
+    );
+    let problems = RwSignal::new(Problems::default());
+    let message = RwSignal::new(None::<String>);
+    let count = Memo::new(move |_| draft.with(|d| d.0.len()));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = draft.get_untracked();
+        save_part("Ratio-gain bands", problems, message, move |s, now| {
+            d.apply(s, now)
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="bands-heading">
+            <h2 id="bands-heading">"Ratio-gain bands"</h2>
+            <p class="hint">"A ratio gain is months gained in reading or spelling age divided by months elapsed. Each band starts at its ratio; the first starts at 0."</p>
+            <form on:submit=on_submit novalidate aria-labelledby="bands-heading">
+                {move || (0..count.get()).map(|i| {
+                    let min_id = format!("band-min-{i}");
+                    let name_id = format!("band-name-{i}");
+                    let sig_id = format!("band-significant-{i}");
+                    let (a, b, c) = (min_id.clone(), name_id.clone(), sig_id.clone());
+                    view! {
+                        <div class="staff-line">
+                            <div class="field narrow"><label for=a>{format!("Band {} from", i + 1)}</label>
+                                <input id=min_id type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.0.get(i).map(|b| b.0.clone()).unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(b) = d.0.get_mut(i) { b.0 = v }) } /></div>
+                            <div class="field"><label for=b>{format!("Band {} name", i + 1)}</label>
+                                <input id=name_id type="text" prop:value=move || draft.with(|d| d.0.get(i).map(|b| b.1.clone()).unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(b) = d.0.get_mut(i) { b.1 = v }) } /></div>
+                            <label class="check" for=c>
+                                <input id=sig_id type="checkbox" prop:checked=move || draft.with(|d| d.0.get(i).is_some_and(|b| b.2))
+                                    on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|d| if let Some(b) = d.0.get_mut(i) { b.2 = v }) } />
+                                {format!("Band {} counts as significant", i + 1)}
+                            </label>
+                            <button type="button" class="secondary" on:click=move |_| draft.update(|d| { if i < d.0.len() { d.0.remove(i); } })>{format!("Remove band {}", i + 1)}</button>
+                        </div>
+                    }
+                }).collect_view()}
+                {problem_list(problems, "ratio_bands", "bands-errors")}
+                <div class="actions-row">
+                    <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.0.push((String::new(), String::new(), true)))>"Add a band"</button>
+                    <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save bands"</button>
+                </div>
+                <p class="message" role="status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn FiguresPanel() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let draft = RwSignal::new(
+        ctx.state
+            .data()
+            .with_untracked(|d| FiguresDraft::of(&d.settings)),
+    );
+    let problems = RwSignal::new(Problems::default());
+    let message = RwSignal::new(None::<String>);
+    let count = Memo::new(move |_| draft.with(|d| d.0.len()));
+    let latest = move || {
+        ctx.state
+            .data()
+            .with(|d| d.settings.years.iter().map(|y| y.start_year).max())
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = draft.get_untracked();
+        save_part("Funding figures", problems, message, move |s, now| {
+            d.apply(s, now)
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="figures-heading">
+            <h2 id="figures-heading">"Funding figures"</h2>
+            <p class="hint">"Per-pupil rates by academic year, used in the PP+ summary. Update them when the DfE publishes new figures."</p>
+            <form on:submit=on_submit novalidate aria-labelledby="figures-heading">
+                <div class="fields">
+                    {move || (0..count.get()).map(|i| {
+                        let id = format!("figure-{i}");
+                        let for_id = id.clone();
+                        let label = draft.with_untracked(|d| d.0.get(i).map(|f| format!("{}, {}-{:02} (£)", f.0.label(), f.1, (f.1 + 1) % 100)).unwrap_or_default());
+                        view! {
+                            <div class="field"><label for=for_id>{label}</label>
+                                <input id=id type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.0.get(i).map(|f| f.2.clone()).unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(f) = d.0.get_mut(i) { f.2 = v }) } /></div>
+                        }
+                    }).collect_view()}
+                </div>
+                {problem_list(problems, "funding_figures", "figures-errors")}
+                <div class="actions-row">
+                    <button type="button" class="secondary" disabled=move || latest().is_none()
+                        on:click=move |_| if let Some(y) = latest() { draft.update(|d| d.add_year(y)) }>
+                        {move || latest().map_or("Add figures for the latest year".to_owned(), |y| format!("Add figures for {y}-{:02}", (y + 1) % 100))}
+                    </button>
+                    <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save funding figures"</button>
+                </div>
+                <p class="message" role="status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}
