@@ -24,7 +24,7 @@ async function add(page, given, family, year, more = {}) {
 }
 
 const rows = (page) => page.locator('table.register tbody tr');
-const names = async (page) => (await rows(page).locator('td:first-child').allTextContents());
+const names = async (page) => (await rows(page).locator('td:nth-child(2)').allTextContents());
 
 test('each pupil\'s cost this year, and the threshold flag, follow the costing rules', async ({ page }) => {
   // The fixture's TA rate is derived from salary: 25,584 x 32.5/37 x 43.57/(365/7)

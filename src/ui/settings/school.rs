@@ -53,10 +53,12 @@ fn problem_list(
     id: &'static str,
 ) -> impl IntoView {
     view! {
-        <ul class="field-error problem-list" id=id role="alert">
-            {move || problems.with(|p| p.0.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect::<Vec<_>>())
-                .into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-        </ul>
+        <div class="field-error problem-list" id=id role="alert">
+            <ul>
+                {move || problems.with(|p| p.0.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect::<Vec<_>>())
+                    .into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+        </div>
     }
 }
 

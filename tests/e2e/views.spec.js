@@ -1,0 +1,49 @@
+// Every view with data loaded: axe-core finds nothing, nothing logs an
+// error, and at tablet (768x1024) and laptop (1366x768) widths the page never
+// scrolls sideways (wide tables scroll inside their own box).
+import { test, expect } from '@playwright/test';
+import { fixture, seed, axeViolations } from './helpers.js';
+
+const pupil = fixture.pupils[0].id;
+const provision = fixture.provisions[0].id;
+const views = [
+  ['#/', 'Pupils'],
+  [`#/pupils/${pupil}`, 'Zoë O\'Brien'],
+  ['#/interventions', 'Intervention library'],
+  ['#/provisions', 'Provisions'],
+  [`#/provisions/${provision}`, 'Colourful semantics (Y4)'],
+  [`#/provisions/from/${fixture.interventions[0].id}`, 'Provisions'],
+  ['#/map', 'Provision map'],
+  ['#/budget', 'Budget'],
+  ['#/staff', 'Staff'],
+  ['#/impact', 'Impact'],
+  ['#/reports', 'Reports'],
+  ['#/settings', 'Settings'],
+];
+
+for (const [width, height] of [[768, 1024], [1366, 768]]) {
+  test(`every view at ${width}x${height}: axe-clean, no errors, no sideways scroll`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    await seed(page, fixture);
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    for (const [hash, heading] of views) {
+      await page.goto(`/${hash}`);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      const sideways = await page.evaluate(() => {
+        const over = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+        // Name the widest element that sticks out, to say where.
+        const culprit = [...document.querySelectorAll('main *')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .filter((e) => !e.closest('.table-scroll'))
+          .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`)[0];
+        return over > 0 ? `${over}px (${culprit})` : '';
+      });
+      expect(sideways, `${hash} scrolls sideways`).toBe('');
+      if (width === 768) expect(await axeViolations(page), hash).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+}
