@@ -38,3 +38,54 @@ export async function axeViolations(page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
 }
+
+/** A pupil record like the fixture's, with `over` fields changed and a fresh id. */
+export function pupil(given, family, over = {}) {
+  const base = fixture.pupils[0];
+  return {
+    ...structuredClone(base),
+    id: crypto.randomUUID(),
+    given_name: given,
+    family_name: family,
+    upn: null,
+    date_of_birth: null,
+    secondary_need: null,
+    ehcp: null,
+    flags: { pupil_premium: false, lac: false, plac: false, service_child: false, eal: false },
+    profile: { strengths: '', what_helps: '', what_does_not_help: '', communication: '' },
+    ...over,
+  };
+}
+
+/** An enrolment of `pupilId` in `provision` over its dates, with optional entry and exit. */
+export function enrolment(pupilId, provision, entry = null, exit = null) {
+  const made = fixture.enrolments[0].created_at;
+  return {
+    id: crypto.randomUUID(), pupil_id: pupilId, provision_id: provision.id,
+    start: provision.start, end: provision.end, entry, exit,
+    attendance: null, notes: '', created_at: made, updated_at: made,
+  };
+}
+
+/**
+ * The fixture plus five pupils on SEN support for SLCN in Year 3, each in a
+ * reading provision (a copy of the fixture's, shared among the pupils
+ * enrolled) with reading ages 90 on 08/09/2025 and 94 to 98 on 12/12/2025.
+ */
+export function readingSchool() {
+  const data = structuredClone(fixture);
+  const reading = {
+    ...structuredClone(fixture.provisions[0]),
+    id: crypto.randomUUID(), intervention_id: null, name: 'Reading recovery',
+    broad_area: 'cognition_and_learning', split: 'actual_pupils', recurring: false,
+  };
+  data.provisions.push(reading);
+  for (let i = 0; i < 5; i++) {
+    const p = pupil(`Reader${i + 1}`, 'Test', { year_group: 'Y3', class_name: '3R', sen_status: 'K', primary_need: 'SLCN', on_register_from: '2025-09-01' });
+    data.pupils.push(p);
+    data.enrolments.push(enrolment(p.id, reading,
+      { score: { measure: 'reading_age_months', value: 90 }, date: '2025-09-08' },
+      { score: { measure: 'reading_age_months', value: 94 + i }, date: '2025-12-12' }));
+  }
+  return data;
+}
