@@ -11,6 +11,14 @@ use crate::domain::rollover::{apply, preview, RolloverPreview};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::gb;
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 #[component]
 pub fn RolloverPanel() -> impl IntoView {
     let ctx = AppCtx::get();
@@ -93,7 +101,10 @@ pub fn RolloverPanel() -> impl IntoView {
                 Ok(p) => view! {
                     <div class="rollover-preview" id="rollover-summary" tabindex="-1">
                         <h3>{format!("Rolling over to {}", p.new_year.label())}</h3>
-                        <p>{format!("{} pupils move up a year group; {} leave; {} provisions are copied as planned.", p.promotions.len(), p.leavers.len(), p.copies.len())}</p>
+                        <p>{format!("{} up a year group; {} leaving; {} copied as planned.",
+                            plural(p.promotions.len(), "pupil moves", "pupils move"),
+                            plural(p.leavers.len(), "pupil", "pupils"),
+                            plural(p.copies.len(), "provision", "provisions"))}</p>
                         <details>
                             <summary>"Pupils moving up"</summary>
                             <ul>{p.promotions.iter().map(|(id, a, b)| view! { <li>{format!("{}: {} to {}", name(*id), a.label(), b.label())}</li> }).collect_view()}</ul>
