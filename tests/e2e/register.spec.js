@@ -1,7 +1,7 @@
 // The pupil register: the full add and edit form, filters, counts, sorting,
 // and each pupil's cost this year against the element-2 threshold.
 import { test, expect } from '@playwright/test';
-import { fixture, seed, axeViolations } from './helpers.js';
+import { fixture, seed, axeViolations, pupil, enrolment } from './helpers.js';
 
 const form = (page) => page.locator('form.add-pupil');
 const filters = (page) => page.getByRole('search', { name: 'Filter the register' });
@@ -145,4 +145,65 @@ test('editing a pupil checks every field, saves, and keeps after a reload', asyn
   await page.getByRole('button', { name: 'Undo: Edit Eve Adams-Smith' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
   await expect(page.getByRole('row', { name: /Eve Adams-Smith/ })).not.toContainText('4P');
+});
+
+test('select pupils and enrol them in a provision in one go', async ({ page }) => {
+  await seed(page, fixture);
+  await page.goto('/');
+  await add(page, 'Ada', 'Lovelace', 'Year 5');
+  await add(page, 'Ben', 'Okoro', 'Year 5');
+  await page.getByLabel('Select Ada Lovelace').check();
+  await page.getByLabel('Select Ben Okoro').check();
+  await page.getByLabel("Select Zoë O'Brien").check();
+  await expect(page.locator('#selected-count')).toHaveText('3 pupils selected.');
+  await page.getByRole('button', { name: 'Enrol selected pupils' }).click();
+  await expect(page.locator('#enrol-message')).toHaveText('Choose the provision to enrol them in.');
+  await page.getByLabel('Provision', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Enrol selected pupils' }).click();
+  // Zoë is in it already: two are enrolled, one skipped.
+  await expect(page.locator('#enrol-message')).toHaveText('Enrol 2 pupils in Colourful semantics (Y4). 1 already in it or left the school were skipped.');
+  await expect(page.locator('#selected-count')).toHaveText('Tick pupils to enrol them in a provision together.');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.goto(`/#/provisions/${fixture.provisions[0].id}`);
+  await expect(page.getByRole('heading', { name: /^Pupils/ })).toContainText('(3)');
+});
+
+test('2,000 pupils and 6,000 enrolments: the register pages, filters and sorts', async ({ page }) => {
+  test.setTimeout(120_000);
+  const data = structuredClone(fixture);
+  const years = ['R', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6'];
+  const provisions = [];
+  for (let i = 0; i < 60; i++) {
+    provisions.push({ ...structuredClone(fixture.provisions[0]), id: crypto.randomUUID(), name: `Group ${String(i).padStart(2, '0')}`, split: 'actual_pupils' });
+  }
+  data.provisions.push(...provisions);
+  for (let i = 0; i < 1999; i++) {
+    const p = pupil(`Pupil${String(i).padStart(4, '0')}`, 'Scale', { year_group: years[i % 7], class_name: `${years[i % 7]}-${i % 3}`, sen_status: i % 4 ? 'N' : 'K', primary_need: i % 4 ? null : 'SLCN', on_register_from: null });
+    data.pupils.push(p);
+    for (let k = 0; k < 3; k++) data.enrolments.push(enrolment(p.id, provisions[(i + k * 20) % 60]));
+  }
+  expect(data.pupils.length).toBe(2000);
+  expect(data.enrolments.length).toBe(5998);
+  await seed(page, data);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: /Register/ })).toContainText('(2000 pupils)');
+  await expect(rows(page)).toHaveCount(100);
+  await expect(page.locator('#register-page')).toHaveText('Page 1 of 20: pupils 1 to 100 of 2000');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.locator('#register-page')).toHaveText('Page 2 of 20: pupils 101 to 200 of 2000');
+  expect((await names(page))[0]).toBe('Pupil0099 Scale');
+  // A filter goes back to page 1.
+  await page.getByLabel('With SEN status').selectOption({ label: 'SEN support (K)' });
+  await expect(page.locator('#register-shown')).toHaveText('Showing 500 of 2000');
+  await expect(page.locator('#register-page')).toHaveText('Page 1 of 5: pupils 1 to 100 of 500');
+  // Each pupil's cost this year is worked out across all 6,000 enrolments.
+  await page.getByRole('button', { name: 'Cost this year' }).click();
+  await page.getByRole('button', { name: 'Cost this year' }).click();
+  await expect(rows(page).first().locator('td.money')).toContainText('£');
+  expect(await axeViolations(page)).toEqual([]);
+  // The map and the budget open at this size.
+  await page.getByRole('link', { name: 'Provision map' }).click();
+  await expect(page.locator('table.map')).toContainText('Group 59');
+  await page.getByRole('link', { name: 'Budget' }).click();
+  await expect(page.locator('#budget-committed-total')).toContainText('£');
 });

@@ -156,7 +156,7 @@ pub fn PupilRegister() -> impl IntoView {
                                 let to = ((p + 1) * PAGE_SIZE).min(shown());
                                 format!("Page {} of {}: pupils {from} to {to} of {}", p + 1, pages(), shown())
                             }}</span>
-                            <button type="button" class="secondary" disabled=move || page.get() + 1 >= pages()
+                            <button type="button" class="secondary" disabled=move || { page.get() + 1 >= pages() }
                                 on:click=move |_| page.update(|p| *p += 1)>"Next page"</button>
                         </nav>
                     </Show>
@@ -177,25 +177,19 @@ fn EnrolSelected(selected: RwSignal<std::collections::BTreeSet<Uuid>>) -> impl I
     let message = RwSignal::new(None::<String>);
     let provisions = Memo::new(move |_| {
         ctx.state.data().with(|d| {
-            let day = today();
-            let mut v: Vec<(Uuid, String)> = d
-                .provisions
-                .iter()
-                .filter(|p| p.end >= day)
+            // Newest first: the ones running now are at the top.
+            let mut ps: Vec<&crate::domain::provision::Provision> = d.provisions.iter().collect();
+            ps.sort_by(|a, b| b.start.cmp(&a.start).then(a.name.cmp(&b.name)));
+            ps.into_iter()
                 .map(|p| {
-                    (
-                        p.id,
-                        format!(
-                            "{} ({} to {})",
-                            p.name,
-                            crate::ui::widgets::gb(p.start),
-                            crate::ui::widgets::gb(p.end)
-                        ),
-                    )
+                    let dates = format!(
+                        "{} to {}",
+                        crate::ui::widgets::gb(p.start),
+                        crate::ui::widgets::gb(p.end)
+                    );
+                    (p.id, format!("{} ({dates})", p.name))
                 })
-                .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
-            v
+                .collect::<Vec<_>>()
         })
     });
     let enrol = move |_| {
