@@ -42,7 +42,18 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
         return over > 0 ? `${over}px (${culprit})` : '';
       });
       expect(sideways, `${hash} scrolls sideways`).toBe('');
-      if (width === 768) expect(await axeViolations(page), hash).toEqual([]);
+      if (width === 768) {
+        expect(await axeViolations(page), hash).toEqual([]);
+        // Touch targets at least 44 px: controls, or the label around a check box.
+        const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, textarea, summary, a.button, nav a')]
+          .filter((e) => e.offsetParent !== null)
+          .map((e) => {
+            const box = (['checkbox', 'radio'].includes(e.type) ? (e.closest('label') ?? e) : e).getBoundingClientRect();
+            return [e.id || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30), Math.round(box.width), Math.round(box.height)];
+          })
+          .filter(([, w, h]) => w < 44 || h < 44));
+        expect(small, `${hash}: targets under 44 px`).toEqual([]);
+      }
     }
     expect(errors).toEqual([]);
   });

@@ -118,7 +118,7 @@ pub fn PupilRegister() -> impl IntoView {
                         <table class="register">
                             <thead>
                                 <tr>
-                                    <th scope="col" class="select">
+                                    <th scope="col" class="select"><label class="tap">
                                         <input type="checkbox" id="select-page" aria-label="Select every pupil on this page"
                                             prop:checked=move || { let r = rows(); !r.is_empty() && selected.with(|s| r.iter().all(|x| s.contains(&x.id))) }
                                             on:change=move |ev| {
@@ -126,7 +126,7 @@ pub fn PupilRegister() -> impl IntoView {
                                                 let ids: Vec<Uuid> = rows().iter().map(|r| r.id).collect();
                                                 selected.update(|s| for id in ids { if on { s.insert(id); } else { s.remove(&id); } });
                                             } />
-                                    </th>
+                                    </label></th>
                                     <SortHeader label="Name" key=SortKey::Name sort=sort />
                                     <SortHeader label="Year group" key=SortKey::YearGroup sort=sort />
                                     <SortHeader label="Class" key=SortKey::Class sort=sort />
@@ -608,10 +608,10 @@ fn PupilRow(
     let name_for_confirm = name.clone();
     view! {
         <tr class:left=row.left>
-            <td class="select">
+            <td class="select"><label class="tap">
                 <input type="checkbox" aria-label=format!("Select {name}") prop:checked=move || selected.with(|s| s.contains(&id))
                     on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } }) } />
-            </td>
+            </label></td>
             <td><a href=format!("#/pupils/{id}")>{name}</a>{row.left.then_some(" (left)")}</td>
             <td>{row.year_group.label()}</td>
             <td>{row.class_name}</td>
