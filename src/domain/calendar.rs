@@ -17,7 +17,7 @@ use super::money::Exact;
 use super::validation::Problems;
 
 /// Dates from `start` to `end`, both included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateRange {
     pub start: Date,
@@ -76,7 +76,19 @@ pub fn weekdays_between(a: Date, b: Date) -> i64 {
 }
 
 /// The three terms of an English school year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TermName {
     Autumn,
@@ -103,7 +115,7 @@ impl fmt::Display for TermName {
 }
 
 /// One term: its dates, its teaching weeks and its breaks (half term, INSET days).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub name: TermName,
@@ -190,7 +202,7 @@ impl Term {
 }
 
 /// An academic year (for example 2025-26) with its three terms.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AcademicYear {
     pub id: Uuid,

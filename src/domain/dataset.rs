@@ -12,7 +12,7 @@ use super::settings::SchoolSettings;
 use super::staff::{StaffMember, StaffRole};
 
 /// The whole of a school's data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub settings: SchoolSettings,

@@ -83,6 +83,34 @@ impl Record {
         }
     }
 
+    /// When the record was last changed.
+    pub fn updated_at(&self) -> jiff::Timestamp {
+        match self {
+            Record::Settings(r) => r.updated_at,
+            Record::Role(r) => r.updated_at,
+            Record::Member(r) => r.updated_at,
+            Record::Pupil(r) => r.updated_at,
+            Record::Intervention(r) => r.updated_at,
+            Record::Provision(r) => r.updated_at,
+            Record::Enrolment(r) => r.updated_at,
+            Record::Plan(r) => r.updated_at,
+        }
+    }
+
+    /// A few words that say which record this is, for lists of changes.
+    pub fn describe(&self) -> String {
+        match self {
+            Record::Settings(r) => format!("Settings of {}", r.school_name),
+            Record::Role(r) => format!("Staff role {}", r.name),
+            Record::Member(r) => format!("Member of staff {}", r.name),
+            Record::Pupil(r) => format!("Pupil {}", r.full_name()),
+            Record::Intervention(r) => format!("Intervention {}", r.name),
+            Record::Provision(r) => format!("Provision {}", r.name),
+            Record::Enrolment(r) => format!("Enrolment {}", &r.id.simple().to_string()[..8]),
+            Record::Plan(r) => format!("Support plan, {} {}", r.term, r.start_year),
+        }
+    }
+
     pub fn id(&self) -> Uuid {
         match self {
             Record::Settings(r) => r.id,
@@ -180,6 +208,19 @@ impl Dataset {
                 .cloned()
                 .map(Record::Plan),
         }
+    }
+
+    /// Every record, settings first, in the stores' order.
+    pub fn records(&self) -> Vec<Record> {
+        let mut v = vec![Record::Settings(self.settings.clone())];
+        v.extend(self.roles.iter().cloned().map(Record::Role));
+        v.extend(self.members.iter().cloned().map(Record::Member));
+        v.extend(self.pupils.iter().cloned().map(Record::Pupil));
+        v.extend(self.interventions.iter().cloned().map(Record::Intervention));
+        v.extend(self.provisions.iter().cloned().map(Record::Provision));
+        v.extend(self.enrolments.iter().cloned().map(Record::Enrolment));
+        v.extend(self.plans.iter().cloned().map(Record::Plan));
+        v
     }
 
     /// Apply changes in order. Deleting the settings is not possible: a

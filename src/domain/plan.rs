@@ -9,7 +9,7 @@ use super::calendar::TermName;
 use super::validation::{check_text, Problems};
 
 /// How far an outcome was met at review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewResult {
     Achieved,
@@ -28,7 +28,7 @@ impl ReviewResult {
 }
 
 /// One target in a support plan, with its review result once reviewed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     pub text: String,
@@ -37,7 +37,7 @@ pub struct Outcome {
 }
 
 /// A pupil's support plan for one term.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SupportPlan {
     pub id: Uuid,

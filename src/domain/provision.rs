@@ -13,7 +13,19 @@ use super::quantity::Dec2;
 use super::validation::{check_text, Problems};
 
 /// Where a provision's cost is charged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FundingSource {
     NotionalSen,
@@ -47,7 +59,7 @@ impl FundingSource {
 }
 
 /// The kind of entry and exit data a provision measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureKind {
     StandardisedScore,
@@ -89,7 +101,7 @@ impl MeasureKind {
 }
 
 /// How a default intervention is delivered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Delivery {
     pub role_id: Option<Uuid>,
@@ -101,7 +113,7 @@ pub struct Delivery {
 }
 
 /// An entry in the school's intervention library.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
     pub id: Uuid,
@@ -203,7 +215,7 @@ fn check_money(p: &mut Problems, field: &'static str, what: &str, m: Money) {
 }
 
 /// Who delivers a provision: a role, optionally a named member, and how many.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffLine {
     pub role_id: Uuid,
@@ -213,7 +225,19 @@ pub struct StaffLine {
 }
 
 /// A school day, for timetable slots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolDay {
     Monday,
@@ -224,7 +248,7 @@ pub enum SchoolDay {
 }
 
 /// When a session runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Slot {
     pub day: SchoolDay,
@@ -232,7 +256,9 @@ pub struct Slot {
 }
 
 /// How a provision's cost is split among its pupils.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CostSplit {
     /// Among the pupils actually enrolled, pro rata to their enrolled days.
@@ -243,7 +269,7 @@ pub enum CostSplit {
 }
 
 /// A running group or 1:1 support.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
     pub id: Uuid,
@@ -342,7 +368,7 @@ impl Provision {
 }
 
 /// An entry or exit score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "measure", content = "value", rename_all = "snake_case")]
 pub enum Score {
     StandardisedScore(Dec2),
@@ -444,7 +470,7 @@ impl Score {
 }
 
 /// A score with the date it was taken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub score: Score,
@@ -452,7 +478,7 @@ pub struct Assessment {
 }
 
 /// Sessions attended out of sessions offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     pub attended: u32,
@@ -460,7 +486,7 @@ pub struct Attendance {
 }
 
 /// A pupil in a provision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Enrolment {
     pub id: Uuid,

@@ -96,6 +96,20 @@ impl FromStr for YearGroup {
     }
 }
 
+impl schemars::JsonSchema for YearGroup {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearGroup".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A year group: N (nursery), R (reception) or Y1 to Y13.",
+            "pattern": "^(N|R|Y([1-9]|1[0-3]))$"
+        })
+    }
+}
+
 impl Serialize for YearGroup {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.code())
@@ -177,7 +191,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
 }
 
 /// Flags that change funding or reporting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields, default)]
 pub struct Flags {
     pub pupil_premium: bool,
@@ -191,7 +207,7 @@ pub struct Flags {
 }
 
 /// The details of an education, health and care plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EhcpDetails {
     pub issue_date: Date,
@@ -202,7 +218,7 @@ pub struct EhcpDetails {
 }
 
 /// A one-page profile (pupil passport).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct OnePageProfile {
     pub strengths: String,
@@ -213,7 +229,7 @@ pub struct OnePageProfile {
 
 /// A pupil as stored. Fields added after schema version 1 have defaults, so
 /// records written by version 1 still read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pupil {
     pub id: Uuid,

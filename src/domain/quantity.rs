@@ -101,6 +101,20 @@ pub(crate) fn hundredths(whole: &str, frac: &str) -> Option<i64> {
     w.checked_mul(100)?.checked_add(f)
 }
 
+impl schemars::JsonSchema for Dec2 {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A decimal with at most two places, as text (\"32.5\", \"-1.25\").",
+            "pattern": "^-?[0-9]+(\\.[0-9]{1,2})?$"
+        })
+    }
+}
+
 impl Serialize for Dec2 {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

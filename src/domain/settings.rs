@@ -14,7 +14,7 @@ use super::validation::{check_text, Problems};
 
 /// A tier (wave) of provision. Tiers are data: a school can rename them or
 /// use the 2026 white paper's Universal / Targeted / Targeted Plus / Specialist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// A stable key provisions refer to (for example `wave-2`).
@@ -23,7 +23,7 @@ pub struct Tier {
 }
 
 /// A ratio-gain band: ratio gains from `min` up to the next band's `min`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RatioBand {
     pub min: Dec2,
@@ -34,7 +34,7 @@ pub struct RatioBand {
 }
 
 /// A budget for one funding source in one academic year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     /// The calendar year the academic year starts in.
@@ -44,7 +44,7 @@ pub struct Budget {
 }
 
 /// Which national funding figure a [`FundingFigure`] gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FundingKind {
     PupilPremiumPrimary,
@@ -72,7 +72,7 @@ impl FundingKind {
 }
 
 /// A funding figure per pupil, dated with the academic year it applies to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundingFigure {
     pub kind: FundingKind,
@@ -81,7 +81,7 @@ pub struct FundingFigure {
 }
 
 /// The school's settings: one record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SchoolSettings {
     pub id: Uuid,

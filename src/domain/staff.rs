@@ -27,7 +27,7 @@ pub fn weeks_per_year() -> Exact {
 }
 
 /// The inputs to derive an hourly rate from a salary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SalaryBasis {
     /// Full-time-equivalent annual salary.
@@ -152,7 +152,7 @@ impl SalaryBasis {
 }
 
 /// How a role's hourly rate is set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "basis", rename_all = "snake_case")]
 pub enum RateBasis {
     /// A rate the SENCO typed (for example from the LA's figures).
@@ -166,7 +166,9 @@ pub enum RateBasis {
 
 /// What kind of staff a role is (EEF's advice on interventions led by
 /// teaching assistants applies to [`RoleCategory::TeachingAssistant`]).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RoleCategory {
     TeachingAssistant,
@@ -177,7 +179,7 @@ pub enum RoleCategory {
 }
 
 /// A staff role (TA, HLTA, teacher, SENCO, outside specialist) and its cost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffRole {
     pub id: Uuid,
@@ -255,7 +257,7 @@ impl StaffRole {
 }
 
 /// A member of staff who delivers provision (optional: roles alone are enough to cost).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffMember {
     pub id: Uuid,
@@ -284,7 +286,9 @@ impl StaffMember {
 }
 
 /// How a role's rate is being entered, in a form.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RateKind {
     #[default]

@@ -1,29 +1,73 @@
 //! The JSON document a SENCO exports to share or back up their data.
 //!
-//! An envelope names the format and its integer version, so a later version of
-//! the app can upgrade an older file and refuse a newer one by name.
+//! An envelope names the format and its integer version, so a later version
+//! of the app can upgrade an older file and refuse a newer one by name. It
+//! says what part of the school the file holds ([`scope::Scope`]) and
+//! whether its pupils are pseudonymised. The JSON Schema of the document is
+//! published as `schema/waymark-document.schema.json` (see
+//! [`document_schema`]).
+//!
+//! Reading a file checks everything before anything is stored: every
+//! problem is listed with its JSON path (the first [`MAX_LISTED`], and how
+//! many there are in all).
 
 pub mod csv;
+pub mod encryption;
+pub mod merge;
+pub mod scope;
 
 use jiff::Timestamp;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dataset::Dataset;
+use scope::Scope;
 
 /// The `format` field of every document this app writes.
 pub const FORMAT_NAME: &str = "waymark";
 /// The version of the document format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 1 (no scope, never pseudonymised) is upgraded on reading.
+pub const FORMAT_VERSION: u32 = 2;
+/// The largest file read: far above a whole school's data (about 5 MB for
+/// 2,000 pupils and 6,000 enrolments).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// How many problems an import lists before saying how many more.
+pub const MAX_LISTED: usize = 50;
 
 /// The whole export document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Waymark document",
+    description = "A school's SEN provision data, or a part of it, exported from Waymark."
+)]
 pub struct Document {
+    /// Always "waymark".
     pub format: String,
+    /// The format's version: 2.
     pub format_version: u32,
     pub exported_at: Timestamp,
+    /// The version of Waymark that wrote the file.
     pub app_version: String,
+    /// The part of the school the file holds.
+    pub scope: Scope,
+    /// Whether pupils' names are initials and a reference, with no UPN,
+    /// date of birth or class.
+    pub pseudonymised: bool,
     pub data: Dataset,
+}
+
+/// One problem with a file: where (a JSON path) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
 }
 
 /// Why a document could not be read. Each says what and where.
@@ -31,71 +75,202 @@ pub struct Document {
 pub enum ImportError {
     #[error("The file is empty.")]
     Empty,
+    #[error("The file is {} MB; Waymark reads files of up to {} MB.", .0 / 1_048_576, MAX_BYTES / 1_048_576)]
+    TooLarge(usize),
     #[error("The file is not a {FORMAT_NAME} document: {0}")]
     NotJson(String),
     #[error("This file's format is \"{0}\", not \"{FORMAT_NAME}\".")]
     WrongFormat(String),
     #[error("This file is format version {found}, newer than this app reads ({FORMAT_VERSION}). Update the app to import it.")]
     TooNew { found: u32 },
-    #[error("{path}: {message}")]
-    Invalid { path: String, message: String },
+    #[error("This file is encrypted: enter its passphrase to open it.")]
+    Encrypted,
+    #[error("{} problem{} in the file; the first is {}", .total, if *.total == 1 { "" } else { "s" }, .problems.first().map(ToString::to_string).unwrap_or_default())]
+    Invalid {
+        /// The first [`MAX_LISTED`] problems.
+        problems: Vec<Problem>,
+        total: usize,
+    },
+}
+
+/// The JSON Schema of [`Document`], as published in the repository.
+pub fn document_schema() -> String {
+    let schema = schemars::schema_for!(Document);
+    serde_json::to_string_pretty(&schema).expect("a schema always serialises") + "\n"
 }
 
 impl Document {
-    /// A document holding `data`, stamped with `now` and this build's version.
+    /// A document of the whole school, stamped with `now` and this build's version.
     pub fn new(data: Dataset, now: Timestamp) -> Self {
+        Document::of(&data, Scope::Whole, false, now)
+    }
+
+    /// A document of the part of `data` that `scope` covers, pseudonymised
+    /// if asked.
+    pub fn of(data: &Dataset, scope: Scope, pseudonymise: bool, now: Timestamp) -> Self {
+        let part = scope::extract(data, scope);
         Document {
             format: FORMAT_NAME.into(),
             format_version: FORMAT_VERSION,
             exported_at: now,
             app_version: env!("CARGO_PKG_VERSION").into(),
-            data,
+            scope,
+            pseudonymised: pseudonymise,
+            data: if pseudonymise {
+                scope::pseudonymise(&part, data)
+            } else {
+                part
+            },
         }
     }
 
-    /// The document as pretty-printed JSON.
+    /// The document as pretty-printed JSON. Fields are always in the same
+    /// order and numbers are integers (money in pence) or text (decimals),
+    /// so the same data always gives the same bytes.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a Document always serialises")
     }
 
-    /// A dated file name for a backup: `waymark-backup-2026-11-22.json`.
+    /// A dated file name: `waymark-whole-2026-11-22.json`,
+    /// `waymark-pupil-pseudonymised-2026-11-22.json`.
     pub fn file_name(&self) -> String {
         let day = self.exported_at.to_zoned(jiff::tz::TimeZone::UTC).date();
-        format!("waymark-backup-{day}.json")
+        let p = if self.pseudonymised {
+            "-pseudonymised"
+        } else {
+            ""
+        };
+        format!("waymark-{}{p}-{day}.json", self.scope.slug())
     }
 
-    /// Read and check a document; nothing is returned unless every record is valid.
+    /// What the file holds, in words, for the SENCO to read before saving.
+    pub fn summary(&self) -> String {
+        let d = &self.data;
+        let n = |k: usize, one: &str, many: &str| {
+            if k == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{k} {many}")
+            }
+        };
+        format!(
+            "{}: {}, {}, {}, {}, {} and {}; the school's settings{}. {}",
+            capitalise(&self.scope.describe()),
+            n(d.pupils.len(), "pupil", "pupils"),
+            n(d.provisions.len(), "provision", "provisions"),
+            n(d.enrolments.len(), "enrolment", "enrolments"),
+            n(d.plans.len(), "support plan", "support plans"),
+            n(d.interventions.len(), "library entry", "library entries"),
+            n(
+                d.roles.len() + d.members.len(),
+                "staff record",
+                "staff records"
+            ),
+            if d.settings.budgets.is_empty() {
+                ""
+            } else {
+                " and budgets"
+            },
+            if self.pseudonymised {
+                "Pupils appear as initials and a reference: no names, UPNs, dates of birth or classes, and pupils' names in notes are reduced to initials."
+            } else if d.pupils.is_empty() {
+                "It holds no pupil's details."
+            } else {
+                "It holds pupils' names, UPNs, dates of birth and SEN details: special category data. Keep it safe, or encrypt it."
+            }
+        )
+    }
+
+    /// Read and check a document; nothing is returned unless every record
+    /// is valid. A version-1 file is upgraded.
     pub fn from_json(text: &str) -> Result<Document, ImportError> {
+        if text.len() > MAX_BYTES {
+            return Err(ImportError::TooLarge(text.len()));
+        }
         if text.trim().is_empty() {
             return Err(ImportError::Empty);
         }
-        // Read the envelope first, so a newer file is refused by version rather
-        // than by whichever field it happens to have changed.
-        #[derive(Deserialize)]
-        struct Envelope {
-            format: String,
-            format_version: u32,
-        }
-        let env: Envelope =
+        let mut value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        if env.format != FORMAT_NAME {
-            return Err(ImportError::WrongFormat(env.format));
+        if crate::exchange::is_encrypted_value(&value) {
+            return Err(ImportError::Encrypted);
         }
-        if env.format_version > FORMAT_VERSION {
-            return Err(ImportError::TooNew {
-                found: env.format_version,
-            });
+        // Read the envelope first, so a newer file is refused by version
+        // rather than by whichever field it happens to have changed.
+        let format = value.get("format").and_then(|f| f.as_str());
+        let version = value
+            .get("format_version")
+            .and_then(serde_json::Value::as_u64);
+        match (format, version) {
+            (Some(FORMAT_NAME), Some(v)) if v > u64::from(FORMAT_VERSION) => {
+                return Err(ImportError::TooNew {
+                    found: u32::try_from(v).unwrap_or(u32::MAX),
+                })
+            }
+            (Some(FORMAT_NAME), Some(1)) => upgrade_v1(&mut value),
+            (Some(FORMAT_NAME), Some(_)) => {}
+            (Some(other), _) => return Err(ImportError::WrongFormat(other.to_owned())),
+            (None, _) => {
+                return Err(ImportError::NotJson(
+                    "it has no \"format\" field naming the format".into(),
+                ))
+            }
         }
-        let doc: Document =
-            serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        if let Some(p) = doc.data.validate().into_iter().next() {
+        let doc: Document = serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            ImportError::Invalid {
+                problems: vec![Problem {
+                    path: if path == "." {
+                        "(the document)".into()
+                    } else {
+                        path
+                    },
+                    message: e.into_inner().to_string(),
+                }],
+                total: 1,
+            }
+        })?;
+        let all = doc.data.validate();
+        if !all.is_empty() {
             return Err(ImportError::Invalid {
-                path: format!("data.{}[{}].{}", p.kind, p.index, p.field),
-                message: p.message,
+                total: all.len(),
+                problems: all
+                    .into_iter()
+                    .take(MAX_LISTED)
+                    .map(|p| Problem {
+                        path: format!("data.{}[{}].{}", p.kind, p.index, p.field),
+                        message: p.message,
+                    })
+                    .collect(),
             });
         }
         Ok(doc)
     }
+}
+
+/// Version 1 held the whole school, never pseudonymised.
+fn upgrade_v1(value: &mut serde_json::Value) {
+    if let Some(o) = value.as_object_mut() {
+        o.insert("format_version".into(), FORMAT_VERSION.into());
+        o.entry("scope")
+            .or_insert(serde_json::json!({ "kind": "whole" }));
+        o.entry("pseudonymised").or_insert(false.into());
+    }
+}
+
+/// Whether parsed JSON is an encrypted envelope (see `encryption`).
+pub fn is_encrypted_value(v: &serde_json::Value) -> bool {
+    v.get("format").and_then(|f| f.as_str()) == Some(ENCRYPTED_FORMAT)
+}
+
+/// The `format` of an encrypted file's envelope.
+pub const ENCRYPTED_FORMAT: &str = "waymark-encrypted";
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -123,13 +298,30 @@ mod tests {
     #[test]
     fn round_trip_is_lossless_and_identical() {
         let doc = Document::new(data(vec![pupil("Ann"), pupil("Bob")]), now());
-        assert_eq!(doc.file_name(), "waymark-backup-2026-11-22.json");
+        assert_eq!(doc.file_name(), "waymark-whole-2026-11-22.json");
         let json = doc.to_json();
         let back = Document::from_json(&json).unwrap();
         assert_eq!(back, doc);
         assert_eq!(back.to_json(), json);
         assert!(json.contains("\"format\": \"waymark\""));
-        assert!(json.contains("\"format_version\": 1"));
+        assert!(json.contains("\"format_version\": 2"));
+        assert!(json.contains("\"scope\": {\n    \"kind\": \"whole\"\n  }"));
+        assert!(doc
+            .summary()
+            .starts_with("The whole school: 2 pupils, 0 provisions"));
+        assert!(doc.summary().contains("special category data"));
+    }
+
+    #[test]
+    fn a_version_1_file_is_upgraded() {
+        let doc = Document::new(data(vec![pupil("Ann")]), now());
+        let mut v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        let o = v.as_object_mut().unwrap();
+        o.remove("scope");
+        o.remove("pseudonymised");
+        o.insert("format_version".into(), 1.into());
+        let back = Document::from_json(&v.to_string()).unwrap();
+        assert_eq!(back, doc);
     }
 
     #[test]
@@ -139,6 +331,9 @@ mod tests {
             Document::from_json("{\"format\":"),
             Err(ImportError::NotJson(_))
         ));
+        assert!(
+            matches!(Document::from_json("[1, 2]"), Err(ImportError::NotJson(m)) if m.contains("no \"format\""))
+        );
         assert_eq!(
             Document::from_json(r#"{"format":"other","format_version":1}"#),
             Err(ImportError::WrongFormat("other".into()))
@@ -146,23 +341,77 @@ mod tests {
         let too_new =
             Document::from_json(r#"{"format":"waymark","format_version":7}"#).unwrap_err();
         assert_eq!(too_new, ImportError::TooNew { found: 7 });
-        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(1)"));
+        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(2)"));
+        let big = " ".repeat(MAX_BYTES + 1);
+        assert_eq!(
+            Document::from_json(&big).unwrap_err().to_string(),
+            "The file is 20 MB; Waymark reads files of up to 20 MB."
+        );
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(
+            matches!(Document::from_json(&deep), Err(ImportError::NotJson(m)) if m.contains("recursion"))
+        );
+        assert_eq!(
+            Document::from_json(r#"{"format":"waymark-encrypted","version":1}"#),
+            Err(ImportError::Encrypted)
+        );
 
-        let p = pupil("Ann");
-        let doc = Document::new(data(vec![p.clone(), p]), now());
-        match Document::from_json(&doc.to_json()) {
-            Err(ImportError::Invalid { path, .. }) => assert_eq!(path, "data.pupils[1].id"),
-            other => panic!("duplicate id accepted: {other:?}"),
+        // A wrong type is named by its path.
+        let doc = Document::new(data(vec![pupil("Ann")]), now());
+        let json = doc
+            .to_json()
+            .replace("\"year_group\": \"Y3\"", "\"year_group\": 3");
+        match Document::from_json(&json) {
+            Err(ImportError::Invalid { problems, total }) => {
+                assert_eq!(total, 1);
+                assert_eq!(problems[0].path, "data.pupils[0].year_group");
+            }
+            other => panic!("accepted: {other:?}"),
+        }
+        // An unknown field too.
+        let json = doc
+            .to_json()
+            .replace("\"given_name\"", "\"nickname\": \"A\", \"given_name\"");
+        match Document::from_json(&json) {
+            Err(ImportError::Invalid { problems, .. }) => {
+                assert_eq!(problems[0].path, "data.pupils[0].nickname");
+                assert!(problems[0].message.contains("unknown field `nickname`"));
+            }
+            other => panic!("accepted: {other:?}"),
         }
 
-        let doc = Document::new(data(vec![pupil("Ann")]), now());
-        let json = doc.to_json().replace("\"Ann\"", "\"\"");
+        // Every record problem is listed, the first 50 and the count.
+        let p = pupil("Ann");
+        let mut many = vec![p.clone(); 60];
+        many.push(pupil("Zed"));
+        let doc = Document::new(data(many), now());
+        let json = doc
+            .to_json()
+            .replace("\"given_name\": \"Zed\"", "\"given_name\": \"\"");
+        match Document::from_json(&json) {
+            Err(e @ ImportError::Invalid { .. }) => {
+                let ImportError::Invalid { problems, total } = &e else {
+                    unreachable!()
+                };
+                // 59 repeated ids and one empty name.
+                assert_eq!(*total, 60);
+                assert_eq!(problems.len(), MAX_LISTED);
+                assert_eq!(problems[0].path, "data.pupils[1].id");
+                assert!(e
+                    .to_string()
+                    .starts_with("60 problems in the file; the first is data.pupils[1].id"));
+            }
+            other => panic!("duplicate ids accepted: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_published_schema_is_current() {
+        let published = include_str!("../../schema/waymark-document.schema.json");
         assert_eq!(
-            Document::from_json(&json),
-            Err(ImportError::Invalid {
-                path: "data.pupils[0].given_name".into(),
-                message: "Enter a given name.".into()
-            })
+            published,
+            document_schema(),
+            "the schema changed: regenerate it with `cargo run --bin waymark -- --schema > schema/waymark-document.schema.json`"
         );
     }
 }
