@@ -179,7 +179,7 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     incoming.provisions[0].name = "Renamed there".into();
     incoming.provisions[0].updated_at = "2026-01-01T00:00:00Z".parse().unwrap();
 
-    let plan = plan_import(&stored_newer, &incoming, Mode::Merge, false).unwrap();
+    let plan = plan_import(&stored_newer, &incoming, Mode::Merge, false, true).unwrap();
     assert_eq!(
         plan.new.iter().map(|i| i.what.as_str()).collect::<Vec<_>>(),
         ["Pupil Nia Jones"]
@@ -210,7 +210,7 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     // Replace: the stored data becomes the file's exactly.
     let mut smaller = stored.clone();
     smaller.pupils.pop();
-    let plan = plan_import(&stored_newer, &smaller, Mode::Replace, false).unwrap();
+    let plan = plan_import(&stored_newer, &smaller, Mode::Replace, false, true).unwrap();
     assert_eq!(
         plan.removed
             .iter()
@@ -232,7 +232,7 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     let pseudo = Document::of(&stored, Scope::Whole, true, now()).data;
     let mut newer = pseudo.clone();
     newer.pupils[0].updated_at = now();
-    let plan = plan_import(&stored, &newer, Mode::Merge, true).unwrap();
+    let plan = plan_import(&stored, &newer, Mode::Merge, true, true).unwrap();
     assert!(plan.updated.iter().all(|i| i.kind != Kind::Pupils));
     assert_eq!(
         plan.conflicts
@@ -255,8 +255,16 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
         &part,
         Mode::Merge,
         false,
+        true,
     )
     .unwrap_err();
+    // Into a new database (settings never saved), everything is new.
+    let fresh = Dataset::empty(waymark::domain::settings::SchoolSettings::first_run(now()));
+    let plan = plan_import(&fresh, &stored, Mode::Merge, false, false).unwrap();
+    assert_eq!(
+        (plan.new.len(), plan.conflicts.len()),
+        (stored.records().len(), 0)
+    );
     assert!(
         problems.iter().any(|p| p.kind == "enrolments"),
         "{problems:?}"
@@ -299,7 +307,7 @@ proptest! {
         let json = doc.to_json();
         let back = Document::from_json(&json).unwrap();
         let empty = Dataset::empty(back.data.settings.clone());
-        let plan = plan_import(&empty, &back.data, Mode::Replace, pseudo).unwrap();
+        let plan = plan_import(&empty, &back.data, Mode::Replace, pseudo, false).unwrap();
         let mut stored = empty.clone();
         stored.apply(&plan.changes);
         let again = Document { data: stored, ..back.clone() };

@@ -378,3 +378,30 @@ async fn a_version_2_database_reads_back_every_record() {
     );
     db.close();
 }
+
+#[wasm_bindgen_test]
+async fn an_import_is_saved_with_its_backup_or_not_at_all() {
+    use waymark::store::ImportBackup;
+    let name = unique_name("import");
+    let db = Db::open(&name).await.unwrap();
+    assert_eq!(db.import_backup().await.unwrap(), None);
+    let sample = support::sample();
+    let backup = ImportBackup::new(support::now(), "before x.json".into(), "{\"doc\":1}".into());
+    // The last put (the backup's) fails: neither the records nor the backup stay.
+    let n = u32::try_from(puts(&sample).len()).unwrap() + 1;
+    break_put(n, "QuotaExceededError").await;
+    let result = db.apply_with_backup(&puts(&sample), Some(&backup)).await;
+    restore_put().await;
+    assert!(matches!(result, Err(StoreError::Full)), "{result:?}");
+    let (_, back) = db.load(support::now()).await.unwrap();
+    assert!(back.pupils.is_empty());
+    assert_eq!(db.import_backup().await.unwrap(), None);
+
+    db.apply_with_backup(&puts(&sample), Some(&backup))
+        .await
+        .unwrap();
+    let (_, back) = db.load(support::now()).await.unwrap();
+    assert_eq!(back.pupils, sample.pupils);
+    assert_eq!(db.import_backup().await.unwrap(), Some(backup));
+    db.close();
+}

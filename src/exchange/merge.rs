@@ -56,7 +56,9 @@ fn item(r: &Record) -> Item {
     }
 }
 
-/// Plan importing `incoming` into `current`. A pseudonymised file never
+/// Plan importing `incoming` into `current`; `settings_stored` says whether
+/// the current settings were ever saved (a new database has defaults only,
+/// and a file's settings simply replace them). A pseudonymised file never
 /// overwrites a pupil already stored (its names and identifiers were
 /// removed on purpose). The result must itself be a valid dataset: if it
 /// would not be (for example a merged enrolment whose pupil the stored data
@@ -66,10 +68,12 @@ pub fn plan_import(
     incoming: &Dataset,
     mode: Mode,
     pseudonymised: bool,
+    settings_stored: bool,
 ) -> Result<ImportPlan, Vec<RecordProblem>> {
     let stored: HashMap<(Kind, Uuid), Record> = current
         .records()
         .into_iter()
+        .filter(|r| settings_stored || r.kind() != Kind::Settings)
         .map(|r| ((r.kind(), settings_key(&r)), r))
         .collect();
     let mut plan = ImportPlan {
@@ -84,7 +88,9 @@ pub fn plan_import(
     for mut r in incoming.records() {
         // One school, one settings record: the file's settings take the stored id.
         if let Record::Settings(s) = &mut r {
-            s.id = current.settings.id;
+            if settings_stored {
+                s.id = current.settings.id;
+            }
         }
         let key = (r.kind(), settings_key(&r));
         seen.insert(key);

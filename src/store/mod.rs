@@ -21,6 +21,31 @@ use crate::domain::dataset::Dataset;
 use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::settings::SchoolSettings;
 
+/// The key of the backup taken before an import, in the `meta` store.
+const IMPORT_BACKUP: &str = "import-backup";
+
+/// The whole dataset as it was before the last import, as an export
+/// document's JSON, kept in the `meta` store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportBackup {
+    key: String,
+    pub taken_at: Timestamp,
+    /// What was imported, in words ("waymark-whole-2026-11-22.json, merged").
+    pub before: String,
+    pub document: String,
+}
+
+impl ImportBackup {
+    pub fn new(taken_at: Timestamp, before: String, document: String) -> Self {
+        ImportBackup {
+            key: IMPORT_BACKUP.into(),
+            taken_at,
+            before,
+            document,
+        }
+    }
+}
+
 /// The database name the app uses; tests open their own names.
 pub const DB_NAME: &str = "waymark";
 
@@ -246,10 +271,24 @@ impl Db {
 
     /// Write `changes` atomically: all of them, or (on any error) none.
     pub async fn apply(&self, changes: &[Change]) -> Result<(), StoreError> {
-        if changes.is_empty() {
+        self.apply_with_backup(changes, None).await
+    }
+
+    /// Write `changes` and, in the same transaction, keep `backup` (the
+    /// whole dataset as it was, as a document) to restore from Settings.
+    /// An import is saved this way: with its backup, or not at all.
+    pub async fn apply_with_backup(
+        &self,
+        changes: &[Change],
+        backup: Option<&ImportBackup>,
+    ) -> Result<(), StoreError> {
+        if changes.is_empty() && backup.is_none() {
             return Ok(());
         }
         let mut names: Vec<&str> = changes.iter().map(|c| c.kind().store()).collect();
+        if backup.is_some() {
+            names.push(META);
+        }
         names.sort_unstable();
         names.dedup();
         let tx = self
@@ -283,7 +322,33 @@ impl Db {
                     .map_err(write_error)?,
             }
         }
+        if let Some(b) = backup {
+            let store = tx.object_store(META).map_err(write_error)?;
+            store
+                .put(b)
+                .serde()
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?;
+        }
         tx.commit().await.map_err(write_error)
+    }
+
+    /// The backup taken before the last import, if any.
+    pub async fn import_backup(&self) -> Result<Option<ImportBackup>, StoreError> {
+        let tx = self
+            .db
+            .transaction(META)
+            .with_mode(TransactionMode::Readonly)
+            .build()
+            .map_err(read_error)?;
+        let store = tx.object_store(META).map_err(read_error)?;
+        store
+            .get(IMPORT_BACKUP)
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)
     }
 
     /// The app's own state (defaults before the first save).

@@ -104,6 +104,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
         history: RwSignal::new(History::default()),
         outdated: RwSignal::new(false),
         meta: RwSignal::new(None),
+        settings_saved: RwSignal::new(false),
     };
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);
@@ -116,13 +117,14 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
     spawn_local(async move {
         let loaded = async {
             let db = Db::open_with(&db_name, move || phase.set(Phase::Blocked)).await?;
-            let (_, data) = db.load(Timestamp::now()).await?;
+            let (saved, data) = db.load(Timestamp::now()).await?;
             let meta = db.meta().await?;
-            Ok::<_, crate::store::StoreError>((db, data, meta))
+            Ok::<_, crate::store::StoreError>((db, data, meta, saved.is_some()))
         };
         match loaded.await {
-            Ok((db, data, meta)) => {
+            Ok((db, data, meta, saved)) => {
                 ctx.meta.set(Some(meta));
+                ctx.settings_saved.set(saved);
                 // A newer version of the app in another tab wants to upgrade:
                 // let it, and stop writing here.
                 let closing = db.clone();

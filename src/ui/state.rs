@@ -48,6 +48,8 @@ pub struct AppCtx {
     pub outdated: RwSignal<bool>,
     /// The app's own saved state (last export, reminder days); `None` until loaded.
     pub meta: RwSignal<Option<Meta>>,
+    /// Whether the settings were ever saved (a new database has defaults).
+    pub settings_saved: RwSignal<bool>,
 }
 
 impl AppCtx {
@@ -83,6 +85,26 @@ impl AppCtx {
         Ok(())
     }
 
+    /// Save an import: its changes and, in the same transaction, the backup
+    /// of the data as it was. Undoable like any edit.
+    pub async fn save_import(
+        self,
+        label: impl Into<String>,
+        changes: Vec<Change>,
+        backup: crate::store::ImportBackup,
+    ) -> Result<(), StoreError> {
+        let backward = self.state.data().with_untracked(|d| d.inverse(&changes));
+        self.write_with(&changes, Some(&backup)).await?;
+        self.history.update(|h| {
+            h.record(Edit {
+                label: label.into(),
+                forward: changes,
+                backward,
+            });
+        });
+        Ok(())
+    }
+
     /// Undo the last edit (saved like any other).
     pub async fn undo(self) -> Result<(), StoreError> {
         let Some(edit) = self.history.with_untracked(|h| h.next_undo().cloned()) else {
@@ -104,14 +126,28 @@ impl AppCtx {
     }
 
     async fn write(self, changes: &[Change]) -> Result<(), StoreError> {
+        self.write_with(changes, None).await
+    }
+
+    async fn write_with(
+        self,
+        changes: &[Change],
+        backup: Option<&crate::store::ImportBackup>,
+    ) -> Result<(), StoreError> {
         if self.outdated.get_untracked() {
             let e = StoreError::Closed;
             self.save.set(SaveState::Failed(e.to_string()));
             return Err(e);
         }
         self.save.set(SaveState::Saving);
-        match self.db().apply(changes).await {
+        match self.db().apply_with_backup(changes, backup).await {
             Ok(()) => {
+                if changes
+                    .iter()
+                    .any(|c| c.kind() == crate::domain::edit::Kind::Settings)
+                {
+                    self.settings_saved.set(true);
+                }
                 self.state.data().update(|d| d.apply(changes));
                 self.sync.with_value(|s| {
                     if let Some(s) = s {

@@ -139,7 +139,7 @@ test('settings show storage status; a backup exports everything and stops the re
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export a backup' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^waymark-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(file.suggestedFilename()).toMatch(/^waymark-whole-\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
   expect(doc.format).toBe('waymark');
   expect(doc.data.pupils.map((p) => p.given_name)).toEqual(['Backup']);

@@ -5,6 +5,7 @@ pub mod members;
 pub mod roles;
 pub mod rollover;
 pub mod school;
+pub mod share;
 
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
         <rollover::RolloverPanel />
         <StoragePanel />
         <BackupPanel />
+        <share::SharePanel />
     }
 }
 

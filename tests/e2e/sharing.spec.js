@@ -1,0 +1,183 @@
+// Sharing: exports of the whole school or a part, pseudonymised and
+// encrypted, checked against the published JSON Schema with ajv; imports
+// that check everything first, preview, merge or replace, keep a backup and
+// survive bad files.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { fixture, seed, axeViolations, pupil } from './helpers.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/waymark-document.schema.json', import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+function school() {
+  const data = structuredClone(fixture);
+  data.pupils.push(pupil('Ravi', 'Shah', { year_group: 'Y2', sen_status: 'N', primary_need: null }));
+  data.enrolments[0].notes = 'Zoë and Ravi worked well together.';
+  return data;
+}
+
+async function exportFile(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the file' }).click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+}
+
+async function importText(page, name, text) {
+  await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a pseudonymised export of one pupil, valid against the schema', async ({ page }) => {
+  await seed(page, school());
+  await page.goto('/#/settings');
+  await page.getByLabel('What to export').selectOption({ label: 'One pupil' });
+  await page.getByLabel('Pupil', { exact: true }).selectOption({ label: "Zoë O'Brien" });
+  await expect(page.getByLabel(/^Pseudonymise pupils/)).toBeChecked();
+  await expect(page.locator('#export-summary')).toHaveText(
+    'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils appear as initials and a reference: no names, UPNs, dates of birth or classes, and pupils\' names in notes are reduced to initials.',
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  const file = await exportFile(page);
+  expect(file.name).toMatch(/^waymark-pupil-pseudonymised-\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = JSON.parse(file.text);
+  expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  expect(doc.scope).toEqual({ kind: 'pupil', id: fixture.pupils[0].id });
+  expect(doc.pseudonymised).toBe(true);
+  for (const secret of ['Zoë', "O'Brien", 'A123456789012', '2016-02-29', 'Ravi']) expect(file.text).not.toContain(secret);
+  expect(doc.data.enrolments[0].notes).toBe('Z. and R. worked well together.');
+  await expect(page.locator('#export-message')).toHaveText(`Saved ${file.name}. It holds children's SEN data: keep it safe.`);
+});
+
+test('the whole school round-trips through an empty browser, byte for byte', async ({ page, browser }) => {
+  await seed(page, school());
+  await page.goto('/#/settings');
+  const first = await exportFile(page);
+  const doc = JSON.parse(first.text);
+  expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  expect(doc.pseudonymised).toBe(false);
+  expect(first.text).toContain("O'Brien");
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto('/#/settings');
+  await importText(fresh, first.name, first.text);
+  await expect(fresh.locator('#import-counts')).toHaveText('9 new, 0 updated, 0 unchanged, 0 in conflict (kept as they are here), 0 removed.');
+  expect(await axeViolations(fresh)).toEqual([]);
+  await fresh.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(fresh.locator('#import-message')).toContainText(`Imported ${first.name} (merged)`);
+  await expect(fresh.locator('#import-backup')).toContainText(`Before the last import (${first.name}, merged)`);
+  await fresh.reload();
+  const again = await exportFile(fresh);
+  const strip = (t) => t.replace(/"exported_at": "[^"]+"/, '');
+  expect(strip(again.text)).toBe(strip(first.text));
+  await fresh.goto('/');
+  await expect(fresh.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£100.81');
+  await context.close();
+});
+
+test('an encrypted export opens only with its passphrase', async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  await seed(page, school());
+  await page.goto('/#/settings');
+  await page.getByLabel('Encrypt with a passphrase').check();
+  await page.getByLabel('Passphrase (10 characters or more)').fill('short');
+  await page.getByLabel('The passphrase again').fill('short');
+  await page.getByRole('button', { name: 'Export the file' }).click();
+  await expect(page.locator('#export-message')).toHaveText('The passphrase must be at least 10 characters.');
+  await page.getByLabel('Passphrase (10 characters or more)').fill('purple elephant tuesday');
+  await page.getByLabel('The passphrase again').fill('purple elephant thursday');
+  await page.getByRole('button', { name: 'Export the file' }).click();
+  await expect(page.locator('#export-message')).toHaveText('The two passphrases are not the same.');
+  await page.getByLabel('The passphrase again').fill('purple elephant tuesday');
+  const file = await exportFile(page);
+  expect(file.name).toMatch(/^waymark-whole-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
+  const envelope = JSON.parse(file.text);
+  expect(envelope.format).toBe('waymark-encrypted');
+  expect(envelope.kdf).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: 600000 });
+  expect(envelope.cipher).toMatchObject({ name: 'AES-GCM', length: 256 });
+  expect(file.text).not.toContain('Brien');
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto('/#/settings');
+  await importText(fresh, file.name, file.text);
+  await fresh.getByLabel('Passphrase', { exact: true }).fill('purple elephant wednesday');
+  await fresh.getByRole('button', { name: 'Open the file' }).click();
+  await expect(fresh.locator('#import-message')).toHaveText('The passphrase is wrong, or the file was changed after it was saved. Nothing was imported.');
+  // A changed byte is caught the same way.
+  const tampered = { ...envelope, ciphertext: (envelope.ciphertext[0] === 'A' ? 'B' : 'A') + envelope.ciphertext.slice(1) };
+  await importText(fresh, 'tampered.json', JSON.stringify(tampered));
+  await fresh.getByLabel('Passphrase', { exact: true }).fill('purple elephant tuesday');
+  await fresh.getByRole('button', { name: 'Open the file' }).click();
+  await expect(fresh.locator('#import-message')).toHaveText('The passphrase is wrong, or the file was changed after it was saved. Nothing was imported.');
+  await importText(fresh, file.name, file.text);
+  await fresh.getByLabel('Passphrase', { exact: true }).fill('purple elephant tuesday');
+  await fresh.getByRole('button', { name: 'Open the file' }).click();
+  await expect(fresh.locator('#import-counts')).toContainText('9 new');
+  await context.close();
+});
+
+test('bad files are refused with what and where, and change nothing', async ({ page }) => {
+  await seed(page, school());
+  await page.goto('/#/settings');
+  const problems = page.locator('#import-problems');
+  await importText(page, 'empty.json', '');
+  await expect(problems).toContainText('empty.json cannot be imported. Nothing has been changed.');
+  await expect(problems).toContainText('The file is empty.');
+  await importText(page, 'notes.txt', 'Dear parents,');
+  await expect(problems).toContainText('The file is not a waymark document');
+  const good = JSON.stringify({ format: 'waymark', format_version: 2, exported_at: '2026-11-22T10:00:00Z', app_version: '0.1.0', scope: { kind: 'whole' }, pseudonymised: false, data: school() }, null, 2);
+  await importText(page, 'cut.json', good.slice(0, 900));
+  await expect(problems).toContainText('EOF while parsing');
+  await importText(page, 'future.json', good.replace('"format_version": 2', '"format_version": 9'));
+  await expect(problems).toContainText('This file is format version 9, newer than this app reads (2). Update the app to import it.');
+  await importText(page, 'typed.json', good.replace('"year_group": "Y2"', '"year_group": 2'));
+  await expect(problems).toContainText('data.pupils[1].year_group: ');
+  const broken = school();
+  broken.pupils.push({ ...broken.pupils[1] });
+  broken.pupils[0].given_name = '<script>alert(1)</script>';
+  broken.enrolments[0].pupil_id = '00000000-0000-4000-8000-000000000000';
+  broken.provisions[0].fixed_costs = -5;
+  const bad = JSON.stringify({ ...JSON.parse(good), data: broken });
+  await importText(page, 'broken.json', bad);
+  await expect(problems).toContainText('data.pupils[2].id');
+  await expect(problems).toContainText('data.enrolments[0].pupil_id');
+  await expect(problems).toContainText('data.provisions[0].fixed_costs');
+  expect(await axeViolations(page)).toEqual([]);
+  // Markup in a name is stored and shown as text.
+  const html = school();
+  html.pupils[1].given_name = '<img src=x onerror=alert(1)>';
+  await importText(page, 'html.json', JSON.stringify({ ...JSON.parse(good), data: html }));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.locator('#import-message')).toContainText('Imported html.json');
+  await page.getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByRole('link', { name: '<img src=x onerror=alert(1)> Shah' })).toBeVisible();
+  expect(await page.locator('main img').count()).toBe(0);
+});
+
+test('replace, then restore the data from before the import', async ({ page }) => {
+  await seed(page, school());
+  await page.goto('/#/settings');
+  const only = structuredClone(fixture);
+  only.pupils[0].class_name = '5C';
+  only.pupils[0].updated_at = '2026-11-22T10:00:00Z';
+  const file = JSON.stringify({ format: 'waymark', format_version: 1, exported_at: '2026-11-22T10:00:00Z', app_version: '0.0.9', data: only });
+  await importText(page, 'old-version.json', file);
+  await page.getByLabel(/^Replace/).check();
+  await expect(page.locator('#import-counts')).toHaveText('0 new, 2 updated, 6 unchanged, 0 in conflict (kept as they are here), 1 removed.');
+  await expect(page.locator('#import-preview')).toContainText('Pupil Ravi Shah');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.locator('#import-message')).toContainText('Imported old-version.json (replaced)');
+  await page.getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByRole('row', { name: /Ravi Shah/ })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /Zoë/ })).toContainText('5C');
+  await page.reload();
+  await page.goto('/#/settings');
+  await page.getByRole('button', { name: 'Restore the data from before the last import' }).click();
+  await expect(page.locator('#import-message')).toContainText('Restored the data as it was before the import');
+  await page.getByRole('link', { name: 'Pupils' }).click();
+  await expect(page.getByRole('row', { name: /Ravi Shah/ })).toHaveCount(1);
+  await expect(page.getByRole('row', { name: /Zoë/ })).toContainText('4B');
+});
