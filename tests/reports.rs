@@ -250,3 +250,35 @@ fn each_budget_breakdown_adds_up_to_the_year() {
     let before = spend_breakdown(&d, 2025, date(2025, 8, 1)).unwrap();
     assert_eq!(before[0].rows.last().unwrap()[2], "£0.00");
 }
+
+#[test]
+fn the_map_and_pupil_costs_as_reports_match_the_costing() {
+    use waymark::domain::map::{build, Columns};
+    use waymark::domain::reports::{map_report, pupil_costs};
+    let mut d = school(1, 0);
+    d.settings.element2_threshold = Money::pounds(100);
+    let year = CostReport::for_year(&d, 2025).unwrap();
+    let map = build(&d, year.period, Columns::Term);
+    let r = map_report(&d, &map, "Provision map, 2025-26");
+    let t = &r.tables[0];
+    assert_eq!(&t.headers[..3], ["Area of need", "Tier", "Autumn 2025-26"]);
+    assert_eq!(t.rows[0][0], "Communication and interaction");
+    assert_eq!(
+        t.rows[0][2],
+        format!("Colourful semantics (Y4) (1 pupil, {})", year.grand_total)
+    );
+    assert_eq!(
+        t.rows.last().unwrap().last().unwrap(),
+        &year.grand_total.to_string()
+    );
+
+    let c = pupil_costs(&d, 2025).unwrap();
+    let rows = &c.tables[0].rows;
+    // Only Zoë carries a cost: £100.81 of the £403.22, 81p over £100.
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][0], "Zoë O'Brien");
+    assert_eq!(rows[0][6], year.per_pupil[&d.pupils[0].id].to_string());
+    assert_eq!(rows[0][6], "£100.81");
+    assert_eq!(rows[0][7], "£0.81");
+    assert!(pupil_costs(&d, 2031).is_none());
+}

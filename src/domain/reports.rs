@@ -614,3 +614,117 @@ pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<V
         ),
     ])
 }
+
+/// The provision map as a report (for CSV): a row per area and tier, a
+/// column per term or year group, each cell listing its provisions with
+/// their pupils and cost, and the totals.
+pub fn map_report(data: &Dataset, map: &super::map::Map, title: &str) -> Report {
+    let mut headers = vec!["Area of need".to_owned(), "Tier".to_owned()];
+    headers.extend(map.columns.iter().map(super::map::Column::label));
+    headers.push("Total".into());
+    let mut rows = Vec::new();
+    for (r, (area, tier)) in map.rows.iter().enumerate() {
+        let mut row = vec![area.label().to_owned(), tier_name(data, tier)];
+        for c in 0..map.columns.len() {
+            let cell = map
+                .cells
+                .get(&(r, c))
+                .map(|es| {
+                    es.iter()
+                        .map(|e| {
+                            let n = if e.pupils == 1 {
+                                "1 pupil".to_owned()
+                            } else {
+                                format!("{} pupils", e.pupils)
+                            };
+                            format!("{} ({n}, {})", e.name, e.cost)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default();
+            row.push(cell);
+        }
+        row.push(
+            map.row_totals
+                .get(r)
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+        );
+        rows.push(row);
+    }
+    let mut total = vec!["Total".to_owned(), String::new()];
+    total.extend(map.column_totals.iter().map(ToString::to_string));
+    total.push(map.total.to_string());
+    rows.push(total);
+    Report {
+        title: title.to_owned(),
+        subtitle: data.settings.school_name.clone(),
+        tables: vec![Table {
+            caption: "Provision map".into(),
+            headers,
+            rows,
+        }],
+        notes: Vec::new(),
+    }
+}
+
+/// Each pupil's cost in the academic year starting `start_year`, against
+/// the element-2 threshold, highest first (pupils with no cost left out).
+pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
+    let year = data.settings.year(start_year)?;
+    let report = CostReport::build(data, year.range()?);
+    let threshold = data.settings.element2_threshold;
+    let mut rows: Vec<(Money, Vec<String>)> = data
+        .pupils
+        .iter()
+        .filter_map(|p| {
+            let cost = report.per_pupil.get(&p.id).copied()?;
+            let provisions = report
+                .provisions
+                .iter()
+                .filter(|c| c.shares.iter().any(|s| s.pupil_id == p.id))
+                .count();
+            Some((
+                cost,
+                vec![
+                    p.full_name(),
+                    p.upn.clone().unwrap_or_default(),
+                    p.year_group.label(),
+                    p.sen_status.code().to_owned(),
+                    p.primary_need
+                        .map(|n| n.code().to_owned())
+                        .unwrap_or_default(),
+                    provisions.to_string(),
+                    cost.to_string(),
+                    if cost >= threshold {
+                        (cost - threshold).to_string()
+                    } else {
+                        String::new()
+                    },
+                ],
+            ))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1[0].cmp(&b.1[0])));
+    Some(Report {
+        title: format!("Cost per pupil, {}", year.label()),
+        subtitle: data.settings.school_name.clone(),
+        tables: vec![table(
+            "Each pupil's additional support cost",
+            &[
+                "Pupil",
+                "UPN",
+                "Year group",
+                "SEN status",
+                "Primary need",
+                "Provisions",
+                "Cost this year",
+                "Over the threshold by",
+            ],
+            rows.into_iter().map(|r| r.1).collect(),
+        )],
+        notes: vec![format!("Element-2 threshold: {threshold} a pupil a year.")],
+    })
+}

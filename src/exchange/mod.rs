@@ -14,6 +14,7 @@
 pub mod csv;
 pub mod encryption;
 pub mod merge;
+pub mod pupils_csv;
 pub mod scope;
 
 use jiff::Timestamp;

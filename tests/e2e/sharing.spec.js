@@ -3,7 +3,7 @@
 // that check everything first, preview, merge or replace, keep a backup and
 // survive bad files.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { fixture, seed, axeViolations, pupil } from './helpers.js';
@@ -120,12 +120,21 @@ test('an encrypted export opens only with its passphrase', async ({ page, browse
 });
 
 test('bad files are refused with what and where, and change nothing', async ({ page }) => {
+  test.setTimeout(60_000);
   await seed(page, school());
   await page.goto('/#/settings');
   const problems = page.locator('#import-problems');
   await importText(page, 'empty.json', '');
   await expect(problems).toContainText('empty.json cannot be imported. Nothing has been changed.');
   await expect(problems).toContainText('The file is empty.');
+  // 50 MB on disk (Playwright hands over big files by path).
+  const huge = test.info().outputPath('huge.json');
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+  await page.locator('#import-file').setInputFiles(huge);
+  await expect(problems).toContainText('The file is 50 MB; Waymark reads files of up to 20 MB.');
+  const deep = '['.repeat(100000) + ']'.repeat(100000);
+  await importText(page, 'deep.json', deep);
+  await expect(problems).toContainText('recursion limit exceeded');
   await importText(page, 'notes.txt', 'Dear parents,');
   await expect(problems).toContainText('The file is not a waymark document');
   const good = JSON.stringify({ format: 'waymark', format_version: 2, exported_at: '2026-11-22T10:00:00Z', app_version: '0.1.0', scope: { kind: 'whole' }, pseudonymised: false, data: school() }, null, 2);

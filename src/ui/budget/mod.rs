@@ -30,21 +30,28 @@ pub fn BudgetPage() -> impl IntoView {
         ctx.state.data().with(|d| budget_lines(d, y, today()))
     });
     view! {
-        <h1>"Budget"</h1>
-        <div class="filters">
-            <YearSelect id="budget-year" year=year />
-        </div>
-        {move || match (lines.get(), chosen()) {
-            (Some(lines), Some(y)) => view! {
-                <Warnings lines=lines.clone() />
-                <Chart lines=lines.clone() />
-                <BudgetTable lines=lines start_year=y />
-                <Breakdown start_year=y />
-                <WhatIfPanel start_year=y />
-            }.into_any(),
-            _ => view! { <p class="empty">"Set up an academic year in Settings first."</p> }.into_any(),
-        }}
-    }
+            <h1>"Budget"</h1>
+            <div class="filters">
+                <YearSelect id="budget-year" year=year />
+            </div>
+            {move || match (lines.get(), chosen()) {
+                (Some(lines), Some(y)) => view! {
+                    <Warnings lines=lines.clone() />
+                    <Chart lines=lines.clone() />
+                    <BudgetTable lines=lines start_year=y />
+    <div class="actions-row no-print">
+                        <button type="button" class="secondary" id="pupil-costs-csv" on:click=move |_| {
+                            if let Some(r) = ctx.state.data().with_untracked(|d| crate::domain::reports::pupil_costs(d, y)) {
+                                let _ = crate::ui::widgets::download(&crate::exchange::csv::report_file_name(&r), &crate::exchange::csv::report_csv(&r), "text/csv;charset=utf-8");
+                            }
+                        }>"Download each pupil's cost (CSV)"</button>
+                    </div>
+                                    <Breakdown start_year=y />
+                    <WhatIfPanel start_year=y />
+                }.into_any(),
+                _ => view! { <p class="empty">"Set up an academic year in Settings first."</p> }.into_any(),
+            }}
+        }
 }
 
 #[component]

@@ -73,6 +73,15 @@ pub fn MapPage() -> impl IntoView {
                     </select>
                 </div>
                 <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
+                <button type="button" class="secondary" id="map-csv" on:click=move |_| {
+                    let Some((m, _)) = map.get_untracked() else { return };
+                    let r = ctx.state.data().with_untracked(|d| {
+                        let y = year.get_untracked().or_else(|| d.settings.years.last().map(|y| y.start_year));
+                        let label = y.and_then(|y| d.settings.year(y)).map(|y| y.label()).unwrap_or_default();
+                        crate::domain::reports::map_report(d, &m, &format!("Provision map, {label}"))
+                    });
+                    let _ = crate::ui::widgets::download(&crate::exchange::csv::report_file_name(&r), &crate::exchange::csv::report_csv(&r), "text/csv;charset=utf-8");
+                }>"Download CSV"</button>
             </div>
             {move || match map.get() {
                 None => view! { <p class="empty">"Set up an academic year in Settings first."</p> }.into_any(),

@@ -2,6 +2,7 @@
 //! bands, funding figures, rollover, storage status and backups.
 
 pub mod members;
+pub mod pupils_csv;
 pub mod roles;
 pub mod rollover;
 pub mod school;
@@ -44,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
         <StoragePanel />
         <BackupPanel />
         <share::SharePanel />
+        <pupils_csv::PupilsCsvPanel />
     }
 }
 
