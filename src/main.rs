@@ -1,7 +1,23 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    waymark::ui::mount();
+    // Embedded in a page (embed.js set `waymark.embedded`), the app waits
+    // for its element instead of taking the page's body.
+    let embedded = js_sys::Reflect::get(&js_sys::global(), &"waymark".into())
+        .ok()
+        .and_then(|w| js_sys::Reflect::get(&w, &"embedded".into()).ok())
+        .is_some_and(|e| e.is_truthy());
+    if !embedded {
+        waymark::ui::mount();
+    }
+}
+
+/// Called by embed.js: start the app inside `el`, in the shadow root `root`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_embedded(el: web_sys::HtmlElement, root: web_sys::ShadowRoot) {
+    console_error_panic_hook::set_once();
+    waymark::ui::mount_embedded_in(el, root);
 }
 
 /// Natively the binary prints the export format's JSON Schema

@@ -4,7 +4,7 @@
 //! of the app can upgrade an older file and refuse a newer one by name. It
 //! says what part of the school the file holds ([`scope::Scope`]) and
 //! whether its pupils are pseudonymised. The JSON Schema of the document is
-//! published as `schema/waymark-document.schema.json` (see
+//! published as `public/schema/waymark-document.schema.json` (see
 //! [`document_schema`]).
 //!
 //! Reading a file checks everything before anything is stored: every
@@ -408,11 +408,11 @@ mod tests {
 
     #[test]
     fn the_published_schema_is_current() {
-        let published = include_str!("../../schema/waymark-document.schema.json");
+        let published = include_str!("../../public/schema/waymark-document.schema.json");
         assert_eq!(
             published,
             document_schema(),
-            "the schema changed: regenerate it with `cargo run --bin waymark -- --schema > schema/waymark-document.schema.json`"
+            "the schema changed: regenerate it with `cargo run --bin waymark -- --schema > public/schema/waymark-document.schema.json`"
         );
     }
 }

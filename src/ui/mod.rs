@@ -26,7 +26,51 @@ use state::{AppCtx, AppState, AppStateStoreFields, Phase, SaveState};
 
 /// Start the app in the page's `<body>`, using the app's own database.
 pub fn mount() {
-    mount_to_body(|| view! { <App db_name=DB_NAME /> });
+    mount_to_body(|| view! { <App db_name=DB_NAME embedded=false /> });
+}
+
+thread_local! {
+    /// The shadow root the app lives in when embedded in a host page.
+    static SHADOW: std::cell::RefCell<Option<web_sys::ShadowRoot>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Start the app inside `el`, which is in `root`, the shadow root of a
+/// `<provision-map>` element in a host page (see `embed.js`). Views are
+/// chosen in memory: the host's URL is never changed.
+pub fn mount_embedded_in(el: web_sys::HtmlElement, root: web_sys::ShadowRoot) {
+    SHADOW.with(|s| *s.borrow_mut() = Some(root));
+    leptos::mount::mount_to(el, || view! { <App db_name=DB_NAME embedded=true /> }).forget();
+}
+
+/// The element with `id`, in the page or in the app's shadow root.
+pub fn find_element(id: &str) -> Option<web_sys::Element> {
+    document()
+        .get_element_by_id(id)
+        .or_else(|| SHADOW.with(|s| s.borrow().as_ref().and_then(|r| r.get_element_by_id(id))))
+}
+
+/// How the app moves between views: the URL's hash when it has the page to
+/// itself (deep links survive a reload), memory when embedded.
+#[derive(Clone, Copy)]
+pub struct Router {
+    pub view: RwSignal<View>,
+    pub embedded: bool,
+}
+
+thread_local! {
+    /// The embedded app's view (set when it mounts), for [`navigate`],
+    /// which is also called from async tasks that have no context.
+    static EMBEDDED_VIEW: std::cell::Cell<Option<RwSignal<View>>> = const { std::cell::Cell::new(None) };
+}
+
+/// Go to the view a `#/...` link names.
+pub fn navigate(hash: &str) {
+    match EMBEDDED_VIEW.with(std::cell::Cell::get) {
+        Some(view) => view.set(View::from_hash(hash)),
+        None => {
+            let _ = window().location().set_hash(hash);
+        }
+    }
 }
 
 /// The views, chosen by the URL's hash so the app needs no server routing.
@@ -48,7 +92,7 @@ pub enum View {
 }
 
 impl View {
-    fn from_hash(hash: &str) -> View {
+    pub fn from_hash(hash: &str) -> View {
         let path = hash.trim_start_matches('#');
         match path {
             "/settings" => View::Settings,
@@ -91,7 +135,7 @@ fn current_hash() -> String {
 /// The whole app: opens the database named `db_name`, loads it into reactive
 /// state once, then shows the workspace.
 #[component]
-pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
+pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> impl IntoView {
     let ctx = AppCtx {
         state: reactive_stores::Store::new(AppState {
             data: crate::domain::dataset::Dataset::empty(
@@ -108,11 +152,51 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
     };
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);
-    let view = RwSignal::new(View::from_hash(&current_hash()));
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        view.set(View::from_hash(&current_hash()));
+    let view = RwSignal::new(if embedded {
+        View::Pupils
+    } else {
+        View::from_hash(&current_hash())
     });
-    on_cleanup(move || on_hash.remove());
+    provide_context(Router { view, embedded });
+    if embedded {
+        EMBEDDED_VIEW.with(|v| v.set(Some(view)));
+    }
+    if !embedded {
+        let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+            view.set(View::from_hash(&current_hash()));
+        });
+        on_cleanup(move || on_hash.remove());
+    }
+    // A newer build is waiting (boot.js says so): offer to reload.
+    let update_ready = RwSignal::new(false);
+    let on_update =
+        window_event_listener_untyped("waymark-update-ready", move |_| update_ready.set(true));
+    on_cleanup(move || on_update.remove());
+    // Embedded, links to views must not touch the host's URL: handle them here.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use leptos::wasm_bindgen::JsCast;
+        if !embedded {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='#']").ok().flatten())
+        else {
+            return;
+        };
+        let href = a.get_attribute("href").unwrap_or_default();
+        ev.prevent_default();
+        if href == "#main" {
+            if let Some(m) =
+                find_element("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = m.focus();
+            }
+        } else {
+            view.set(View::from_hash(&href));
+        }
+    };
 
     spawn_local(async move {
         let loaded = async {
@@ -151,6 +235,7 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
     };
 
     view! {
+        <div class="waymark-app" on:click=on_click>
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
             <p class="app-name">"Waymark"</p>
@@ -171,6 +256,16 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
             <widgets::SaveStatus />
         </header>
         <widgets::Notices />
+        <Show when=move || update_ready.get()>
+            <div class="notice banner" role="status" id="update-ready">
+                <p>"A new version of Waymark is ready. Your data is kept."</p>
+                <button type="button" class="primary" on:click=|_| {
+                    if let Ok(e) = web_sys::Event::new("waymark-apply-update") {
+                        let _ = window().dispatch_event(&e);
+                    }
+                }>"Reload to update"</button>
+            </div>
+        </Show>
         <main id="main" tabindex="-1">
             {move || match phase.get() {
                 Phase::Loading => view! {
@@ -205,5 +300,6 @@ pub fn App(#[prop(into)] db_name: String) -> impl IntoView {
                 }.into_any(),
             }}
         </main>
+        </div>
     }
 }

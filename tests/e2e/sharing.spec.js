@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { fixture, seed, axeViolations, pupil } from './helpers.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/waymark-document.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../public/schema/waymark-document.schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
@@ -62,7 +62,13 @@ test('the whole school round-trips through an empty browser, byte for byte', asy
   const context = await browser.newContext();
   const fresh = await context.newPage();
   await fresh.goto('/#/settings');
-  await importText(fresh, first.name, first.text);
+  // Dropped on the drop zone, as from the desktop.
+  const transfer = await fresh.evaluateHandle(([name, text]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    return dt;
+  }, [first.name, first.text]);
+  await fresh.locator('#import-drop').dispatchEvent('drop', { dataTransfer: transfer });
   await expect(fresh.locator('#import-counts')).toHaveText('9 new, 0 updated, 0 unchanged, 0 in conflict (kept as they are here), 0 removed.');
   expect(await axeViolations(fresh)).toEqual([]);
   await fresh.getByRole('button', { name: 'Import', exact: true }).click();

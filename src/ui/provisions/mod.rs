@@ -117,7 +117,7 @@ pub fn ProvisionsPage(
         }>
             <ProvisionForm provision=None start=start.clone().unwrap_or_default() from_library=from_library on_done=move |id| {
                 if from_library {
-                    let _ = window().location().set_hash(&format!("#/provisions/{id}"));
+                    crate::ui::navigate(&format!("#/provisions/{id}"));
                 }
             } />
         </Show>
@@ -450,7 +450,7 @@ fn DeleteProvision(id: Uuid, name: String) -> impl IntoView {
         changes.push(Change::Delete(Kind::Provisions, id));
         spawn_local(async move {
             if ctx.save(label.get_value(), changes).await.is_ok() {
-                let _ = window().location().set_hash("#/provisions");
+                crate::ui::navigate("#/provisions");
             }
         });
     };

@@ -655,9 +655,8 @@ pub(crate) fn focus_by_id(id: &str) {
 
 pub(crate) fn focus_now(id: &str) {
     use leptos::wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(el) =
+        crate::ui::find_element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         if el.tab_index() < 0 && el.tag_name() != "BUTTON" {
             let _ = el.set_attribute("tabindex", "-1");

@@ -228,7 +228,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                         }}
                         <div class="threshold" class:over=over.is_some()>
                             <div class="threshold-bar" aria-hidden="true">
-                                <span style=format!("width: {share}%")></span>
+                                <span style:width=format!("{share}%")></span>
                             </div>
                             <p id="pupil-threshold">
                                 {over.is_some().then(|| view! { <span class="badge">"At or over threshold"</span> " " })}

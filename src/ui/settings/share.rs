@@ -105,12 +105,22 @@ fn ExportForm() -> impl IntoView {
         };
         let whole = doc.scope == Scope::Whole && !doc.pseudonymised;
         if !encrypt.get_untracked() {
-            let result = download(&doc.file_name(), &doc.to_json(), "application/json");
-            after_export(
-                result.map(|()| doc.file_name()),
-                whole,
-                doc.exported_at,
-                message,
+            // Say so first: a whole school's file takes a moment to write.
+            busy.set(true);
+            message.set(Some("Preparing the file…".into()));
+            set_timeout(
+                move || {
+                    let result = download(&doc.file_name(), &doc.to_json(), "application/json");
+                    busy.set(false);
+                    after_export(
+                        ctx,
+                        result.map(|()| doc.file_name()),
+                        whole,
+                        doc.exported_at,
+                        message,
+                    );
+                },
+                std::time::Duration::from_millis(20),
             );
             return;
         }
@@ -132,7 +142,7 @@ fn ExportForm() -> impl IntoView {
                 Err(e) => Err(e.to_string()),
             };
             busy.set(false);
-            after_export(result, whole, doc.exported_at, message);
+            after_export(ctx, result, whole, doc.exported_at, message);
         });
     };
     let select = move |id: &'static str,
@@ -258,12 +268,12 @@ fn lower_first(s: &str) -> String {
 
 /// After a download: say what happened; a whole, named export counts as a backup.
 fn after_export(
+    ctx: AppCtx,
     result: Result<String, String>,
     backup: bool,
     at: Timestamp,
     message: RwSignal<Option<String>>,
 ) {
-    let ctx = AppCtx::get();
     match result {
         Err(e) => message.set(Some(format!("The file could not be saved: {e}"))),
         Ok(name) => {

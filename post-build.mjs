@@ -1,0 +1,134 @@
+// Trunk post_build hook: runs in the staging directory of every build.
+// Writes, next to Trunk's hashed outputs (so no list is ever kept by hand):
+// - boot.js:  loads the app (no inline script, so a strict CSP needs no hash);
+// - embed.js: the <provision-map> custom element for embedding in a page;
+// - sw.js:    the service worker, precaching every file of this build under a
+//             cache named by a hash of their contents.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
+
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(relative(dir, p).split('\\').join('/'));
+  }
+})(dir);
+const js = files.find((f) => /^waymark-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => /^waymark-[0-9a-f]+_bg\.wasm$/.test(f));
+const css = files.find((f) => /^main-[0-9a-f]+\.css$/.test(f));
+if (!js || !wasm || !css) throw new Error(`post-build.mjs: the build's js, wasm or css is missing from ${files.join(', ')}`);
+
+const write = (name, text) => { writeFileSync(join(dir, name), text); files.push(name); };
+
+// The stylesheet for a shadow root: the page's rules scoped to the host
+// element. rem follows the host page's root font size, so lengths in rem
+// become multiples of --rem (16px) and @media widths become pixels.
+let scoped = readFileSync(join(dir, css), 'utf8')
+  .replace(/@media([^{]*)\{/g, (_, q) => '@media' + q.replace(/(\d*\.?\d+)rem/g, (_, n) => `${Number(n) * 16}px`) + '{')
+  .replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--rem))')
+  .replace(/:root\s*\{/, ':host {')
+  .replace(/(^|\})\s*html\s*\{[^}]*\}/, '$1')
+  .replace(/(^|\})\s*body\s*\{/, '$1 .waymark-embedded {');
+write('embed.css', `:host { all: initial; display: block; --rem: 16px; }\n${scoped}`);
+
+write('boot.js', `// Written by post-build.mjs: starts Waymark and its service worker.
+import init from './${js}';
+
+await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+
+if ('serviceWorker' in navigator && !globalThis.waymark?.noServiceWorker) {
+  const reg = await navigator.serviceWorker.register(new URL('./sw.js', import.meta.url));
+  const ready = () => window.dispatchEvent(new CustomEvent('waymark-update-ready'));
+  // A newer version already waiting, or one that finishes installing while open.
+  if (reg.waiting && navigator.serviceWorker.controller) ready();
+  reg.addEventListener('updatefound', () => {
+    const next = reg.installing;
+    next?.addEventListener('statechange', () => {
+      if (next.state === 'installed' && navigator.serviceWorker.controller) ready();
+    });
+  });
+  // The app asks for the update: the waiting worker takes over, then the
+  // page reloads (only then: the first worker taking control reloads nothing).
+  let asked = false;
+  window.addEventListener('waymark-apply-update', () => { asked = true; reg.waiting?.postMessage('skip-waiting'); });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (asked) { asked = false; location.reload(); }
+  });
+}
+`);
+
+write('embed.js', `// Written by post-build.mjs: <provision-map> mounts Waymark inside a page,
+// in its own shadow root (styles isolated both ways, the host's URL untouched).
+// Usage: <script type="module" src=".../embed.js"></script> <provision-map></provision-map>
+import init, { mount_embedded } from './${js}';
+
+globalThis.waymark = { ...(globalThis.waymark ?? {}), embedded: true };
+const started = init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+
+class ProvisionMap extends HTMLElement {
+  async connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = new URL('./embed.css', import.meta.url).href;
+    const app = document.createElement('div');
+    app.className = 'waymark-embedded';
+    root.append(css, app);
+    await started;
+    mount_embedded(app, root);
+  }
+}
+if (!customElements.get('provision-map')) customElements.define('provision-map', ProvisionMap);
+`);
+
+// Trunk leaves its own rust <link> in the page when it injects no script.
+const indexPath = join(dir, 'index.html');
+writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(/\s*<link data-trunk rel="rust"[^>]*>/, ''));
+
+const precache = ['./', ...files.filter((f) => f !== 'sw.js' && f !== 'index.html').map((f) => './' + f)];
+const hash = createHash('sha256');
+for (const f of files.sort()) hash.update(f).update(readFileSync(join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+
+write('sw.js', `// Written by post-build.mjs for this build: precache every file, serve
+// them cache-first, and drop older builds' caches once this one takes over.
+const CACHE = 'waymark-${version}';
+const FILES = ${JSON.stringify(precache, null, 2)};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key.startsWith('waymark-') && key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== location.origin) return;
+  // Files of this build come from the cache first. Views are chosen by the
+  // URL's hash, so a page at the app's own folder (any query) is its index.
+  const scope = new URL(self.registration.scope);
+  const isIndex = event.request.mode === 'navigate'
+    && (url.pathname === scope.pathname || url.pathname === scope.pathname + 'index.html');
+  event.respondWith(caches.open(CACHE).then(async (c) => {
+    const hit = await c.match(isIndex ? './' : event.request, { ignoreSearch: isIndex });
+    return hit ?? fetch(event.request);
+  }));
+});
+`);
+console.log(`post-build.mjs: boot.js, embed.js and sw.js (cache waymark-${version}, ${precache.length} files)`);
