@@ -31,11 +31,11 @@ const write = (name, text) => { writeFileSync(join(dir, name), text); files.push
 // become multiples of --rem (16px) and @media widths become pixels.
 let scoped = readFileSync(join(dir, css), 'utf8')
   .replace(/@media([^{]*)\{/g, (_, q) => '@media' + q.replace(/(\d*\.?\d+)rem/g, (_, n) => `${Number(n) * 16}px`) + '{')
-  .replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--rem))')
+  .replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--rem))')
   .replace(/:root\s*\{/, ':host {')
   .replace(/(^|\})\s*html\s*\{[^}]*\}/, '$1')
   .replace(/(^|\})\s*body\s*\{/, '$1 .waymark-embedded {');
-write('embed.css', `:host { all: initial; display: block; --rem: 16px; }\n${scoped}`);
+write('embed.css', `:host { all: initial; display: block; --rem: 16px; }\n${scoped}\n.waymark-embedded { position: relative; }\n`);
 
 write('boot.js', `// Written by post-build.mjs: starts Waymark and its service worker.
 import init from './${js}';

@@ -5,9 +5,10 @@ import AxeBuilder from '@axe-core/playwright';
 /** One record of every kind, as schema version 2 stores them. */
 export const fixture = JSON.parse(readFileSync(new URL('../fixtures/schema-v2-dataset.json', import.meta.url), 'utf8'));
 
-/** Store `data` in the app's database (schema version 2 layout) before the app opens it. */
-export async function seed(page, data) {
-  await page.goto('/favicon.svg');
+/** Store `data` in the app's database (schema version 2 layout) before the app opens it;
+ * `at` is any page of the app's origin that is not the app. */
+export async function seed(page, data, at = '/favicon.svg') {
+  await page.goto(at);
   await page.evaluate((data) => new Promise((resolve, reject) => {
     const r = indexedDB.open('waymark', 2);
     r.onupgradeneeded = () => {
