@@ -40,7 +40,9 @@ write('embed.css', `:host { all: initial; display: block; --rem: 16px; }\n${scop
 write('boot.js', `// Written by post-build.mjs: starts Waymark and its service worker.
 import init from './${js}';
 
-await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+const wasm = await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+// For the benchmarks: the size of the app's WebAssembly memory.
+globalThis.waymark = { ...(globalThis.waymark ?? {}), wasmMemoryBytes: () => wasm.memory.buffer.byteLength };
 
 if ('serviceWorker' in navigator && !globalThis.waymark?.noServiceWorker) {
   const reg = await navigator.serviceWorker.register(new URL('./sw.js', import.meta.url));

@@ -24,11 +24,28 @@ pub fn mount_embedded(el: web_sys::HtmlElement, root: web_sys::ShadowRoot) {
 /// (`--schema`); the app itself runs in a browser.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    if std::env::args().any(|a| a == "--schema") {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--schema") {
         print!("{}", waymark::exchange::document_schema());
         return;
     }
+    // `--synthetic <size>`: a benchmark school's export document (seed 1).
+    if let Some(size) = args.iter().position(|a| a == "--synthetic").and_then(|i| args.get(i + 1)) {
+        match size.parse::<waymark::domain::synthetic::Size>() {
+            Ok(size) => {
+                let data = waymark::domain::synthetic::school(size, 1);
+                let at = "2026-11-22T10:00:00Z".parse().expect("a time");
+                print!("{}", waymark::exchange::Document::new(data, at).to_json());
+                return;
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(2);
+            }
+        }
+    }
     eprintln!("Waymark runs in a browser: build it with `./dev serve` (see README.md).");
-    eprintln!("`cargo run -- --schema` prints the JSON Schema of its export format.");
+    eprintln!("`cargo run -- --schema` prints the JSON Schema of its export format;");
+    eprintln!("`cargo run --release -- --synthetic large` prints a benchmark school's export.");
     std::process::exit(2);
 }

@@ -30,6 +30,7 @@ pub mod rollover;
 pub mod settings;
 pub mod settings_draft;
 pub mod staff;
+pub mod synthetic;
 pub mod validation;
 pub mod whatif;
 

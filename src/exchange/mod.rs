@@ -29,9 +29,9 @@ pub const FORMAT_NAME: &str = "waymark";
 /// The version of the document format this build writes and reads.
 /// Version 1 (no scope, never pseudonymised) is upgraded on reading.
 pub const FORMAT_VERSION: u32 = 2;
-/// The largest file read: far above a whole school's data (about 5 MB for
-/// 2,000 pupils and 6,000 enrolments).
-pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// The largest file read: above four large schools (a large school of 2,000
+/// pupils and 6,000 enrolments with their data exports to about 6.5 MB).
+pub const MAX_BYTES: usize = 40 * 1024 * 1024;
 /// How many problems an import lists before saying how many more.
 pub const MAX_LISTED: usize = 50;
 
@@ -346,7 +346,7 @@ mod tests {
         let big = " ".repeat(MAX_BYTES + 1);
         assert_eq!(
             Document::from_json(&big).unwrap_err().to_string(),
-            "The file is 20 MB; Waymark reads files of up to 20 MB."
+            "The file is 40 MB; Waymark reads files of up to 40 MB."
         );
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(

@@ -137,7 +137,7 @@ test('bad files are refused with what and where, and change nothing', async ({ p
   const huge = test.info().outputPath('huge.json');
   writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
   await page.locator('#import-file').setInputFiles(huge);
-  await expect(problems).toContainText('The file is 50 MB; Waymark reads files of up to 20 MB.');
+  await expect(problems).toContainText('The file is 50 MB; Waymark reads files of up to 40 MB.');
   const deep = '['.repeat(100000) + ']'.repeat(100000);
   await importText(page, 'deep.json', deep);
   await expect(problems).toContainText('recursion limit exceeded');
