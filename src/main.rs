@@ -30,7 +30,11 @@ fn main() {
         return;
     }
     // `--synthetic <size>`: a benchmark school's export document (seed 1).
-    if let Some(size) = args.iter().position(|a| a == "--synthetic").and_then(|i| args.get(i + 1)) {
+    if let Some(size) = args
+        .iter()
+        .position(|a| a == "--synthetic")
+        .and_then(|i| args.get(i + 1))
+    {
         match size.parse::<waymark::domain::synthetic::Size>() {
             Ok(size) => {
                 let data = waymark::domain::synthetic::school(size, 1);

@@ -96,18 +96,39 @@ pub fn school(size: Size, seed: u64) -> Dataset {
     }
     let role = |name: &str, category, pence: i64, id: Uuid| StaffRole {
         id,
-        ..StaffRole::new(name, category, RateBasis::Typed { hourly: Money::pence(pence) }, now)
+        ..StaffRole::new(
+            name,
+            category,
+            RateBasis::Typed {
+                hourly: Money::pence(pence),
+            },
+            now,
+        )
     };
     let roles = vec![
-        role("Teaching assistant", RoleCategory::TeachingAssistant, 1_940, id()),
+        role(
+            "Teaching assistant",
+            RoleCategory::TeachingAssistant,
+            1_940,
+            id(),
+        ),
         role("HLTA", RoleCategory::TeachingAssistant, 2_210, id()),
         role("Teacher", RoleCategory::Teacher, 4_560, id()),
-        role("Speech and language therapist", RoleCategory::Specialist, 6_500, id()),
+        role(
+            "Speech and language therapist",
+            RoleCategory::Specialist,
+            6_500,
+            id(),
+        ),
     ];
     let members: Vec<StaffMember> = (0..(n_pupils / 50).max(2))
         .map(|i| StaffMember {
             id: id(),
-            name: format!("{} {}", GIVEN[i % GIVEN.len()], FAMILY[(i * 7) % FAMILY.len()]),
+            name: format!(
+                "{} {}",
+                GIVEN[i % GIVEN.len()],
+                FAMILY[(i * 7) % FAMILY.len()]
+            ),
             role_id: roles[i % 2].id,
             hours_available_per_week: Dec2::whole(25),
             created_at: now,
@@ -154,8 +175,16 @@ pub fn school(size: Size, seed: u64) -> Dataset {
             family_name: FAMILY[rng.usize(..FAMILY.len())].into(),
             year_group: year,
             upn: Some(format!("S{:011}{}", i, i % 10)),
-            class_name: format!("{}{}", year.code().trim_start_matches('Y'), ["A", "B", "C"][i % 3]),
-            date_of_birth: Some(Date::constant(2010, 1, 1).checked_add(i32::try_from(rng.u32(0..3000)).unwrap_or(0).days()).expect("a date")),
+            class_name: format!(
+                "{}{}",
+                year.code().trim_start_matches('Y'),
+                ["A", "B", "C"][i % 3]
+            ),
+            date_of_birth: Some(
+                Date::constant(2010, 1, 1)
+                    .checked_add(i32::try_from(rng.u32(0..3000)).unwrap_or(0).days())
+                    .expect("a date"),
+            ),
             sen_status: status,
             primary_need: primary,
             secondary_need: None,
@@ -194,7 +223,10 @@ pub fn school(size: Size, seed: u64) -> Dataset {
             fixed_costs: Money::pounds(i64::try_from(i % 5).unwrap_or(0) * 25),
             resource_costs: Money::ZERO,
             evidence_note: String::new(),
-            outcome_measure: [MeasureKind::ReadingAgeMonths, MeasureKind::StandardisedScore][i % 2],
+            outcome_measure: [
+                MeasureKind::ReadingAgeMonths,
+                MeasureKind::StandardisedScore,
+            ][i % 2],
             created_at: now,
             updated_at: now,
         })
@@ -219,11 +251,19 @@ pub fn school(size: Size, seed: u64) -> Dataset {
             minutes_per_session: lib.delivery.minutes_per_session,
             start: term.start,
             end: term.end,
-            funding: if i % 7 == 0 { FundingSource::PupilPremium } else { FundingSource::NotionalSen },
+            funding: if i % 7 == 0 {
+                FundingSource::PupilPremium
+            } else {
+                FundingSource::NotionalSen
+            },
             fixed_costs: lib.fixed_costs,
             slots: Vec::new(),
             planned_group_size: lib.delivery.group_size.max(1),
-            split: if i % 2 == 0 { CostSplit::ActualPupils } else { CostSplit::PlannedGroupSize },
+            split: if i % 2 == 0 {
+                CostSplit::ActualPupils
+            } else {
+                CostSplit::PlannedGroupSize
+            },
             recurring: false,
             planned: false,
             created_at: now,
@@ -231,7 +271,9 @@ pub fn school(size: Size, seed: u64) -> Dataset {
         });
     }
     // Enrolments mostly of pupils on the register, with entry and exit data.
-    let register: Vec<usize> = (0..pupils.len()).filter(|&i| pupils[i].sen_status != SenStatus::None).collect();
+    let register: Vec<usize> = (0..pupils.len())
+        .filter(|&i| pupils[i].sen_status != SenStatus::None)
+        .collect();
     let mut enrolments = Vec::with_capacity(n_enrolments);
     let mut taken = std::collections::HashSet::new();
     while enrolments.len() < n_enrolments {
@@ -244,10 +286,17 @@ pub fn school(size: Size, seed: u64) -> Dataset {
         if !taken.insert((p.id, who)) {
             continue;
         }
-        let reading = p.name.contains("Intervention") && interventions.iter().find(|l| Some(l.id) == p.intervention_id).is_some_and(|l| l.outcome_measure == MeasureKind::ReadingAgeMonths);
+        let reading = p.name.contains("Intervention")
+            && interventions
+                .iter()
+                .find(|l| Some(l.id) == p.intervention_id)
+                .is_some_and(|l| l.outcome_measure == MeasureKind::ReadingAgeMonths);
         let (entry, exit) = if reading {
             let a = 84 + rng.u32(0..24);
-            (Score::ReadingAgeMonths(a), Score::ReadingAgeMonths(a + rng.u32(0..10)))
+            (
+                Score::ReadingAgeMonths(a),
+                Score::ReadingAgeMonths(a + rng.u32(0..10)),
+            )
         } else {
             let a = 7000 + i64::from(rng.u32(0..2000));
             (
@@ -261,8 +310,14 @@ pub fn school(size: Size, seed: u64) -> Dataset {
             provision_id: p.id,
             start: p.start,
             end: p.end,
-            entry: Some(Assessment { score: entry, date: p.start }),
-            exit: Some(Assessment { score: exit, date: p.end }),
+            entry: Some(Assessment {
+                score: entry,
+                date: p.start,
+            }),
+            exit: Some(Assessment {
+                score: exit,
+                date: p.end,
+            }),
             attendance: None,
             notes: String::new(),
             created_at: now,
@@ -291,12 +346,30 @@ mod tests {
         assert_eq!(a, school(Size::Small, 7));
         assert_ne!(a, school(Size::Small, 8));
         assert!(a.validate().is_empty(), "{:?}", a.validate().first());
-        assert_eq!((a.pupils.len(), a.provisions.len(), a.enrolments.len()), (200, 30, 600));
+        assert_eq!(
+            (a.pupils.len(), a.provisions.len(), a.enrolments.len()),
+            (200, 30, 600)
+        );
         let large = school(Size::Large, 1);
-        assert!(large.validate().is_empty(), "{:?}", large.validate().first());
-        let on = large.pupils.iter().filter(|p| p.sen_status != SenStatus::None).count();
+        assert!(
+            large.validate().is_empty(),
+            "{:?}",
+            large.validate().first()
+        );
+        let on = large
+            .pupils
+            .iter()
+            .filter(|p| p.sen_status != SenStatus::None)
+            .count();
         assert!((380..=520).contains(&on), "{on} on the register");
-        assert_eq!((large.interventions.len(), large.provisions.len(), large.enrolments.len()), (120, 300, 6000));
+        assert_eq!(
+            (
+                large.interventions.len(),
+                large.provisions.len(),
+                large.enrolments.len()
+            ),
+            (120, 300, 6000)
+        );
         assert_eq!("xlarge".parse::<Size>(), Ok(Size::XLarge));
     }
 }
