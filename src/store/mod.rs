@@ -336,6 +336,16 @@ impl Db {
 
     /// The backup taken before the last import, if any.
     pub async fn import_backup(&self) -> Result<Option<ImportBackup>, StoreError> {
+        self.read_meta(IMPORT_BACKUP).await
+    }
+
+    /// The app's own state (defaults before the first save).
+    pub async fn meta(&self) -> Result<Meta, StoreError> {
+        Ok(self.read_meta::<Meta>("app").await?.unwrap_or_default())
+    }
+
+    /// One record of the `meta` store, by its key.
+    async fn read_meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let tx = self
             .db
             .transaction(META)
@@ -344,29 +354,11 @@ impl Db {
             .map_err(read_error)?;
         let store = tx.object_store(META).map_err(read_error)?;
         store
-            .get(IMPORT_BACKUP)
+            .get(key)
             .serde()
             .map_err(read_error)?
             .await
             .map_err(read_error)
-    }
-
-    /// The app's own state (defaults before the first save).
-    pub async fn meta(&self) -> Result<Meta, StoreError> {
-        let tx = self
-            .db
-            .transaction(META)
-            .with_mode(TransactionMode::Readonly)
-            .build()
-            .map_err(read_error)?;
-        let store = tx.object_store(META).map_err(read_error)?;
-        let meta: Option<Meta> = store
-            .get("app")
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?;
-        Ok(meta.unwrap_or_default())
     }
 
     /// Save the app's own state.

@@ -73,16 +73,7 @@ impl AppCtx {
         label: impl Into<String>,
         changes: Vec<Change>,
     ) -> Result<(), StoreError> {
-        let backward = self.state.data().with_untracked(|d| d.inverse(&changes));
-        self.write(&changes).await?;
-        self.history.update(|h| {
-            h.record(Edit {
-                label: label.into(),
-                forward: changes,
-                backward,
-            });
-        });
-        Ok(())
+        self.save_with(label.into(), changes, None).await
     }
 
     /// Save an import: its changes and, in the same transaction, the backup
@@ -93,11 +84,21 @@ impl AppCtx {
         changes: Vec<Change>,
         backup: crate::store::ImportBackup,
     ) -> Result<(), StoreError> {
+        self.save_with(label.into(), changes, Some(&backup)).await
+    }
+
+    /// Write an edit (with a backup, for an import), then record it for undo.
+    async fn save_with(
+        self,
+        label: String,
+        changes: Vec<Change>,
+        backup: Option<&crate::store::ImportBackup>,
+    ) -> Result<(), StoreError> {
         let backward = self.state.data().with_untracked(|d| d.inverse(&changes));
-        self.write_with(&changes, Some(&backup)).await?;
+        self.write_with(&changes, backup).await?;
         self.history.update(|h| {
             h.record(Edit {
-                label: label.into(),
+                label,
                 forward: changes,
                 backward,
             });
