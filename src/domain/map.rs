@@ -91,6 +91,9 @@ pub fn build(data: &Dataset, period: DateRange, by: Columns) -> Map {
     let year_of: BTreeMap<Uuid, YearGroup> =
         data.pupils.iter().map(|p| (p.id, p.year_group)).collect();
 
+    // Each share names its enrolment: look them up by id, not by search.
+    let enrolment_by_id: std::collections::HashMap<Uuid, &super::provision::Enrolment> =
+        data.enrolments.iter().map(|e| (e.id, e)).collect();
     // (row, column) -> entries, built per provision.
     let mut raw: Vec<(usize, Column, Entry)> = Vec::new();
     for c in &report.provisions {
@@ -120,7 +123,7 @@ pub fn build(data: &Dataset, period: DateRange, by: Columns) -> Map {
                             c.shares
                                 .iter()
                                 .filter(|s| {
-                                    let e = data.enrolments.iter().find(|e| e.id == s.enrolment_id);
+                                    let e = enrolment_by_id.get(&s.enrolment_id).copied();
                                     match (e, range) {
                                         (Some(e), Some(r)) => e.range().intersect(&r).is_some(),
                                         _ => false,

@@ -206,4 +206,14 @@ test('2,000 pupils and 6,000 enrolments: the register pages, filters and sorts',
   await expect(page.locator('table.map')).toContainText('Group 59');
   await page.getByRole('link', { name: 'Budget' }).click();
   await expect(page.locator('#budget-committed-total')).toContainText('£');
+  // A provision's page lists at most 60 pupils to add, found by name.
+  await page.goto(`/#/provisions/${provisions[0].id}`);
+  const notIn = 2000 - data.enrolments.filter((e) => e.provision_id === provisions[0].id).length;
+  await expect(page.getByText(`Showing 60 of ${notIn} pupils: type a name to find others.`)).toBeVisible();
+  await expect(page.locator('.enrol-list label')).toHaveCount(60);
+  await page.getByLabel('Find pupils to add').fill('pupil0007');
+  await expect(page.locator('.enrol-list label')).toHaveCount(1);
+  await page.getByLabel(/^Pupil0007 Scale/).check();
+  await page.getByRole('button', { name: 'Enrol 1 pupil' }).click();
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
 });

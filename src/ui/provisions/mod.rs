@@ -495,20 +495,43 @@ fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoVie
     });
     let candidates = Memo::new(move |_| {
         ctx.state.data().with(|d| {
+            // Once over the enrolments, not once per pupil (that was
+            // pupils x enrolments on every edit at whole-school scale).
+            let enrolled: std::collections::HashSet<Uuid> = d
+                .enrolments
+                .iter()
+                .filter(|e| e.provision_id == pid)
+                .map(|e| e.pupil_id)
+                .collect();
             let mut v: Vec<Pupil> = d
                 .pupils
                 .iter()
-                .filter(|p| {
-                    p.left_on.is_none()
-                        && !d
-                            .enrolments
-                            .iter()
-                            .any(|e| e.provision_id == pid && e.pupil_id == p.id)
-                })
+                .filter(|p| p.left_on.is_none() && !enrolled.contains(&p.id))
                 .cloned()
                 .collect();
             v.sort_by(Pupil::register_order);
             v
+        })
+    });
+    // A whole school is thousands of pupils: list at most SHOWN, found by name.
+    const SHOWN: usize = 60;
+    let search = RwSignal::new(String::new());
+    let shown = Memo::new(move |_| {
+        let needle = search.with(|t| t.trim().to_lowercase());
+        candidates.with(|c| {
+            let matching: Vec<&Pupil> = c
+                .iter()
+                .filter(|p| needle.is_empty() || p.full_name().to_lowercase().contains(&needle))
+                .collect();
+            let n = matching.len();
+            (
+                matching
+                    .into_iter()
+                    .take(SHOWN)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+                n,
+            )
         })
     });
     let chosen = RwSignal::new(Vec::<Uuid>::new());
@@ -571,9 +594,17 @@ fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoVie
                 </div>
             </Show>
             <Show when=move || !candidates.with(Vec::is_empty)>
+                <div class="field enrol-search">
+                    <label for="enrol-search">"Find pupils to add"</label>
+                    <input id="enrol-search" type="search" autocomplete="off" prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev)) />
+                </div>
+                <p class="hint" role="status">{move || shown.with(|(v, n)| if *n > v.len() {
+                    format!("Showing {} of {n} pupils: type a name to find others.", v.len())
+                } else { String::new() })}</p>
                 <fieldset class="checks enrol-list">
                     <legend>"Add pupils (from the start to the end of the provision)"</legend>
-                    <For each=move || candidates.get() key=|p| (p.id, p.updated_at) children=move |p| {
+                    <For each=move || shown.with(|s| s.0.clone()) key=|p| (p.id, p.updated_at) children=move |p| {
                         let id = p.id;
                         let input_id = format!("enrol-{id}");
                         let label_for = input_id.clone();
