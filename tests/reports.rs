@@ -8,7 +8,6 @@ use uuid::Uuid;
 use waymark::domain::calendar::TermName;
 use waymark::domain::costing::CostReport;
 use waymark::domain::money::Money;
-use waymark::domain::needs::{NeedCode, SenStatus};
 use waymark::domain::provision::{Assessment, Enrolment, FundingSource, Score};
 use waymark::domain::pupil::{Pupil, PupilDraft};
 use waymark::domain::reports::{
@@ -206,7 +205,6 @@ fn pp_plus_summary_costs_children_in_care() {
         .push(waymark::domain::calendar::AcademicYear::typical(2030));
     let r = pp_plus_summary(&d, 2030, false).unwrap();
     assert_eq!(cell(&r, "Allocation", "PP+ rate", 1), "not set");
-    let _ = (NeedCode::Asd, SenStatus::Ehcp);
 }
 
 #[test]
