@@ -214,11 +214,7 @@ pub struct AcademicYear {
 impl AcademicYear {
     /// "2025-26".
     pub fn label(&self) -> String {
-        format!(
-            "{}-{:02}",
-            self.start_year,
-            (self.start_year + 1).rem_euclid(100)
-        )
+        year_label(self.start_year)
     }
 
     pub fn range(&self) -> Option<DateRange> {
@@ -316,6 +312,16 @@ impl AcademicYear {
             ],
         }
     }
+}
+
+/// "2025-26": the academic year starting in `start_year`.
+pub fn year_label(start_year: i16) -> String {
+    format!("{start_year}-{:02}", (start_year + 1).rem_euclid(100))
+}
+
+/// "Autumn 2025-26".
+pub fn term_label(start_year: i16, term: TermName) -> String {
+    format!("{term} {}", year_label(start_year))
 }
 
 /// All the academic years the school has set up.

@@ -31,12 +31,7 @@ pub enum Column {
 impl Column {
     pub fn label(&self) -> String {
         match self {
-            Column::Term(t) => format!(
-                "{} {}-{:02}",
-                t.term.label(),
-                t.start_year,
-                (t.start_year + 1).rem_euclid(100)
-            ),
+            Column::Term(t) => super::calendar::term_label(t.start_year, t.term),
             Column::YearGroup(y) => y.label(),
             Column::Other => "Other".into(),
         }

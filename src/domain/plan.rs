@@ -177,10 +177,8 @@ impl PlanDraft {
             probs.push(
                 "term",
                 format!(
-                    "This pupil already has a plan for {} {}-{:02}: edit that one.",
-                    self.term,
-                    self.start_year,
-                    (self.start_year + 1) % 100
+                    "This pupil already has a plan for {}: edit that one.",
+                    super::calendar::term_label(self.start_year, self.term)
                 ),
             );
         }

@@ -72,7 +72,8 @@ fn tier_name(data: &Dataset, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |t| t.name.clone())
 }
 
-fn percent(part: usize, whole: usize) -> String {
+/// `part` of `whole` as a percentage ("80%", "33.33%"); "–" of nothing.
+pub fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {
         return "–".to_owned();
     }

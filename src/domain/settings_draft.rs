@@ -90,7 +90,7 @@ impl SchoolDraft {
         let mut years = Vec::new();
         for (start_year, terms) in &self.years {
             let old = s.year(*start_year);
-            let label = format!("{start_year}-{:02}", (start_year + 1) % 100);
+            let label = super::calendar::year_label(*start_year);
             let mut built = Vec::new();
             for (i, t) in terms.iter().enumerate() {
                 let name = super::calendar::TermName::ALL[i.min(2)];
@@ -268,9 +268,9 @@ impl FiguresDraft {
                 Err(_) => p.push(
                     "funding_figures",
                     format!(
-                        "{} for {year}-{:02}: enter an amount in pounds, like 1515.00.",
+                        "{} for {}: enter an amount in pounds, like 1515.00.",
                         kind.label(),
-                        (year + 1) % 100
+                        super::calendar::year_label(*year)
                     ),
                 ),
             }

@@ -38,7 +38,10 @@ impl Scope {
             Scope::Pupil { .. } => "one pupil".into(),
             Scope::Provision { .. } => "one provision".into(),
             Scope::Term { start_year, term } => {
-                format!("{term} term {start_year}-{:02}", (start_year + 1) % 100)
+                format!(
+                    "{term} term {}",
+                    crate::domain::calendar::year_label(*start_year)
+                )
             }
         }
     }

@@ -8,10 +8,10 @@ use uuid::Uuid;
 use crate::domain::calendar::DateRange;
 use crate::domain::costing::CostReport;
 use crate::domain::impact::{band_counts, gain, provision_impact, rank_cost_effectiveness};
-use crate::domain::money::{round_pence, Exact};
+use crate::domain::money::round_pence;
 use crate::domain::provision::Enrolment;
 use crate::domain::quantity::Dec2;
-use crate::domain::reports::{gain_text, impact_by_measure};
+use crate::domain::reports::{gain_text, impact_by_measure, percent};
 use crate::domain::Pupil;
 use crate::ui::reports::ReportTable;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -28,14 +28,6 @@ struct Row {
     bands: Vec<(String, usize)>,
     with_data: usize,
     cost: String,
-}
-
-fn pct(n: usize, of: usize) -> String {
-    if of == 0 {
-        return "–".into();
-    }
-    let x = Exact::new((n * 100) as i128, of as i128);
-    format!("{}%", Dec2::from_exact(x))
 }
 
 #[component]
@@ -183,7 +175,7 @@ pub fn ImpactPage() -> impl IntoView {
                                         let band_cells = if r.bands.is_empty() {
                                             (0..n_bands).map(|_| view! { <td class="num">"–"</td> }).collect_view().into_any()
                                         } else {
-                                            r.bands.iter().map(|(_, n)| view! { <td class="num">{pct(*n, r.with_data)}</td> }).collect_view().into_any()
+                                            r.bands.iter().map(|(_, n)| view! { <td class="num">{percent(*n, r.with_data)}</td> }).collect_view().into_any()
                                         };
                                         view! {
                                             <tr>

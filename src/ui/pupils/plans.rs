@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::domain::calendar::TermName;
+use crate::domain::calendar::{term_label, TermName};
 use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::plan::{PlanDraft, ReviewResult, SupportPlan};
 use crate::domain::Problems;
@@ -18,10 +18,6 @@ const RESULTS: [ReviewResult; 3] = [
     ReviewResult::Partly,
     ReviewResult::NotYet,
 ];
-
-fn term_label(start_year: i16, term: TermName) -> String {
-    format!("{term} {start_year}-{:02}", (start_year + 1) % 100)
-}
 
 /// The plans, newest first, and the form to add or edit one.
 #[component]

@@ -92,8 +92,8 @@ pub fn RolloverPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="rollover-heading">
             <h2 id="rollover-heading">"Start the next academic year"</h2>
             <p class="hint">{move || latest().map_or(String::new(), |y| format!(
-                "Moves pupils up a year group from {y}-{:02} to {}-{:02}, marks pupils in the last year group as leavers and copies provision marked to run again. You will see everything before anything changes.",
-                (y + 1) % 100, y + 1, (y + 2) % 100))}</p>
+                "Moves pupils up a year group from {} to {}, marks pupils in the last year group as leavers and copies provision marked to run again. You will see everything before anything changes.",
+                crate::domain::calendar::year_label(y), crate::domain::calendar::year_label(y + 1)))}</p>
             <button type="button" class="secondary" id="rollover-preview" on:click=make_preview>"Preview the rollover"</button>
             <p class="message" role="status">{move || message.get()}</p>
             {move || shown.get().map(|r| match r {

@@ -269,7 +269,7 @@ pub fn FiguresPanel() -> impl IntoView {
                 <div class="actions-row">
                     <button type="button" class="secondary" disabled=move || latest().is_none()
                         on:click=move |_| if let Some(y) = latest() { draft.update(|d| d.add_year(y)) }>
-                        {move || latest().map_or("Add figures for the latest year".to_owned(), |y| format!("Add figures for {y}-{:02}", (y + 1) % 100))}
+                        {move || latest().map_or("Add figures for the latest year".to_owned(), |y| format!("Add figures for {}", crate::domain::calendar::year_label(y)))}
                     </button>
                     <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save funding figures"</button>
                 </div>

@@ -181,7 +181,7 @@ fn ExportForm() -> impl IntoView {
             .map(|(y, t)| {
                 (
                     format!("{y}-{}", t as u8),
-                    format!("{t} {y}-{:02}", (y + 1) % 100),
+                    crate::domain::calendar::term_label(y, t),
                 )
             })
             .collect::<Vec<_>>()
