@@ -4,7 +4,7 @@
 //! only after it is saved, and kept (with its inverse) for undo and redo.
 
 use serde::{Deserialize, Serialize};
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 use uuid::Uuid;
 
 use super::dataset::Dataset;
@@ -151,13 +151,6 @@ impl Change {
     }
 }
 
-fn upsert<T: Clone>(v: &mut Vec<T>, id: Uuid, x: T, id_of: impl Fn(&T) -> Uuid) {
-    match v.iter_mut().find(|r| id_of(r) == id) {
-        Some(slot) => *slot = x,
-        None => v.push(x),
-    }
-}
-
 impl Dataset {
     /// The stored record of `kind` with `id`, if any.
     pub fn get(&self, kind: Kind, id: Uuid) -> Option<Record> {
@@ -224,52 +217,160 @@ impl Dataset {
     }
 
     /// Apply changes in order. Deleting the settings is not possible: a
-    /// delete of them is ignored.
+    /// delete of them is ignored. A put replaces the record with its id in
+    /// place, or adds it at the end; time is linear in the records and the
+    /// changes (an import is thousands of changes at once).
     pub fn apply(&mut self, changes: &[Change]) {
+        let mut ops = Ops::default();
         for c in changes {
             match c {
                 Change::Put(Record::Settings(s)) => self.settings = s.clone(),
-                Change::Put(r) => {
-                    let id = r.id();
-                    match r.clone() {
-                        Record::Role(x) => upsert(&mut self.roles, id, x, |r| r.id),
-                        Record::Member(x) => upsert(&mut self.members, id, x, |r| r.id),
-                        Record::Pupil(x) => upsert(&mut self.pupils, id, x, |r| r.id),
-                        Record::Intervention(x) => upsert(&mut self.interventions, id, x, |r| r.id),
-                        Record::Provision(x) => upsert(&mut self.provisions, id, x, |r| r.id),
-                        Record::Enrolment(x) => upsert(&mut self.enrolments, id, x, |r| r.id),
-                        Record::Plan(x) => upsert(&mut self.plans, id, x, |r| r.id),
-                        Record::Settings(_) => unreachable!(),
-                    }
-                }
+                Change::Put(r) => match r.clone() {
+                    Record::Role(x) => ops.roles.push((x.id, Some(x))),
+                    Record::Member(x) => ops.members.push((x.id, Some(x))),
+                    Record::Pupil(x) => ops.pupils.push((x.id, Some(x))),
+                    Record::Intervention(x) => ops.interventions.push((x.id, Some(x))),
+                    Record::Provision(x) => ops.provisions.push((x.id, Some(x))),
+                    Record::Enrolment(x) => ops.enrolments.push((x.id, Some(x))),
+                    Record::Plan(x) => ops.plans.push((x.id, Some(x))),
+                    Record::Settings(_) => unreachable!("matched above"),
+                },
                 Change::Delete(kind, id) => match kind {
                     Kind::Settings => {}
-                    Kind::Roles => self.roles.retain(|r| r.id != *id),
-                    Kind::Members => self.members.retain(|r| r.id != *id),
-                    Kind::Pupils => self.pupils.retain(|r| r.id != *id),
-                    Kind::Interventions => self.interventions.retain(|r| r.id != *id),
-                    Kind::Provisions => self.provisions.retain(|r| r.id != *id),
-                    Kind::Enrolments => self.enrolments.retain(|r| r.id != *id),
-                    Kind::Plans => self.plans.retain(|r| r.id != *id),
+                    Kind::Roles => ops.roles.push((*id, None)),
+                    Kind::Members => ops.members.push((*id, None)),
+                    Kind::Pupils => ops.pupils.push((*id, None)),
+                    Kind::Interventions => ops.interventions.push((*id, None)),
+                    Kind::Provisions => ops.provisions.push((*id, None)),
+                    Kind::Enrolments => ops.enrolments.push((*id, None)),
+                    Kind::Plans => ops.plans.push((*id, None)),
                 },
             }
         }
+        patch(&mut self.roles, ops.roles, |r| r.id);
+        patch(&mut self.members, ops.members, |r| r.id);
+        patch(&mut self.pupils, ops.pupils, |r| r.id);
+        patch(&mut self.interventions, ops.interventions, |r| r.id);
+        patch(&mut self.provisions, ops.provisions, |r| r.id);
+        patch(&mut self.enrolments, ops.enrolments, |r| r.id);
+        patch(&mut self.plans, ops.plans, |r| r.id);
     }
 
     /// The changes that undo `changes` when applied after them.
     pub fn inverse(&self, changes: &[Change]) -> Vec<Change> {
-        let mut scratch = self.clone();
+        let wanted: HashSet<(Kind, Uuid)> = changes.iter().map(|c| (c.kind(), c.id())).collect();
+        // Each touched record as it is now, then as the earlier changes leave it.
+        let mut state: HashMap<(Kind, Uuid), Option<Record>> = HashMap::new();
+        let kinds: HashSet<Kind> = wanted.iter().map(|(k, _)| *k).collect();
+        for kind in kinds {
+            self.each_of(kind, |id, record| {
+                if wanted.contains(&(kind, id)) {
+                    state.insert((kind, id), Some(record()));
+                }
+            });
+        }
         let mut back = Vec::with_capacity(changes.len());
         for c in changes {
-            let before = scratch.get(c.kind(), c.id());
+            let key = (c.kind(), c.id());
+            let before = state.get(&key).cloned().flatten();
+            let after = match c {
+                Change::Put(r) => Some(r.clone()),
+                Change::Delete(Kind::Settings, _) => before.clone(),
+                Change::Delete(..) => None,
+            };
             back.push(match before {
                 Some(r) => Change::Put(r),
                 None => Change::Delete(c.kind(), c.id()),
             });
-            scratch.apply(std::slice::from_ref(c));
+            state.insert(key, after);
         }
         back.reverse();
         back
+    }
+
+    /// Call `f` with the id of every record of `kind` and a way to clone it.
+    fn each_of(&self, kind: Kind, mut f: impl FnMut(Uuid, &dyn Fn() -> Record)) {
+        match kind {
+            Kind::Settings => f(self.settings.id, &|| {
+                Record::Settings(self.settings.clone())
+            }),
+            Kind::Roles => self
+                .roles
+                .iter()
+                .for_each(|r| f(r.id, &|| Record::Role(r.clone()))),
+            Kind::Members => self
+                .members
+                .iter()
+                .for_each(|r| f(r.id, &|| Record::Member(r.clone()))),
+            Kind::Pupils => self
+                .pupils
+                .iter()
+                .for_each(|r| f(r.id, &|| Record::Pupil(r.clone()))),
+            Kind::Interventions => self
+                .interventions
+                .iter()
+                .for_each(|r| f(r.id, &|| Record::Intervention(r.clone()))),
+            Kind::Provisions => self
+                .provisions
+                .iter()
+                .for_each(|r| f(r.id, &|| Record::Provision(r.clone()))),
+            Kind::Enrolments => self
+                .enrolments
+                .iter()
+                .for_each(|r| f(r.id, &|| Record::Enrolment(r.clone()))),
+            Kind::Plans => self
+                .plans
+                .iter()
+                .for_each(|r| f(r.id, &|| Record::Plan(r.clone()))),
+        }
+    }
+}
+
+/// The puts (`Some`) and deletes (`None`) of one edit, by kind, in order.
+#[derive(Default)]
+struct Ops {
+    roles: Vec<(Uuid, Option<StaffRole>)>,
+    members: Vec<(Uuid, Option<StaffMember>)>,
+    pupils: Vec<(Uuid, Option<Pupil>)>,
+    interventions: Vec<(Uuid, Option<Intervention>)>,
+    provisions: Vec<(Uuid, Option<Provision>)>,
+    enrolments: Vec<(Uuid, Option<Enrolment>)>,
+    plans: Vec<(Uuid, Option<SupportPlan>)>,
+}
+
+/// Apply one kind's puts and deletes in order, finding records by an index
+/// of ids rather than a search each.
+fn patch<T>(items: &mut Vec<T>, ops: Vec<(Uuid, Option<T>)>, id_of: fn(&T) -> Uuid) {
+    if ops.is_empty() {
+        return;
+    }
+    let mut at: HashMap<Uuid, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (id_of(x), i))
+        .collect();
+    let mut gone = vec![false; items.len()];
+    for (id, op) in ops {
+        match (op, at.get(&id).copied()) {
+            (Some(x), Some(i)) => items[i] = x,
+            (Some(x), None) => {
+                at.insert(id, items.len());
+                items.push(x);
+                gone.push(false);
+            }
+            (None, Some(i)) => {
+                at.remove(&id);
+                gone[i] = true;
+            }
+            (None, None) => {}
+        }
+    }
+    if gone.contains(&true) {
+        let mut i = 0;
+        items.retain(|_| {
+            i += 1;
+            !gone[i - 1]
+        });
     }
 }
 
@@ -396,6 +497,38 @@ mod tests {
             Some(Kind::Settings)
         );
         assert_eq!(Kind::ALL.map(Kind::store).len(), 8);
+    }
+
+    #[test]
+    fn a_batch_keeps_the_order_a_change_at_a_time_would() {
+        let mut d = empty();
+        let [a, b, c, x] = ["Ann", "Bob", "Cy", "Xi"].map(pupil);
+        d.apply(&[a.clone(), b.clone(), c.clone()].map(|p| Change::Put(Record::Pupil(p))));
+        let before = d.clone();
+        let mut c2 = c.clone();
+        c2.given_name = "Cyd".into();
+        let changes = vec![
+            Change::Delete(Kind::Pupils, b.id),
+            Change::Put(Record::Pupil(c2.clone())),
+            Change::Put(Record::Pupil(b.clone())),
+            Change::Delete(Kind::Pupils, x.id),
+            Change::Put(Record::Pupil(x.clone())),
+            Change::Delete(Kind::Pupils, a.id),
+        ];
+        let mut one_by_one = d.clone();
+        for c in &changes {
+            one_by_one.apply(std::slice::from_ref(c));
+        }
+        let back = d.inverse(&changes);
+        d.apply(&changes);
+        assert_eq!(d.pupils, vec![c2, b, x]);
+        assert_eq!(d, one_by_one);
+        d.apply(&back);
+        assert_eq!(d.pupils.len(), 3);
+        let mut names: Vec<_> = d.pupils.iter().map(|p| p.given_name.clone()).collect();
+        names.sort();
+        assert_eq!(names, ["Ann", "Bob", "Cy"]);
+        assert!(d.pupils.iter().all(|p| before.pupils.contains(p)));
     }
 
     #[test]
