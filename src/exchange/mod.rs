@@ -13,6 +13,7 @@
 
 pub mod csv;
 pub mod encryption;
+pub mod json;
 pub mod merge;
 pub mod pupils_csv;
 pub mod scope;
@@ -129,7 +130,7 @@ impl Document {
     /// order and numbers are integers (money in pence) or text (decimals),
     /// so the same data always gives the same bytes.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a Document always serialises")
+        json::write_pretty(self)
     }
 
     /// A dated file name: `waymark-whole-2026-11-22.json`,
@@ -191,45 +192,47 @@ impl Document {
         if text.trim().is_empty() {
             return Err(ImportError::Empty);
         }
-        let mut value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-        if crate::exchange::is_encrypted_value(&value) {
-            return Err(ImportError::Encrypted);
-        }
-        // Read the envelope first, so a newer file is refused by version
-        // rather than by whichever field it happens to have changed.
-        let format = value.get("format").and_then(|f| f.as_str());
-        let version = value
-            .get("format_version")
+        // Read the envelope first (skipping the data), so a newer file is
+        // refused by version rather than by whichever field it changed.
+        let envelope = Envelope::read(text)?;
+        let format = envelope.format.as_ref().and_then(|f| f.as_str());
+        let version = envelope
+            .format_version
+            .as_ref()
             .and_then(serde_json::Value::as_u64);
-        match (format, version) {
+        let upgraded;
+        let text = match (format, version) {
+            (Some(ENCRYPTED_FORMAT), _) => return Err(ImportError::Encrypted),
             (Some(FORMAT_NAME), Some(v)) if v > u64::from(FORMAT_VERSION) => {
                 return Err(ImportError::TooNew {
                     found: u32::try_from(v).unwrap_or(u32::MAX),
                 })
             }
-            (Some(FORMAT_NAME), Some(1)) => upgrade_v1(&mut value),
-            (Some(FORMAT_NAME), Some(_)) => {}
+            (Some(FORMAT_NAME), Some(1)) => {
+                let mut value: serde_json::Value =
+                    serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+                upgrade_v1(&mut value);
+                upgraded = json::write(&value);
+                upgraded.as_str()
+            }
+            (Some(FORMAT_NAME), Some(_)) => text,
             (Some(other), _) => return Err(ImportError::WrongFormat(other.to_owned())),
             (None, _) => {
                 return Err(ImportError::NotJson(
                     "it has no \"format\" field naming the format".into(),
                 ))
             }
-        }
-        let doc: Document = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            ImportError::Invalid {
-                problems: vec![Problem {
-                    path: if path == "." {
-                        "(the document)".into()
-                    } else {
-                        path
-                    },
-                    message: e.into_inner().to_string(),
-                }],
-                total: 1,
-            }
+        };
+        let doc: Document = json::read(text).map_err(|e| ImportError::Invalid {
+            problems: vec![Problem {
+                path: if e.path == "." {
+                    "(the document)".into()
+                } else {
+                    e.path
+                },
+                message: e.message,
+            }],
+            total: 1,
         })?;
         let all = doc.data.validate();
         if !all.is_empty() {
@@ -249,6 +252,28 @@ impl Document {
     }
 }
 
+/// The fields every file has at its top level, read without the rest.
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(default)]
+    format: Option<serde_json::Value>,
+    #[serde(default)]
+    format_version: Option<serde_json::Value>,
+}
+
+impl Envelope {
+    fn read(text: &str) -> Result<Envelope, ImportError> {
+        use serde_json::error::Category;
+        serde_json::from_str(text).map_err(|e| match e.classify() {
+            Category::Syntax | Category::Eof | Category::Io => ImportError::NotJson(e.to_string()),
+            // JSON, but not an object: there is no format field to read.
+            Category::Data => {
+                ImportError::NotJson("it has no \"format\" field naming the format".into())
+            }
+        })
+    }
+}
+
 /// Version 1 held the whole school, never pseudonymised.
 fn upgrade_v1(value: &mut serde_json::Value) {
     if let Some(o) = value.as_object_mut() {
@@ -257,11 +282,6 @@ fn upgrade_v1(value: &mut serde_json::Value) {
             .or_insert(serde_json::json!({ "kind": "whole" }));
         o.entry("pseudonymised").or_insert(false.into());
     }
-}
-
-/// Whether parsed JSON is an encrypted envelope (see `encryption`).
-pub fn is_encrypted_value(v: &serde_json::Value) -> bool {
-    v.get("format").and_then(|f| f.as_str()) == Some(ENCRYPTED_FORMAT)
 }
 
 /// The `format` of an encrypted file's envelope.

@@ -15,7 +15,9 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
 use jiff::Timestamp;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::exchange::json;
 
 use crate::domain::dataset::Dataset;
 use crate::domain::edit::{Change, Kind, Record};
@@ -95,6 +97,55 @@ fn write_error(e: indexed_db_futures::error::Error) -> StoreError {
 
 fn read_error(e: indexed_db_futures::error::Error) -> StoreError {
     StoreError::Read(e.to_string())
+}
+
+/// Records go into IndexedDB as the objects the browser's `JSON.parse`
+/// makes of their JSON, one parse for a whole edit, and come out through one
+/// `JSON.stringify` of each store's records: two crossings between wasm and
+/// JavaScript a store rather than one a field, and the same serde code as
+/// export files and tab messages ([`crate::exchange::json`]). The objects
+/// are the records' JSON as exported, so the stored layout is the export's.
+fn to_js(texts: impl Iterator<Item = String>) -> Result<js_sys::Array, StoreError> {
+    let mut all = String::from("[");
+    for (i, t) in texts.enumerate() {
+        if i > 0 {
+            all.push(',');
+        }
+        all.push_str(&t);
+    }
+    all.push(']');
+    js_sys::JSON::parse(&all)
+        .map(JsCast::unchecked_into)
+        .map_err(|e| StoreError::Write(format!("{e:?}")))
+}
+
+/// Stored records (an array of them, or one) read as `T`; a problem names
+/// the store and the record's place in it.
+fn from_js<T: DeserializeOwned>(store: &str, value: &JsValue) -> Result<T, StoreError> {
+    let text: String = js_sys::JSON::stringify(value)
+        .map_err(|e| StoreError::Read(format!("{store}: {e:?}")))?
+        .into();
+    json::read(&text).map_err(|e| {
+        StoreError::Read(format!(
+            "{store}{}: {}",
+            e.path.trim_start_matches('.'),
+            e.message
+        ))
+    })
+}
+
+/// One record's JSON (without the kind it is of).
+fn record_json(r: &Record) -> String {
+    match r {
+        Record::Settings(x) => json::write(x),
+        Record::Role(x) => json::write(x),
+        Record::Member(x) => json::write(x),
+        Record::Pupil(x) => json::write(x),
+        Record::Intervention(x) => json::write(x),
+        Record::Provision(x) => json::write(x),
+        Record::Enrolment(x) => json::write(x),
+        Record::Plan(x) => json::write(x),
+    }
 }
 
 /// The app's own state, kept in the `meta` store.
@@ -239,32 +290,44 @@ impl Db {
             .with_mode(TransactionMode::Readonly)
             .build()
             .map_err(read_error)?;
-        async fn all<T: DeserializeOwned>(
-            tx: &indexed_db_futures::transaction::Transaction<'_>,
-            kind: Kind,
-        ) -> Result<Vec<T>, StoreError> {
-            let store = tx.object_store(kind.store()).map_err(read_error)?;
-            let rows = store
-                .get_all::<T>()
-                .serde()
-                .map_err(read_error)?
+        // Every store's request is made before any is awaited.
+        let requests = Kind::ALL
+            .iter()
+            .map(|k| {
+                tx.object_store(k.store())
+                    .and_then(|s| s.get_all::<JsValue>().primitive())
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(read_error)?;
+        let mut rows = Vec::with_capacity(requests.len());
+        for request in requests {
+            let all: js_sys::Array = request
                 .await
+                .map_err(read_error)?
+                .collect::<Result<_, _>>()
                 .map_err(read_error)?;
-            rows.collect::<Result<Vec<T>, _>>().map_err(read_error)
+            rows.push(all);
         }
-        let settings: Vec<SchoolSettings> = all(&tx, Kind::Settings).await?;
+        fn read<T: DeserializeOwned>(rows: &[js_sys::Array], kind: Kind) -> Result<T, StoreError> {
+            let i = Kind::ALL
+                .iter()
+                .position(|k| *k == kind)
+                .expect("every kind");
+            from_js(kind.store(), &rows[i])
+        }
+        let settings: Vec<SchoolSettings> = read(&rows, Kind::Settings)?;
         let data = Dataset {
             settings: settings
                 .first()
                 .cloned()
                 .unwrap_or_else(|| SchoolSettings::first_run(now)),
-            roles: all(&tx, Kind::Roles).await?,
-            members: all(&tx, Kind::Members).await?,
-            pupils: all(&tx, Kind::Pupils).await?,
-            interventions: all(&tx, Kind::Interventions).await?,
-            provisions: all(&tx, Kind::Provisions).await?,
-            enrolments: all(&tx, Kind::Enrolments).await?,
-            plans: all(&tx, Kind::Plans).await?,
+            roles: read(&rows, Kind::Roles)?,
+            members: read(&rows, Kind::Members)?,
+            pupils: read(&rows, Kind::Pupils)?,
+            interventions: read(&rows, Kind::Interventions)?,
+            provisions: read(&rows, Kind::Provisions)?,
+            enrolments: read(&rows, Kind::Enrolments)?,
+            plans: read(&rows, Kind::Plans)?,
         };
         Ok((settings.into_iter().next(), data))
     }
@@ -298,35 +361,45 @@ impl Db {
             .with_options(strict())
             .build()
             .map_err(write_error)?;
+        // Every request is made before any is awaited: IndexedDB runs them
+        // in order, and awaiting each in turn would cost a trip through the
+        // event loop per record (seconds for a whole-school import).
+        let objects = to_js(changes.iter().filter_map(|c| match c {
+            Change::Put(r) => Some(record_json(r)),
+            Change::Delete(..) => None,
+        }))?;
+        let mut puts = objects.iter();
+        let mut requests = Vec::with_capacity(changes.len());
         for change in changes {
             let store = tx
                 .object_store(change.kind().store())
                 .map_err(write_error)?;
-            match change {
-                Change::Put(record) => match record {
-                    Record::Settings(r) => store.put(r).serde().map_err(write_error)?.await,
-                    Record::Role(r) => store.put(r).serde().map_err(write_error)?.await,
-                    Record::Member(r) => store.put(r).serde().map_err(write_error)?.await,
-                    Record::Pupil(r) => store.put(r).serde().map_err(write_error)?.await,
-                    Record::Intervention(r) => store.put(r).serde().map_err(write_error)?.await,
-                    Record::Provision(r) => store.put(r).serde().map_err(write_error)?.await,
-                    Record::Enrolment(r) => store.put(r).serde().map_err(write_error)?.await,
-                    Record::Plan(r) => store.put(r).serde().map_err(write_error)?.await,
+            requests.push(
+                match change {
+                    Change::Put(_) => store
+                        .put(puts.next().expect("one object a put"))
+                        .primitive(),
+                    Change::Delete(_, id) => store.delete(id.to_string()).primitive(),
                 }
                 .map_err(write_error)?,
-                Change::Delete(_, id) => store
-                    .delete(id.to_string())
-                    .primitive()
-                    .map_err(write_error)?
-                    .await
-                    .map_err(write_error)?,
+            );
+        }
+        // IndexedDB runs a transaction's requests in order: once the last
+        // has succeeded, every one has. Awaiting each would wake this task
+        // once a record. A request that fails aborts the transaction; its
+        // error (a full disk, say) is the transaction's.
+        if let Some(last) = requests.pop() {
+            drop(requests);
+            if let Err(e) = last.await {
+                return Err(write_error(tx.error().unwrap_or(e)));
             }
         }
         if let Some(b) = backup {
             let store = tx.object_store(META).map_err(write_error)?;
+            let object = to_js(std::iter::once(json::write(b)))?.get(0);
             store
-                .put(b)
-                .serde()
+                .put(object)
+                .primitive()
                 .map_err(write_error)?
                 .await
                 .map_err(write_error)?;
@@ -353,12 +426,13 @@ impl Db {
             .build()
             .map_err(read_error)?;
         let store = tx.object_store(META).map_err(read_error)?;
-        store
+        let found: Option<JsValue> = store
             .get(key)
-            .serde()
+            .primitive()
             .map_err(read_error)?
             .await
-            .map_err(read_error)
+            .map_err(read_error)?;
+        found.map(|v| from_js(META, &v)).transpose()
     }
 
     /// Save the app's own state.
@@ -371,9 +445,10 @@ impl Db {
             .build()
             .map_err(write_error)?;
         let store = tx.object_store(META).map_err(write_error)?;
+        let object = to_js(std::iter::once(json::write(meta)))?.get(0);
         store
-            .put(meta)
-            .serde()
+            .put(object)
+            .primitive()
             .map_err(write_error)?
             .await
             .map_err(write_error)?;
@@ -395,15 +470,17 @@ impl Db {
             .object_store(Kind::Enrolments.store())
             .map_err(read_error)?;
         let index = store.index("by_pupil").map_err(read_error)?;
-        let rows = index
-            .get_all::<crate::domain::provision::Enrolment>()
+        let rows: js_sys::Array = index
+            .get_all::<JsValue>()
             .with_query(pupil.to_string())
-            .serde()
+            .primitive()
             .map_err(read_error)?
             .await
+            .map_err(read_error)?
+            .collect::<Result<_, _>>()
             .map_err(read_error)?;
-        rows.map(|r| r.map(|e| e.id))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(read_error)
+        let enrolments: Vec<crate::domain::provision::Enrolment> =
+            from_js(Kind::Enrolments.store(), &rows)?;
+        Ok(enrolments.into_iter().map(|e| e.id).collect())
     }
 }

@@ -24,7 +24,7 @@ impl TabSync {
                 return;
             };
             // A message this build cannot read (an older or newer tab) is ignored.
-            if let Ok(changes) = serde_json::from_str::<Vec<Change>>(&text) {
+            if let Ok(changes) = crate::exchange::json::read::<Vec<Change>>(&text) {
                 on_changes(changes);
             }
         });
@@ -37,9 +37,8 @@ impl TabSync {
 
     /// Tell the other tabs about committed changes.
     pub fn send(&self, changes: &[Change]) {
-        if let Ok(text) = serde_json::to_string(changes) {
-            let _ = self.channel.post_message(&text.into());
-        }
+        let text = crate::exchange::json::write(changes);
+        let _ = self.channel.post_message(&text.into());
     }
 }
 
