@@ -9,7 +9,7 @@
 use uuid::Uuid;
 
 use super::calendar::days_between;
-use super::costing::CostReport;
+use super::costing::{CostReport, ProvisionCost};
 use super::money::{Exact, Money};
 use super::provision::{Enrolment, MeasureKind};
 use super::settings::SchoolSettings;
@@ -129,6 +129,22 @@ pub fn provision_impact(
     settings: &SchoolSettings,
     report: &CostReport,
 ) -> ProvisionImpact {
+    provision_impact_of(
+        provision_id,
+        enrolments,
+        settings,
+        report.provision(provision_id),
+    )
+}
+
+/// Impact of one provision from its enrolments and its cost (when it has
+/// one): what a provision's own page needs, without costing the school.
+pub fn provision_impact_of(
+    provision_id: Uuid,
+    enrolments: &[&Enrolment],
+    settings: &SchoolSettings,
+    cost: Option<&ProvisionCost>,
+) -> ProvisionImpact {
     let gains: Vec<(&Enrolment, Gain)> =
         enrolments.iter().map(|e| (*e, gain(e, settings))).collect();
     let with: Vec<&(&Enrolment, Gain)> =
@@ -181,7 +197,6 @@ pub fn provision_impact(
             i128::try_from(n).expect("fits"),
         )
     });
-    let cost = report.provision(provision_id);
     let cost_per_pupil = cost.and_then(|c| {
         let amounts: Vec<Money> = used
             .iter()

@@ -12,7 +12,7 @@ use crate::domain::calendar::DateRange;
 use crate::domain::costing::{cost_provision, session_cost, ProvisionCost};
 use crate::domain::dataset::Dataset;
 use crate::domain::edit::{Change, Kind, Record};
-use crate::domain::impact::provision_impact;
+use crate::domain::impact::provision_impact_of;
 use crate::domain::money::round_pence;
 use crate::domain::needs::BroadArea;
 use crate::domain::provision::{
@@ -358,88 +358,116 @@ fn ProvisionForm(
     }
 }
 
+/// What a provision's page shows that comes from the rest of the dataset.
+#[derive(Debug, Clone, PartialEq)]
+struct Facts {
+    cost: Option<ProvisionCost>,
+    session: Option<crate::domain::money::Exact>,
+    advice: Vec<crate::domain::advice::Advice>,
+    tier: String,
+    staff: String,
+}
+
 /// One provision: its facts, advice, cost breakdown and pupils.
+///
+/// Built once; an edit changes the text and rows that depend on it rather
+/// than drawing the page again (an edit is painted in a few milliseconds).
 #[component]
 pub fn ProvisionPage(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
     let provision = Memo::new(move |_| ctx.state.data().with(|d| d.provision(id).cloned()));
-    let editing = RwSignal::new(false);
-    move || match provision.get() {
-        None => view! {
-            <h1>"Provision not found"</h1>
-            <p>"It may have been deleted. " <a href="#/provisions">"Back to all provision"</a></p>
-        }
-        .into_any(),
-        Some(p) => {
-            let facts = ctx.state.data().with(|d| {
-                let cost = whole_cost(d, &p);
-                let session = session_cost(&p, &d.roles).ok();
-                let advice = provision_advice(&p, d);
-                let tier = d
+    let found = Memo::new(move |_| provision.with(Option::is_some));
+    let facts = Memo::new(move |_| {
+        let p = provision.get()?;
+        Some(ctx.state.data().with(|d| {
+            Facts {
+                cost: whole_cost(d, &p),
+                session: session_cost(&p, &d.roles).ok(),
+                advice: provision_advice(&p, d),
+                tier: d
                     .settings
                     .tier(&p.tier)
-                    .map_or(p.tier.clone(), |t| t.name.clone());
-                (cost, session, advice, tier, staff_text(d, &p))
-            });
-            let (cost, session, advice, tier, staff) = facts;
-            view! {
-                <p><a href="#/provisions">"All provision"</a></p>
-                <h1>{p.name.clone()}</h1>
-                <dl class="facts">
-                    <dt>"Delivered by"</dt><dd>{staff}</dd>
-                    <dt>"Sessions"</dt><dd>{format!("{} a week, {} minutes each", p.sessions_per_week, p.minutes_per_session)}</dd>
-                    <dt>"Dates"</dt><dd>{format!("{} to {}", gb(p.start), gb(p.end))}</dd>
-                    <dt>"Tier"</dt><dd>{tier}</dd>
-                    <dt>"Area of need"</dt><dd>{p.broad_area.label()}</dd>
-                    <dt>"Charged to"</dt><dd>{p.funding.label()}</dd>
-                    <dt>"Planned group size"</dt><dd>{p.planned_group_size}</dd>
-                </dl>
-                {(!advice.is_empty()).then(|| view! {
-                    <div class="notice advice" role="note" aria-label="EEF advice">
-                        <ul>{advice.into_iter().map(|a| view! { <li>{a.message()}</li> }).collect_view()}</ul>
-                    </div>
-                })}
-                <section class="panel" aria-labelledby="cost-heading">
-                    <h2 id="cost-heading">"Cost"</h2>
-                    {match cost.clone() {
-                        None => view! { <p>"This provision cannot be costed: check its staff roles in Settings."</p> }.into_any(),
-                        Some(c) => view! {
-                            <dl class="facts" id="cost-breakdown">
-                                <dt>"One session"</dt><dd id="cost-session">{session.map(|s| round_pence(s).to_string())}</dd>
-                                <dt>"Teaching weeks"</dt><dd id="cost-weeks">{Dec2::from_exact(c.weeks).to_string()}</dd>
-                                <dt>"Staff time"</dt><dd id="cost-staff">{c.staff.to_string()}</dd>
-                                <dt>"Fixed and resource costs"</dt><dd id="cost-fixed">{c.fixed.to_string()}</dd>
-                                <dt>"Total"</dt><dd id="cost-total">{c.total.to_string()}</dd>
-                                <dt>"Per pupil (average)"</dt><dd id="cost-per-pupil">{c.mean_per_pupil().map_or("No pupils yet".to_owned(), |m| m.to_string())}</dd>
-                                <dt>"Not carried by any pupil"</dt><dd id="cost-unallocated">{c.unallocated.to_string()}</dd>
-                            </dl>
-                        }.into_any(),
-                    }}
-                </section>
-                <Enrolments provision=p.clone() cost=cost />
-                <Scores provision=p.clone() />
-                <div class="actions-row">
-                    <button type="button" class="secondary" on:click=move |_| editing.update(|e| *e = !*e)>
-                        {move || if editing.get() { "Close the edit form" } else { "Edit provision" }}
-                    </button>
-                    <DeleteProvision id=p.id name=p.name.clone() />
-                </div>
-                <Show when=move || editing.get()>
-                    <ProvisionForm provision=provision.get_untracked() on_done=move |_| editing.set(false) />
-                </Show>
+                    .map_or(p.tier.clone(), |t| t.name.clone()),
+                staff: staff_text(d, &p),
             }
-            .into_any()
+        }))
+    });
+    let cost = Signal::derive(move || facts.with(|f| f.as_ref().and_then(|f| f.cost.clone())));
+    let text = move |f: fn(&Provision) -> String| {
+        move || provision.with(|p| p.as_ref().map(f).unwrap_or_default())
+    };
+    let fact = move |f: fn(&Facts) -> String| {
+        move || facts.with(|x| x.as_ref().map(f).unwrap_or_default())
+    };
+    let money = move |f: fn(&ProvisionCost) -> String| move || cost.with(|c| c.as_ref().map(f));
+    let editing = RwSignal::new(false);
+    move || {
+        if !found.get() {
+            return view! {
+                <h1>"Provision not found"</h1>
+                <p>"It may have been deleted. " <a href="#/provisions">"Back to all provision"</a></p>
+            }
+            .into_any();
         }
+        view! {
+            <p><a href="#/provisions">"All provision"</a></p>
+            <h1>{text(|p| p.name.clone())}</h1>
+            <dl class="facts">
+                <dt>"Delivered by"</dt><dd>{fact(|f| f.staff.clone())}</dd>
+                <dt>"Sessions"</dt><dd>{text(|p| format!("{} a week, {} minutes each", p.sessions_per_week, p.minutes_per_session))}</dd>
+                <dt>"Dates"</dt><dd>{text(|p| format!("{} to {}", gb(p.start), gb(p.end)))}</dd>
+                <dt>"Tier"</dt><dd>{fact(|f| f.tier.clone())}</dd>
+                <dt>"Area of need"</dt><dd>{text(|p| p.broad_area.label().to_owned())}</dd>
+                <dt>"Charged to"</dt><dd>{text(|p| p.funding.label().to_owned())}</dd>
+                <dt>"Planned group size"</dt><dd>{text(|p| p.planned_group_size.to_string())}</dd>
+            </dl>
+            <Show when=move || facts.with(|f| f.as_ref().is_some_and(|f| !f.advice.is_empty()))>
+                <div class="notice advice" role="note" aria-label="EEF advice">
+                    <ul>{move || facts.with(|f| f.as_ref().map(|f| f.advice.iter().map(|a| view! { <li>{a.message()}</li> }).collect_view()))}</ul>
+                </div>
+            </Show>
+            <section class="panel" aria-labelledby="cost-heading">
+                <h2 id="cost-heading">"Cost"</h2>
+                <Show when=move || cost.with(Option::is_some)
+                    fallback=|| view! { <p>"This provision cannot be costed: check its staff roles in Settings."</p> }>
+                    <dl class="facts" id="cost-breakdown">
+                        <dt>"One session"</dt><dd id="cost-session">{fact(|f| f.session.map(|s| round_pence(s).to_string()).unwrap_or_default())}</dd>
+                        <dt>"Teaching weeks"</dt><dd id="cost-weeks">{money(|c| Dec2::from_exact(c.weeks).to_string())}</dd>
+                        <dt>"Staff time"</dt><dd id="cost-staff">{money(|c| c.staff.to_string())}</dd>
+                        <dt>"Fixed and resource costs"</dt><dd id="cost-fixed">{money(|c| c.fixed.to_string())}</dd>
+                        <dt>"Total"</dt><dd id="cost-total">{money(|c| c.total.to_string())}</dd>
+                        <dt>"Per pupil (average)"</dt><dd id="cost-per-pupil">{money(|c| c.mean_per_pupil().map_or("No pupils yet".to_owned(), |m| m.to_string()))}</dd>
+                        <dt>"Not carried by any pupil"</dt><dd id="cost-unallocated">{money(|c| c.unallocated.to_string())}</dd>
+                    </dl>
+                </Show>
+            </section>
+            <Enrolments pid=id cost=cost />
+            <Scores provision=provision cost=cost />
+            <div class="actions-row">
+                <button type="button" class="secondary" on:click=move |_| editing.update(|e| *e = !*e)>
+                    {move || if editing.get() { "Close the edit form" } else { "Edit provision" }}
+                </button>
+                <DeleteProvision id=id />
+            </div>
+            <Show when=move || editing.get()>
+                <ProvisionForm provision=provision.get_untracked() on_done=move |_| editing.set(false) />
+            </Show>
+        }
+        .into_any()
     }
 }
 
 /// Delete a provision and its enrolments, in one edit, after a confirmation.
 #[component]
-fn DeleteProvision(id: Uuid, name: String) -> impl IntoView {
+fn DeleteProvision(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
     let confirming = RwSignal::new(false);
-    let label = StoredValue::new(format!("Delete {name}"));
     let delete = move |_| {
+        let name = ctx
+            .state
+            .data()
+            .with_untracked(|d| d.provision(id).map(|p| p.name.clone()));
+        let label = format!("Delete {}", name.unwrap_or_default());
         let mut changes: Vec<Change> = ctx.state.data().with_untracked(|d| {
             d.enrolments
                 .iter()
@@ -449,7 +477,7 @@ fn DeleteProvision(id: Uuid, name: String) -> impl IntoView {
         });
         changes.push(Change::Delete(Kind::Provisions, id));
         spawn_local(async move {
-            if ctx.save(label.get_value(), changes).await.is_ok() {
+            if ctx.save(label, changes).await.is_ok() {
                 crate::ui::navigate("#/provisions");
             }
         });
@@ -468,29 +496,30 @@ fn DeleteProvision(id: Uuid, name: String) -> impl IntoView {
 
 /// The pupils in a provision with their shares, and enrolling more at once.
 #[component]
-fn Enrolments(provision: Provision, cost: Option<ProvisionCost>) -> impl IntoView {
+fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
     let ctx = AppCtx::get();
-    let pid = provision.id;
     let enrolled = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
-            let mut es: Vec<&Enrolment> = d
-                .enrolments
-                .iter()
-                .filter(|e| e.provision_id == pid)
-                .collect();
-            es.sort_by_key(|e| e.share_order());
-            es.into_iter()
-                .map(|e| {
-                    let name = d
-                        .pupil(e.pupil_id)
-                        .map_or("(pupil not found)".to_owned(), Pupil::full_name);
-                    let share = cost
-                        .as_ref()
-                        .and_then(|c| c.shares.iter().find(|s| s.enrolment_id == e.id))
-                        .map(|s| (s.days, s.amount));
-                    (e.id, name, e.start, e.end, share)
-                })
-                .collect::<Vec<_>>()
+        cost.with(|cost| {
+            ctx.state.data().with(|d| {
+                let mut es: Vec<&Enrolment> = d
+                    .enrolments
+                    .iter()
+                    .filter(|e| e.provision_id == pid)
+                    .collect();
+                es.sort_by_key(|e| e.share_order());
+                es.into_iter()
+                    .map(|e| {
+                        let name = d
+                            .pupil(e.pupil_id)
+                            .map_or("(pupil not found)".to_owned(), Pupil::full_name);
+                        let share = cost
+                            .as_ref()
+                            .and_then(|c| c.shares.iter().find(|s| s.enrolment_id == e.id))
+                            .map(|s| (s.days, s.amount));
+                        (e.id, name, e.start, e.end, share)
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let candidates = Memo::new(move |_| {
@@ -642,11 +671,16 @@ struct ScoreRow {
 
 /// Entry and exit data for every pupil in one grid, and the impact it shows.
 #[component]
-fn Scores(provision: Provision) -> impl IntoView {
+fn Scores(
+    provision: Memo<Option<Provision>>,
+    cost: Signal<Option<ProvisionCost>>,
+) -> impl IntoView {
     let ctx = AppCtx::get();
-    let pid = provision.id;
-    let (start, end) = (provision.start, provision.end);
-    let name = StoredValue::new(provision.name.clone());
+    let Some(pid) = provision.with_untracked(|p| p.as_ref().map(|p| p.id)) else {
+        return ().into_any();
+    };
+    // A pupil with no data yet starts from the provision's dates.
+    let dates = Memo::new(move |_| provision.with(|p| p.as_ref().map(|p| (p.start, p.end))));
     let first_kind = ctx.state.data().with_untracked(|d| {
         d.enrolments
             .iter()
@@ -656,6 +690,9 @@ fn Scores(provision: Provision) -> impl IntoView {
     });
     let kind = RwSignal::new(first_kind);
     let rows_of = move || {
+        let Some((start, end)) = dates.get_untracked() else {
+            return Vec::new();
+        };
         ctx.state.data().with_untracked(|d| {
             d.enrolments
                 .iter()
@@ -691,9 +728,12 @@ fn Scores(provision: Provision) -> impl IntoView {
                 .count()
         })
     });
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         count.track();
-        rows.set(rows_of());
+        dates.track();
+        if first.is_some() {
+            rows.set(rows_of());
+        }
     });
     // The grid's shape (who is in it): redrawn when pupils come or go, not on every keystroke.
     let shape = Memo::new(move |_| {
@@ -748,26 +788,27 @@ fn Scores(provision: Provision) -> impl IntoView {
         });
         errors.set(problems.clone());
         if problems.is_empty() && !changes.is_empty() {
-            let label = format!("Enter scores for {}", name.get_value());
+            let name = provision.with_untracked(|p| p.as_ref().map(|p| p.name.clone()));
+            let label = format!("Enter scores for {}", name.unwrap_or_default());
             spawn_local(async move {
                 let _ = ctx.save(label, changes).await;
             });
         }
     };
     let impact = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
-            let p = d.provision(pid)?;
-            let es: Vec<&Enrolment> = d
-                .enrolments
-                .iter()
-                .filter(|e| e.provision_id == pid)
-                .collect();
-            let report = crate::domain::costing::CostReport::build(d, p.range());
-            Some(provision_impact(pid, &es, &d.settings, &report))
+        cost.with(|cost| {
+            ctx.state.data().with(|d| {
+                let es: Vec<&Enrolment> = d
+                    .enrolments
+                    .iter()
+                    .filter(|e| e.provision_id == pid)
+                    .collect();
+                provision_impact_of(pid, &es, &d.settings, cost.as_ref())
+            })
         })
     });
     let summary = move || {
-        let i = impact.get()?;
+        let i = impact.get();
         let m = i.measure?;
         let band = ctx.state.data().with(|d| {
             i.mean_gain
@@ -863,4 +904,5 @@ fn Scores(provision: Provision) -> impl IntoView {
             <p class="impact" id="impact-summary">{summary}</p>
         </section>
     }
+    .into_any()
 }
