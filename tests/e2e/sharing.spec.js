@@ -83,6 +83,36 @@ test('the whole school round-trips through an empty browser, byte for byte', asy
   await context.close();
 });
 
+test('a large import lists the first 50 of each kind of change, then saves every record', async ({ page, browser }) => {
+  const data = school();
+  for (let i = 0; i < 120; i++) data.pupils.push(pupil(`Bulk${String(i).padStart(3, '0')}`, 'Import', { year_group: 'Y3', sen_status: 'N', primary_need: null }));
+  await seed(page, data);
+  await page.goto('/#/settings');
+  const file = await exportFile(page);
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  await fresh.goto('/#/settings');
+  await importText(fresh, file.name, file.text);
+  // The 9 records of the small school, and 120 more pupils.
+  const counts = await fresh.locator('#import-counts').textContent();
+  const total = Number(counts.match(/^(\d+) new/)[1]);
+  expect(total).toBe(129);
+  const items = fresh.locator('#import-preview details').first().locator('li');
+  await expect(items).toHaveCount(51);
+  await expect(items.last()).toHaveText(`… and ${total - 50} more`);
+  await fresh.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(fresh.locator('#import-message')).toContainText(`${total} records changed`);
+  await fresh.goto('/');
+  await fresh.reload();
+  await expect(fresh.getByRole('heading', { name: /Register/ })).toContainText(`(${data.pupils.length} pupils)`);
+  await fresh.goto('/#/settings');
+  const again = await exportFile(fresh);
+  const strip = (t) => t.replace(/"exported_at": "[^"]+"/, '');
+  expect(strip(again.text)).toBe(strip(file.text));
+  await context.close();
+});
+
 test('an encrypted export opens only with its passphrase', async ({ page, browser }) => {
   test.setTimeout(60_000);
   await seed(page, school());

@@ -517,7 +517,12 @@ fn ImportForm() -> impl IntoView {
                                 </div>
                             }.into_any(),
                             Ok(p) => {
-                                let list = |items: Vec<String>| items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view();
+                                // A whole school is thousands of records: the first few name what kind of change it is.
+                                let list = |items: Vec<String>| {
+                                    let more = items.len().saturating_sub(crate::exchange::MAX_LISTED);
+                                    let shown = items.into_iter().take(crate::exchange::MAX_LISTED).map(|i| view! { <li>{i}</li> }).collect_view();
+                                    view! { {shown} {(more > 0).then(|| view! { <li>{format!("… and {more} more")}</li> })} }
+                                };
                                 view! {
                                     <p id="import-counts" role="status">{format!("{} new, {} updated, {} unchanged, {} in conflict (kept as they are here), {} removed.",
                                         p.new.len(), p.updated.len(), p.unchanged, p.conflicts.len(), p.removed.len())}</p>
