@@ -25,6 +25,14 @@ use crate::store::{Db, DB_NAME};
 use state::{AppCtx, AppState, AppStateStoreFields, Phase, SaveState};
 
 /// Start the app in the page's `<body>`, using the app's own database.
+/// A named moment on the page's performance timeline, where the
+/// benchmark (tests/bench) splits cold start into its parts.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn mount() {
     mount_to_body(|| view! { <App db_name=DB_NAME embedded=false /> });
 }
@@ -200,9 +208,12 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
 
     spawn_local(async move {
         let loaded = async {
+            mark("waymark-start");
             let db = Db::open_with(&db_name, move || phase.set(Phase::Blocked)).await?;
+            mark("waymark-opened");
             let (saved, data) = db.load(Timestamp::now()).await?;
             let meta = db.meta().await?;
+            mark("waymark-loaded");
             Ok::<_, crate::store::StoreError>((db, data, meta, saved.is_some()))
         };
         match loaded.await {

@@ -1,0 +1,38 @@
+// The timed flows of the benchmark, run inside the page (page.evaluate), so
+// the figures are the app's and not the time Playwright takes to drive it.
+
+// In the page: drop globalThis.benchFile on the import zone, press Import
+// when the preview offers it, and resolve with the time until "Imported".
+export function importDropped() {
+  return new Promise((done, fail) => {
+    const t = performance.now();
+    const dt = new DataTransfer();
+    dt.items.add(globalThis.benchFile);
+    document.querySelector('#import-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    let pressed = false;
+    const check = () => {
+      const message = document.querySelector('#import-message')?.textContent ?? '';
+      if (message.startsWith('Imported')) return done(performance.now() - t);
+      if (message.startsWith('Nothing was imported') || document.querySelector('#import-problems')) return fail(new Error(message || 'the file was refused'));
+      const button = document.querySelector('#import-confirm');
+      if (!pressed && button && !button.disabled) { pressed = true; button.click(); }
+      setTimeout(check, 1);
+    };
+    check();
+  });
+}
+
+// In the page: save the open provision form and resolve with the time until
+// the new total is painted (the frame after the total's text changed).
+export function editToPaint() {
+  return new Promise((done) => {
+    const total = document.querySelector('#cost-total');
+    const before = total.textContent;
+    const t = performance.now();
+    const seen = new MutationObserver(() => {
+      if (total.textContent !== before) { seen.disconnect(); requestAnimationFrame(() => done(performance.now() - t)); }
+    });
+    seen.observe(total, { childList: true, characterData: true, subtree: true });
+    document.querySelector('form.provision-form button[type=submit]').click();
+  });
+}
