@@ -537,8 +537,16 @@ impl Pupil {
 
     /// The order of the register: family name, then given name, ignoring case.
     pub fn register_order(a: &Pupil, b: &Pupil) -> std::cmp::Ordering {
-        let key = |p: &Pupil| (p.family_name.to_lowercase(), p.given_name.to_lowercase());
-        key(a).cmp(&key(b)).then(a.id.cmp(&b.id))
+        // Compared a character at a time: a sort of 2,000 pupils made
+        // four lower-cased copies of names per comparison.
+        fn cmp_lower(a: &str, b: &str) -> std::cmp::Ordering {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .cmp(b.chars().flat_map(char::to_lowercase))
+        }
+        cmp_lower(&a.family_name, &b.family_name)
+            .then_with(|| cmp_lower(&a.given_name, &b.given_name))
+            .then(a.id.cmp(&b.id))
     }
 }
 

@@ -36,3 +36,14 @@ export function editToPaint() {
     document.querySelector('form.provision-form button[type=submit]').click();
   });
 }
+
+// Before the page loads: note the time of the frame after the whole-school
+// map's table first appears, in globalThis.benchMapPainted.
+export function mapPainted() {
+  new MutationObserver((_, seen) => {
+    if (document.querySelector('table.map')) {
+      seen.disconnect();
+      requestAnimationFrame(() => { globalThis.benchMapPainted = performance.now(); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+}

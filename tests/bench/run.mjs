@@ -7,7 +7,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { importDropped, editToPaint } from './flows.mjs';
+import { importDropped, editToPaint, mapPainted } from './flows.mjs';
 
 const [dist = 'dist', dir = '.dev/bench', ...wanted] = process.argv.slice(2);
 const sizes = wanted.length ? wanted : ['small', 'medium', 'large', 'xlarge'];
@@ -78,13 +78,15 @@ async function measure(browser, size) {
     r.export.push(Date.now() - t0);
 
     // Cold start to an interactive whole-school map, the data already stored.
+    // Timed in the page: the frame after the map's table first appears.
     const fresh = await context.newPage();
+    await fresh.addInitScript(mapPainted);
     await fresh.goto(`${origin}/#/map`, { waitUntil: 'commit' });
-    await fresh.locator('table.map').waitFor({ timeout: 600_000 });
+    await fresh.waitForFunction(() => globalThis.benchMapPainted, null, { timeout: 600_000 });
     const cold = await fresh.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-      return { painted: performance.now(), wasm: wasm?.responseEnd ?? NaN, start: at('waymark-start'), opened: at('waymark-opened'), loaded: at('waymark-loaded') };
+      return { painted: globalThis.benchMapPainted, wasm: wasm?.responseEnd ?? NaN, start: at('waymark-start'), opened: at('waymark-opened'), loaded: at('waymark-loaded') };
     });
     r.cold.push(cold.painted);
     // Where it went: the wasm downloaded, compiled and started; the database

@@ -598,14 +598,17 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                             <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || enrolled.get() key=|r| r.clone() children=move |(eid, name, s, e, share)| {
+                            // Keyed by who and when: a change of cost updates the share cells
+                            // in place rather than drawing every row again.
+                            <For each=move || enrolled.get() key=|r| (r.0, r.1.clone(), r.2, r.3) children=move |(eid, name, s, e, _)| {
+                                let share = move || enrolled.with(|rs| rs.iter().find(|r| r.0 == eid).and_then(|r| r.4));
                                 let remove_label = format!("Remove {name}");
                                 view! {
                                     <tr>
                                         <td>{name.clone()}</td>
                                         <td>{format!("{} to {}", gb(s), gb(e))}</td>
-                                        <td>{share.map(|(days, _)| days)}</td>
-                                        <td class="money">{share.map(|(_, m)| m.to_string())}</td>
+                                        <td>{move || share().map(|(days, _)| days)}</td>
+                                        <td class="money">{move || share().map(|(_, m)| m.to_string())}</td>
                                         <td class="actions">
                                             <button type="button" class="secondary" aria-label=remove_label.clone()
                                                 on:click=move |_| {
