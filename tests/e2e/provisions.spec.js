@@ -96,6 +96,11 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await expect(page.getByRole('note', { name: 'EEF advice' })).toContainText('under 20');
   // 19.4082 x 15/60 x 3 x 12.1333 = 176.61, + 45 = £221.61.
   await expect(page.locator('#cost-total')).toHaveText('£221.61');
+  // The page is updated in place: each share (221.61 / 2 = 110.805 -> £110.81 and £110.80)
+  // and the cost per month gained ((110.81 + 110.80) / 2 / 8.5 = £13.04).
+  await expect(shares.nth(0)).toContainText('£110.81');
+  await expect(shares.nth(1)).toContainText('£110.80');
+  await expect(page.locator('#impact-summary')).toContainText('£13.04 per pupil per month gained');
 
   // The register shows each pupil's share this year.
   await page.getByRole('link', { name: 'Pupils' }).click();
