@@ -369,42 +369,43 @@ impl Db {
             Change::Delete(..) => None,
         }))?;
         let mut puts = objects.iter();
-        let mut requests = Vec::with_capacity(changes.len());
+        // Every request is made, none awaited, and the transaction committed
+        // at once: IndexedDB runs its requests in order and commits once all
+        // have succeeded. A request that fails aborts the transaction, whose
+        // error says why (a full disk, say). Awaiting each request cost a trip
+        // through the event loop per record.
         for change in changes {
             let store = tx
                 .object_store(change.kind().store())
                 .map_err(write_error)?;
-            requests.push(
-                match change {
-                    Change::Put(_) => store
+            match change {
+                Change::Put(_) => drop(
+                    store
                         .put(puts.next().expect("one object a put"))
-                        .primitive(),
-                    Change::Delete(_, id) => store.delete(id.to_string()).primitive(),
-                }
-                .map_err(write_error)?,
-            );
-        }
-        // IndexedDB runs a transaction's requests in order: once the last
-        // has succeeded, every one has. Awaiting each would wake this task
-        // once a record. A request that fails aborts the transaction; its
-        // error (a full disk, say) is the transaction's.
-        if let Some(last) = requests.pop() {
-            drop(requests);
-            if let Err(e) = last.await {
-                return Err(write_error(tx.error().unwrap_or(e)));
+                        .primitive()
+                        .map_err(write_error)?,
+                ),
+                Change::Delete(_, id) => drop(
+                    store
+                        .delete(id.to_string())
+                        .primitive()
+                        .map_err(write_error)?,
+                ),
             }
         }
         if let Some(b) = backup {
             let store = tx.object_store(META).map_err(write_error)?;
             let object = to_js(std::iter::once(json::write(b)))?.get(0);
-            store
-                .put(object)
-                .primitive()
-                .map_err(write_error)?
-                .await
-                .map_err(write_error)?;
+            drop(store.put(object).primitive().map_err(write_error)?);
         }
-        tx.commit().await.map_err(write_error)
+        let sys: web_sys::IdbTransaction = tx
+            .as_sys()
+            .unchecked_ref::<web_sys::IdbTransaction>()
+            .clone();
+        tx.commit().await.map_err(|e| match sys.error() {
+            Some(why) => write_error(why.into()),
+            None => write_error(e),
+        })
     }
 
     /// The backup taken before the last import, if any.

@@ -494,6 +494,16 @@ fn DeleteProvision(id: Uuid) -> impl IntoView {
     }
 }
 
+/// A pupil who can be added to a provision, as the list shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Candidate {
+    id: Uuid,
+    /// "Ada Lovelace (Year 3)".
+    label: String,
+    /// The name in lower case, to find by.
+    name: String,
+}
+
 /// The pupils in a provision with their shares, and enrolling more at once.
 #[component]
 fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
@@ -532,14 +542,20 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                 .filter(|e| e.provision_id == pid)
                 .map(|e| e.pupil_id)
                 .collect();
-            let mut v: Vec<Pupil> = d
+            let mut v: Vec<&Pupil> = d
                 .pupils
                 .iter()
                 .filter(|p| p.left_on.is_none() && !enrolled.contains(&p.id))
-                .cloned()
                 .collect();
-            v.sort_by(Pupil::register_order);
-            v
+            v.sort_by(|a, b| Pupil::register_order(a, b));
+            // What the list shows, not whole pupils: this runs on every edit.
+            v.into_iter()
+                .map(|p| Candidate {
+                    id: p.id,
+                    label: format!("{} ({})", p.full_name(), p.year_group.label()),
+                    name: p.full_name().to_lowercase(),
+                })
+                .collect::<Vec<_>>()
         })
     });
     // A whole school is thousands of pupils: list at most SHOWN, found by name.
@@ -548,9 +564,9 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
     let shown = Memo::new(move |_| {
         let needle = search.with(|t| t.trim().to_lowercase());
         candidates.with(|c| {
-            let matching: Vec<&Pupil> = c
+            let matching: Vec<&Candidate> = c
                 .iter()
-                .filter(|p| needle.is_empty() || p.full_name().to_lowercase().contains(&needle))
+                .filter(|p| needle.is_empty() || p.name.contains(&needle))
                 .collect();
             let n = matching.len();
             (
@@ -636,7 +652,7 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                 } else { String::new() })}</p>
                 <fieldset class="checks enrol-list">
                     <legend>"Add pupils (from the start to the end of the provision)"</legend>
-                    <For each=move || shown.with(|s| s.0.clone()) key=|p| (p.id, p.updated_at) children=move |p| {
+                    <For each=move || shown.with(|s| s.0.clone()) key=|p| (p.id, p.label.clone()) children=move |p| {
                         let id = p.id;
                         let input_id = format!("enrol-{id}");
                         let label_for = input_id.clone();
@@ -648,7 +664,7 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                                         let on = event_target_checked(&ev);
                                         chosen.update(|c| if on { c.push(id) } else { c.retain(|x| *x != id) });
                                     } />
-                                {format!("{} ({})", p.full_name(), p.year_group.label())}
+                                {p.label}
                             </label>
                         }
                     } />
