@@ -50,10 +50,10 @@ function summary(name, profile) {
 }
 
 // A trace's tasks of over 5 ms on the page's main thread, in order, with what ran in each.
-function longTasks(trace, name) {
-  const tasks = trace.traceEvents.filter((e) => e.name === 'RunTask' && e.dur > 5000).sort((a, b) => a.ts - b.ts);
+function longTasks(trace, name, over = 5000) {
+  const tasks = trace.traceEvents.filter((e) => e.name === 'RunTask' && e.dur > over).sort((a, b) => a.ts - b.ts);
   const nav = trace.traceEvents.find((e) => e.name === 'navigationStart')?.ts ?? tasks[0]?.ts ?? 0;
-  console.log(`\n## ${name}: tasks over 5 ms (start after navigation, length)`);
+  console.log(`\n## ${name}: tasks over ${over / 1000} ms (start after navigation, length)`);
   for (const task of tasks) {
     const inner = trace.traceEvents.filter((e) => e.ph === 'X' && e.tid === task.tid && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task && e.dur > 2000);
     const names = [...new Set(inner.map((e) => e.name + (e.args?.data?.url ? `:${e.args.data.url.split('/').pop()}` : '')))].slice(0, 8).join(', ');
@@ -131,6 +131,7 @@ try {
   await browser.startTracing(fresh, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   console.log('\nedit to paint (traced)', await fresh.evaluate(editToPaint));
   const trace = JSON.parse((await browser.stopTracing()).toString());
+  longTasks(trace, 'edit', 300);
   const main = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur);
   const byName = new Map();
   for (const e of main) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);

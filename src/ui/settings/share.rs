@@ -10,7 +10,6 @@ use uuid::Uuid;
 use wasm_bindgen::JsCast;
 
 use crate::domain::calendar::TermName;
-use crate::domain::edit::Change;
 use crate::exchange::encryption::{self, Sealed};
 use crate::exchange::merge::{plan_import, ImportPlan, Mode};
 use crate::exchange::scope::Scope;
@@ -394,8 +393,15 @@ fn ImportForm() -> impl IntoView {
         }))
     });
     let import = move |_| {
-        let (Stage::Ready(name, _), Some(Ok(plan))) = (stage.get_untracked(), plan.get_untracked())
-        else {
+        let Stage::Ready(name, _) = stage.get_untracked() else {
+            return;
+        };
+        // Only the changes are copied out of the preview's plan (a whole
+        // school is thousands of records, and the plan holds them twice).
+        let Some(changes) = plan.with_untracked(|p| match p {
+            Some(Ok(plan)) => Some(plan.changes.clone()),
+            _ => None,
+        }) else {
             return;
         };
         let how = if mode.get_untracked() == Mode::Replace {
@@ -412,7 +418,6 @@ fn ImportForm() -> impl IntoView {
             format!("{name}, {how}"),
             before.to_json(),
         );
-        let changes: Vec<Change> = plan.changes.clone();
         let n = changes.len();
         spawn_local(async move {
             match ctx
