@@ -532,8 +532,26 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
             })
         })
     });
-    let candidates = Memo::new(move |_| {
+    // Who can be added changes only when a pupil, or who is in this
+    // provision, does (every change of a pupil moves its `updated_at`): an
+    // edit of anything else (the minutes, say) keeps the list as it is.
+    let who = Memo::new(move |_| {
         ctx.state.data().with(|d| {
+            let mut enrolled: Vec<Uuid> = d
+                .enrolments
+                .iter()
+                .filter(|e| e.provision_id == pid)
+                .map(|e| e.pupil_id)
+                .collect();
+            enrolled.sort_unstable();
+            let pupils: Vec<(Uuid, Timestamp)> =
+                d.pupils.iter().map(|p| (p.id, p.updated_at)).collect();
+            (pupils, enrolled)
+        })
+    });
+    let candidates = Memo::new(move |_| {
+        who.track();
+        ctx.state.data().with_untracked(|d| {
             // Once over the enrolments, not once per pupil (that was
             // pupils x enrolments on every edit at whole-school scale).
             let enrolled: std::collections::HashSet<Uuid> = d
