@@ -192,38 +192,11 @@ impl Document {
         if text.trim().is_empty() {
             return Err(ImportError::Empty);
         }
-        // Read the envelope first (skipping the data), so a newer file is
-        // refused by version rather than by whichever field it changed.
-        let envelope = Envelope::read(text)?;
-        let format = envelope.format.as_ref().and_then(|f| f.as_str());
-        let version = envelope
-            .format_version
-            .as_ref()
-            .and_then(serde_json::Value::as_u64);
-        let upgraded;
-        let text = match (format, version) {
-            (Some(ENCRYPTED_FORMAT), _) => return Err(ImportError::Encrypted),
-            (Some(FORMAT_NAME), Some(v)) if v > u64::from(FORMAT_VERSION) => {
-                return Err(ImportError::TooNew {
-                    found: u32::try_from(v).unwrap_or(u32::MAX),
-                })
-            }
-            (Some(FORMAT_NAME), Some(1)) => {
-                let mut value: serde_json::Value =
-                    serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-                upgrade_v1(&mut value);
-                upgraded = json::write(&value);
-                upgraded.as_str()
-            }
-            (Some(FORMAT_NAME), Some(_)) => text,
-            (Some(other), _) => return Err(ImportError::WrongFormat(other.to_owned())),
-            (None, _) => {
-                return Err(ImportError::NotJson(
-                    "it has no \"format\" field naming the format".into(),
-                ))
-            }
-        };
-        let doc: Document = json::read(text).map_err(|e| ImportError::Invalid {
+        // Most files are this version's: read the whole document at once.
+        // Only when that fails, or finds another format or version, is the
+        // envelope read alone, so a newer file is refused by its version
+        // rather than by whichever field it changed.
+        let invalid = |e: json::JsonError| ImportError::Invalid {
             problems: vec![Problem {
                 path: if e.path == "." {
                     "(the document)".into()
@@ -233,7 +206,41 @@ impl Document {
                 message: e.message,
             }],
             total: 1,
-        })?;
+        };
+        let typed = json::read::<Document>(text);
+        let current = matches!(&typed, Ok(d) if d.format == FORMAT_NAME && d.format_version == FORMAT_VERSION);
+        let doc = if current {
+            typed.map_err(invalid)?
+        } else {
+            let envelope = Envelope::read(text)?;
+            let format = envelope.format.as_ref().and_then(|f| f.as_str());
+            let version = envelope
+                .format_version
+                .as_ref()
+                .and_then(serde_json::Value::as_u64);
+            match (format, version) {
+                (Some(ENCRYPTED_FORMAT), _) => return Err(ImportError::Encrypted),
+                (Some(FORMAT_NAME), Some(v)) if v > u64::from(FORMAT_VERSION) => {
+                    return Err(ImportError::TooNew {
+                        found: u32::try_from(v).unwrap_or(u32::MAX),
+                    })
+                }
+                (Some(FORMAT_NAME), Some(1)) => {
+                    let mut value: serde_json::Value = serde_json::from_str(text)
+                        .map_err(|e| ImportError::NotJson(e.to_string()))?;
+                    upgrade_v1(&mut value);
+                    json::read(&json::write(&value)).map_err(invalid)?
+                }
+                // No version, or an older one than 1: say what is wrong where.
+                (Some(FORMAT_NAME), _) => typed.map_err(invalid)?,
+                (Some(other), _) => return Err(ImportError::WrongFormat(other.to_owned())),
+                (None, _) => {
+                    return Err(ImportError::NotJson(
+                        "it has no \"format\" field naming the format".into(),
+                    ))
+                }
+            }
+        };
         let all = doc.data.validate();
         if !all.is_empty() {
             return Err(ImportError::Invalid {
@@ -375,6 +382,15 @@ mod tests {
         assert_eq!(
             Document::from_json(r#"{"format":"waymark-encrypted","version":1}"#),
             Err(ImportError::Encrypted)
+        );
+        // Ours, but with no version: what is missing, not "another format".
+        let unversioned = Document::new(data(vec![pupil("Ann")]), now())
+            .to_json()
+            .replace("\"format_version\": 2,", "");
+        assert!(
+            matches!(Document::from_json(&unversioned), Err(ImportError::Invalid { problems, .. }) if problems[0].message.contains("missing field `format_version`")),
+            "{:?}",
+            Document::from_json(&unversioned)
         );
 
         // A wrong type is named by its path.
