@@ -47,3 +47,16 @@ export function mapPainted() {
     }
   }).observe(document, { childList: true, subtree: true });
 }
+
+// From Node: open the page of the provision with the most pupils, open its
+// edit form and add 5 to its minutes, ready for editToPaint.
+export async function openBusiestForEdit(page, doc) {
+  const busiest = Object.entries(doc.data.enrolments.reduce((m, e) => ((m[e.provision_id] = (m[e.provision_id] ?? 0) + 1), m), {}))
+    .sort((a, b) => b[1] - a[1])[0][0];
+  await page.evaluate((id) => { location.hash = `#/provisions/${id}`; }, busiest);
+  await page.locator('#cost-total').waitFor();
+  await page.getByRole('button', { name: 'Edit provision' }).click();
+  const minutes = page.getByLabel('Minutes per session');
+  await minutes.fill(String(Number(await minutes.inputValue()) + 5));
+  return minutes;
+}

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { importDropped, editToPaint } from './flows.mjs';
+import { importDropped, editToPaint, openBusiestForEdit } from './flows.mjs';
 
 const [dist = 'dist', file = '.dev/bench/large.json', out = '.dev/profile'] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -115,13 +115,7 @@ try {
     await profiled(cdp2, 'cold-start', starting);
   }
   console.log(`cold start at ${await fresh.evaluate(() => performance.now())} ms`);
-  const busiest = Object.entries(doc.data.enrolments.reduce((m, e) => ((m[e.provision_id] = (m[e.provision_id] ?? 0) + 1), m), {}))
-    .sort((a, b) => b[1] - a[1])[0][0];
-  await fresh.evaluate((id) => { location.hash = `#/provisions/${id}`; }, busiest);
-  await fresh.locator('#cost-total').waitFor();
-  await fresh.getByRole('button', { name: 'Edit provision' }).click();
-  const minutes = fresh.getByLabel('Minutes per session');
-  await minutes.fill(String(Number(await minutes.inputValue()) + 5));
+  const minutes = await openBusiestForEdit(fresh, doc);
   await profiled(cdp2, 'edit', async () => {
     console.log('edit to paint', await fresh.evaluate(editToPaint));
   });

@@ -7,7 +7,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { importDropped, editToPaint, mapPainted } from './flows.mjs';
+import { importDropped, editToPaint, mapPainted, openBusiestForEdit } from './flows.mjs';
 
 const [dist = 'dist', dir = '.dev/bench', ...wanted] = process.argv.slice(2);
 const sizes = wanted.length ? wanted : ['small', 'medium', 'large', 'xlarge'];
@@ -98,13 +98,7 @@ async function measure(browser, size) {
     r.coldMap.push(cold.painted - cold.loaded);
 
     // One edit: the minutes of the provision with the most pupils, to the new total painted.
-    const busiest = Object.entries(doc.data.enrolments.reduce((m, e) => ((m[e.provision_id] = (m[e.provision_id] ?? 0) + 1), m), {}))
-      .sort((a, b) => b[1] - a[1])[0][0];
-    await fresh.evaluate((id) => { location.hash = `#/provisions/${id}`; }, busiest);
-    await fresh.locator('#cost-total').waitFor();
-    await fresh.getByRole('button', { name: 'Edit provision' }).click();
-    const minutes = fresh.getByLabel('Minutes per session');
-    await minutes.fill(String(Number(await minutes.inputValue()) + 5));
+    await openBusiestForEdit(fresh, doc);
     r.edit.push(await fresh.evaluate(editToPaint));
 
     // Opening a pupil page.
