@@ -361,9 +361,6 @@ impl Db {
             .with_options(strict())
             .build()
             .map_err(write_error)?;
-        // Every request is made before any is awaited: IndexedDB runs them
-        // in order, and awaiting each in turn would cost a trip through the
-        // event loop per record (seconds for a whole-school import).
         let objects = to_js(changes.iter().filter_map(|c| match c {
             Change::Put(r) => Some(record_json(r)),
             Change::Delete(..) => None,
