@@ -90,9 +90,13 @@ class ProvisionMap extends HTMLElement {
 if (!customElements.get('provision-map')) customElements.define('provision-map', ProvisionMap);
 `);
 
-// Trunk leaves its own rust <link> in the page when it injects no script.
+// Trunk leaves its own rust <link> in the page when it injects no script: in
+// its place, the app's JavaScript and wasm are fetched as soon as the page is
+// read, not only once boot.js has run and imported them (the wasm's fetch is
+// a CORS-mode fetch, so its preload says crossorigin to be reused).
 const indexPath = join(dir, 'index.html');
-writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(/\s*<link data-trunk rel="rust"[^>]*>/, ''));
+writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(/<link data-trunk rel="rust"[^>]*>/,
+  `<link rel="modulepreload" href="./${js}" />\n    <link rel="preload" href="./${wasm}" as="fetch" type="application/wasm" crossorigin />`));
 
 const precache = ['./', ...files.filter((f) => f !== 'sw.js' && f !== 'index.html').map((f) => './' + f)];
 const hash = createHash('sha256');
