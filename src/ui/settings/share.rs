@@ -58,13 +58,25 @@ fn ExportForm() -> impl IntoView {
             .get()
             .map(|(start_year, term)| Scope::Term { start_year, term }),
     };
-    let doc = Memo::new(move |_| {
+    // The document is made when the file is exported; while the form is
+    // open only what it will hold is kept (a whole school's copy was kept,
+    // and compared with the last one, on every change).
+    let document = move || {
+        let s = scope()?;
+        let p = pseudonymise.get_untracked();
+        Some(
+            ctx.state
+                .data()
+                .with_untracked(|d| Document::of(d, s, p, Timestamp::now())),
+        )
+    };
+    let summary = Memo::new(move |_| {
         let s = scope()?;
         let p = pseudonymise.get();
         Some(
             ctx.state
                 .data()
-                .with(|d| Document::of(d, s, p, Timestamp::now())),
+                .with(|d| lower_first(&Document::of(d, s, p, Timestamp::now()).summary())),
         )
     });
     let pupils = Memo::new(move |_| {
@@ -98,7 +110,7 @@ fn ExportForm() -> impl IntoView {
     });
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(doc) = doc.get_untracked() else {
+        let Some(doc) = untrack(document) else {
             message.set(Some("Choose what to export first.".into()));
             return;
         };
@@ -247,9 +259,9 @@ fn ExportForm() -> impl IntoView {
                 </div>
                 <p class="hint">"Tell the person you share it with the passphrase another way (by phone, not in the same email). Without it the file cannot be opened, by them or by you."</p>
             </Show>
-            <p class="file-summary" id="export-summary">{move || doc.with(|d| d.as_ref().map_or_else(
+            <p class="file-summary" id="export-summary">{move || summary.with(|s| s.as_ref().map_or_else(
                 || "Choose what to export.".to_owned(),
-                |d| format!("The file will hold {}", lower_first(&d.summary()))))}</p>
+                |s| format!("The file will hold {s}")))}</p>
             <div class="actions-row">
                 <button type="submit" class="primary" id="export-file" disabled=move || busy.get()>"Export the file"</button>
             </div>
