@@ -205,7 +205,7 @@ pub fn cost_provision(
 
     // Pupils: pro rata to enrolled school days, in a fixed order (see above).
     let mut ordered: Vec<&super::provision::Enrolment> = enrolments.to_vec();
-    ordered.sort_by_key(|e| e.share_order());
+    crate::domain::sort::by_key(&mut ordered, |e| e.share_order());
     let mut shares: Vec<PupilShare> = ordered
         .iter()
         .filter_map(|e| {
@@ -377,7 +377,9 @@ pub fn over_threshold(report: &CostReport, threshold: Money) -> Vec<OverThreshol
             over: *t - threshold,
         })
         .collect();
-    v.sort_by(|a, b| b.total.cmp(&a.total).then(a.pupil_id.cmp(&b.pupil_id)));
+    crate::domain::sort::by(&mut v, |a, b| {
+        b.total.cmp(&a.total).then(a.pupil_id.cmp(&b.pupil_id))
+    });
     v
 }
 

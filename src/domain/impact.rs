@@ -238,7 +238,7 @@ pub fn provision_impact_of(
 pub fn band_counts(enrolments: &[&Enrolment], settings: &SchoolSettings) -> Vec<(String, usize)> {
     let mut bands: Vec<(String, usize)> = {
         let mut b = settings.ratio_bands.clone();
-        b.sort_by_key(|b| b.min);
+        crate::domain::sort::by_key(&mut b, |b| b.min);
         b.into_iter().map(|b| (b.name, 0)).collect()
     };
     for e in enrolments {
@@ -271,7 +271,7 @@ pub fn rank_cost_effectiveness(
         }
     }
     for (_, v) in &mut out {
-        v.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+        crate::domain::sort::by(v, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     }
     out
 }

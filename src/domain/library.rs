@@ -75,7 +75,7 @@ impl InterventionDraft {
         self.broad_areas.retain(|a| *a != area);
         if on {
             self.broad_areas.push(area);
-            self.broad_areas.sort();
+            crate::domain::sort::by(&mut self.broad_areas, Ord::cmp);
         }
     }
 

@@ -77,7 +77,7 @@ pub fn build(data: &Dataset, period: DateRange, by: Columns) -> Map {
         .filter_map(|c| data.provision(c.provision_id))
         .map(|p| (p.broad_area, p.tier.clone()))
         .collect();
-    rows.sort_by(|a, b| {
+    crate::domain::sort::by(&mut rows, |a, b| {
         a.0.cmp(&b.0)
             .then(tier_order(&a.1).cmp(&tier_order(&b.1)))
             .then(a.1.cmp(&b.1))
@@ -168,7 +168,7 @@ pub fn build(data: &Dataset, period: DateRange, by: Columns) -> Map {
             }
         }
     }
-    columns.sort();
+    crate::domain::sort::by(&mut columns, Ord::cmp);
     columns.dedup();
     let mut cells: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
     let mut row_totals = vec![Money::ZERO; rows.len()];
@@ -183,7 +183,7 @@ pub fn build(data: &Dataset, period: DateRange, by: Columns) -> Map {
         cells.entry((row, ci)).or_default().push(e);
     }
     for v in cells.values_mut() {
-        v.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::domain::sort::by(v, |a, b| a.name.cmp(&b.name));
     }
     Map {
         columns,

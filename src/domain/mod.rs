@@ -29,6 +29,7 @@ pub mod reports;
 pub mod rollover;
 pub mod settings;
 pub mod settings_draft;
+pub mod sort;
 pub mod staff;
 pub mod synthetic;
 pub mod validation;

@@ -196,7 +196,7 @@ pub fn apportion(total: Money, weights: &[Exact]) -> Option<Vec<Money>> {
     let given: i128 = shares.iter().sum();
     let left = i128::from(total.0) - given;
     let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by(|&a, &b| lost[b].cmp(&lost[a]).then(a.cmp(&b)));
+    crate::domain::sort::by(&mut order, |&a, &b| lost[b].cmp(&lost[a]).then(a.cmp(&b)));
     for &i in order
         .iter()
         .take(usize::try_from(left).expect("left over pence fit"))

@@ -83,7 +83,7 @@ impl SupportPlan {
             false,
         );
         let mut ids = self.provision_ids.clone();
-        ids.sort_unstable();
+        crate::domain::sort::by(&mut ids, Ord::cmp);
         if ids.windows(2).any(|w| w[0] == w[1]) {
             p.push("provision_ids", "A provision is linked twice.");
         }

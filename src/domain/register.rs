@@ -129,7 +129,7 @@ pub fn register(
             rows.push((row, p));
         }
     }
-    rows.sort_by(|(a, pa), (b, pb)| {
+    crate::domain::sort::by(&mut rows, |(a, pa), (b, pb)| {
         let by = match sort {
             SortKey::Name => Ordering::Equal,
             SortKey::YearGroup => a.year_group.cmp(&b.year_group),
@@ -161,7 +161,7 @@ pub fn classes(pupils: &[Pupil]) -> Vec<String> {
         .map(|p| p.class_name.clone())
         .filter(|c| !c.is_empty())
         .collect();
-    v.sort_by_key(|c| c.to_lowercase());
+    crate::domain::sort::by_key(&mut v, |c| c.to_lowercase());
     v.dedup();
     v
 }

@@ -424,14 +424,14 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
     };
     let mut rows = Vec::new();
     let mut ordered = children.clone();
-    ordered.sort_by(|a, b| Pupil::register_order(a, b));
+    crate::domain::sort::by(&mut ordered, |a, b| Pupil::register_order(a, b));
     for p in ordered {
         let mut es: Vec<_> = data
             .enrolments
             .iter()
             .filter(|e| e.pupil_id == p.id && e.range().intersect(&range).is_some())
             .collect();
-        es.sort_by_key(|e| e.share_order());
+        crate::domain::sort::by_key(&mut es, |e| e.share_order());
         if es.is_empty() {
             rows.push(vec![
                 name(p),
@@ -708,7 +708,7 @@ pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
             ))
         })
         .collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1[0].cmp(&b.1[0])));
+    crate::domain::sort::by(&mut rows, |a, b| b.0.cmp(&a.0).then(a.1[0].cmp(&b.1[0])));
     Some(Report {
         title: format!("Cost per pupil, {}", year.label()),
         subtitle: data.settings.school_name.clone(),

@@ -140,6 +140,6 @@ pub fn apply(data: &mut Dataset, preview: RolloverPreview, now: Timestamp) {
     }
     data.provisions.extend(preview.copies);
     data.settings.years.push(preview.new_year);
-    data.settings.years.sort_by_key(|y| y.start_year);
+    crate::domain::sort::by_key(&mut data.settings.years, |y| y.start_year);
     data.settings.updated_at = now;
 }

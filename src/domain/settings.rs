@@ -219,7 +219,7 @@ impl SchoolSettings {
                 amount,
             });
         }
-        s.budgets.sort_by_key(|b| (b.start_year, b.source));
+        crate::domain::sort::by_key(&mut s.budgets, |b| (b.start_year, b.source));
         s.updated_at = now;
         s
     }
@@ -251,7 +251,7 @@ impl SchoolSettings {
             true,
         );
         let mut starts: Vec<i16> = self.years.iter().map(|y| y.start_year).collect();
-        starts.sort_unstable();
+        crate::domain::sort::by(&mut starts, Ord::cmp);
         if starts.windows(2).any(|w| w[0] == w[1]) {
             p.push("years", "Two academic years start in the same year.");
         }

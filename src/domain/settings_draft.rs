@@ -224,7 +224,7 @@ impl FiguresDraft {
             .iter()
             .map(|f| (f.kind, f.start_year, f.amount.plain()))
             .collect();
-        v.sort_by_key(|f| {
+        crate::domain::sort::by_key(&mut v, |f| {
             (
                 std::cmp::Reverse(f.1),
                 FundingKind::ALL.iter().position(|k| *k == f.0),
@@ -247,7 +247,7 @@ impl FiguresDraft {
                 .map_or_else(|| "0.00".to_owned(), |f| f.2.clone());
             self.0.push((kind, start_year, last));
         }
-        self.0.sort_by_key(|f| {
+        crate::domain::sort::by_key(&mut self.0, |f| {
             (
                 std::cmp::Reverse(f.1),
                 FundingKind::ALL.iter().position(|k| *k == f.0),
@@ -276,7 +276,7 @@ impl FiguresDraft {
             }
         }
         // Stored oldest year first, in the kinds' order.
-        figures.sort_by_key(|f| {
+        crate::domain::sort::by_key(&mut figures, |f| {
             (
                 f.start_year,
                 FundingKind::ALL.iter().position(|k| *k == f.kind),

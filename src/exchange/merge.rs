@@ -132,7 +132,7 @@ pub fn plan_import(
             }
         }
         // Deletes first, so a replace never briefly holds two versions.
-        plan.changes.sort_by_key(|c| matches!(c, Change::Put(_)));
+        crate::domain::sort::by_key(&mut plan.changes, |c| matches!(c, Change::Put(_)));
     }
     let mut after = current.clone();
     after.apply(&plan.changes);

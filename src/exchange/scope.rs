@@ -288,7 +288,7 @@ pub fn pseudonymise(data: &Dataset, school: &Dataset) -> Dataset {
             }
         }
     }
-    names.sort();
+    crate::domain::sort::by(&mut names, Ord::cmp);
     names.dedup();
     let s = |t: &str| scrub(t, &names);
     let mut out = data.clone();

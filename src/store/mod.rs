@@ -352,7 +352,7 @@ impl Db {
         if backup.is_some() {
             names.push(META);
         }
-        names.sort_unstable();
+        crate::domain::sort::by(&mut names, Ord::cmp);
         names.dedup();
         let tx = self
             .db

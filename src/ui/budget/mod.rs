@@ -261,7 +261,7 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
                 .filter(|p| range.is_some_and(|r| p.range().intersect(&r).is_some()))
                 .map(|p| (p.id, p.name.clone()))
                 .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::domain::sort::by(&mut v, |a, b| a.1.cmp(&b.1));
             v
         })
     });

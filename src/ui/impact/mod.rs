@@ -113,7 +113,7 @@ pub fn ImpactPage() -> impl IntoView {
                 });
                 impacts.push(i);
             }
-            rows.sort_by(|a, b| a.name.cmp(&b.name));
+            crate::domain::sort::by(&mut rows, |a, b| a.name.cmp(&b.name));
             let names = |id: Uuid| d.provision(id).map_or(String::new(), |p| p.name.clone());
             let ranking: Vec<(String, Vec<(String, String)>)> = rank_cost_effectiveness(&impacts)
                 .into_iter()
@@ -142,7 +142,7 @@ pub fn ImpactPage() -> impl IntoView {
     let bands = Memo::new(move |_| {
         ctx.state.data().with(|d| {
             let mut b = d.settings.ratio_bands.clone();
-            b.sort_by_key(|b| b.min);
+            crate::domain::sort::by_key(&mut b, |b| b.min);
             b.into_iter().map(|b| b.name).collect::<Vec<_>>()
         })
     });
@@ -229,7 +229,7 @@ fn PupilGains() -> impl IntoView {
                 .map(|e| e.pupil_id)
                 .collect();
             let mut v: Vec<&Pupil> = d.pupils.iter().filter(|p| with.contains(&p.id)).collect();
-            v.sort_by(|a, b| Pupil::register_order(a, b));
+            crate::domain::sort::by(&mut v, |a, b| Pupil::register_order(a, b));
             v.into_iter()
                 .map(|p| (p.id, p.full_name()))
                 .collect::<Vec<_>>()
@@ -240,7 +240,7 @@ fn PupilGains() -> impl IntoView {
         Some(ctx.state.data().with(|d| {
             let mut es: Vec<&Enrolment> =
                 d.enrolments.iter().filter(|e| e.pupil_id == id).collect();
-            es.sort_by_key(|e| {
+            crate::domain::sort::by_key(&mut es, |e| {
                 (
                     e.exit.as_ref().or(e.entry.as_ref()).map(|a| a.date),
                     e.share_order(),

@@ -44,7 +44,7 @@ pub fn InterventionsPage() -> impl IntoView {
                     (i.clone(), advice, tier, role)
                 })
                 .collect();
-            v.sort_by_key(|a| a.0.name.to_lowercase());
+            crate::domain::sort::by_key(&mut v, |a| a.0.name.to_lowercase());
             v
         })
     });

@@ -104,7 +104,9 @@ pub fn ProvisionsPage(
                     (p.clone(), whole_cost(d, p), staff_text(d, p), pupils)
                 })
                 .collect();
-            v.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(a.0.name.cmp(&b.0.name)));
+            crate::domain::sort::by(&mut v, |a, b| {
+                a.0.start.cmp(&b.0.start).then(a.0.name.cmp(&b.0.name))
+            });
             v
         })
     });
@@ -516,7 +518,7 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                     .iter()
                     .filter(|e| e.provision_id == pid)
                     .collect();
-                es.sort_by_key(|e| e.share_order());
+                crate::domain::sort::by_key(&mut es, |e| e.share_order());
                 es.into_iter()
                     .map(|e| {
                         let name = d
@@ -543,7 +545,7 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                 .filter(|e| e.provision_id == pid)
                 .map(|e| e.pupil_id)
                 .collect();
-            enrolled.sort_unstable();
+            crate::domain::sort::by(&mut enrolled, Ord::cmp);
             let pupils: Vec<(Uuid, Timestamp)> =
                 d.pupils.iter().map(|p| (p.id, p.updated_at)).collect();
             (pupils, enrolled)
@@ -565,7 +567,7 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                 .iter()
                 .filter(|p| p.left_on.is_none() && !enrolled.contains(&p.id))
                 .collect();
-            v.sort_by(|a, b| Pupil::register_order(a, b));
+            crate::domain::sort::by(&mut v, |a, b| Pupil::register_order(a, b));
             // What the list shows, not whole pupils: this runs on every edit.
             v.into_iter()
                 .map(|p| Candidate {

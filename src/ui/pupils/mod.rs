@@ -179,7 +179,9 @@ fn EnrolSelected(selected: RwSignal<std::collections::BTreeSet<Uuid>>) -> impl I
         ctx.state.data().with(|d| {
             // Newest first: the ones running now are at the top.
             let mut ps: Vec<&crate::domain::provision::Provision> = d.provisions.iter().collect();
-            ps.sort_by(|a, b| b.start.cmp(&a.start).then(a.name.cmp(&b.name)));
+            crate::domain::sort::by(&mut ps, |a, b| {
+                b.start.cmp(&a.start).then(a.name.cmp(&b.name))
+            });
             ps.into_iter()
                 .map(|p| {
                     let dates = format!(

@@ -171,7 +171,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                     ))
                 })
                 .collect();
-            rows.sort_by(|a, b| a.2.cmp(&b.2).then(a.1.cmp(&b.1)));
+            crate::domain::sort::by(&mut rows, |a, b| a.2.cmp(&b.2).then(a.1.cmp(&b.1)));
             let total = report.per_pupil.get(&id).copied().unwrap_or_default();
             let threshold = d.settings.element2_threshold;
             let over = over_threshold(&report, threshold)
@@ -254,7 +254,7 @@ fn Gains(id: Uuid) -> impl IntoView {
                 .iter()
                 .filter(|e| e.pupil_id == id && (e.entry.is_some() || e.exit.is_some()))
                 .collect();
-            es.sort_by_key(|e| e.share_order());
+            crate::domain::sort::by_key(&mut es, |e| e.share_order());
             es.into_iter()
                 .map(|e| {
                     let name = d

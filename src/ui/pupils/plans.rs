@@ -33,7 +33,9 @@ pub fn Plans(pupil_id: Uuid) -> impl IntoView {
                 .filter(|p| p.pupil_id == pupil_id)
                 .cloned()
                 .collect();
-            v.sort_by_key(|p| std::cmp::Reverse((p.start_year, p.term as u8)));
+            crate::domain::sort::by_key(&mut v, |p| {
+                std::cmp::Reverse((p.start_year, p.term as u8))
+            });
             v
         })
     });
@@ -145,7 +147,7 @@ fn PlanForm(
                 .filter(|e| e.pupil_id == pupil_id)
                 .filter_map(|e| d.provision(e.provision_id).map(|p| (p.id, p.name.clone())))
                 .collect();
-            v.sort();
+            crate::domain::sort::by(&mut v, Ord::cmp);
             v.dedup();
             v
         })

@@ -31,7 +31,7 @@ pub fn MembersPanel() -> impl IntoView {
                     )
                 })
                 .collect();
-            v.sort_by_key(|r| r.1.to_lowercase());
+            crate::domain::sort::by_key(&mut v, |r| r.1.to_lowercase());
             v
         })
     });

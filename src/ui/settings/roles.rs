@@ -38,7 +38,7 @@ pub fn RolesPanel() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let roles = Memo::new(move |_| {
         let mut v = ctx.state.data().with(|d| d.roles.clone());
-        v.sort_by_key(|r| r.name.to_lowercase());
+        crate::domain::sort::by_key(&mut v, |r| r.name.to_lowercase());
         v
     });
     view! {

@@ -82,7 +82,7 @@ fn ExportForm() -> impl IntoView {
     let pupils = Memo::new(move |_| {
         ctx.state.data().with(|d| {
             let mut v: Vec<&crate::domain::Pupil> = d.pupils.iter().collect();
-            v.sort_by(|a, b| crate::domain::Pupil::register_order(a, b));
+            crate::domain::sort::by(&mut v, |a, b| crate::domain::Pupil::register_order(a, b));
             v.into_iter()
                 .map(|p| (p.id, p.full_name()))
                 .collect::<Vec<_>>()
@@ -95,7 +95,7 @@ fn ExportForm() -> impl IntoView {
                 .iter()
                 .map(|p| (p.id, p.name.clone()))
                 .collect();
-            v.sort_by(|a, b| a.1.cmp(&b.1));
+            crate::domain::sort::by(&mut v, |a, b| a.1.cmp(&b.1));
             v
         })
     });
