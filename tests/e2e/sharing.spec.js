@@ -38,6 +38,11 @@ test('a pseudonymised export of one pupil, valid against the schema', async ({ p
   await expect(page.locator('#export-summary')).toHaveText(
     'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils appear as initials and a reference: no names, UPNs, dates of birth or classes, and pupils\' names in notes are reduced to initials.',
   );
+  // The summary follows the switch: names and special category data without it.
+  await page.getByLabel(/^Pseudonymise pupils/).uncheck();
+  await expect(page.locator('#export-summary')).toContainText("It holds pupils' names, UPNs, dates of birth and SEN details");
+  await page.getByLabel(/^Pseudonymise pupils/).check();
+  await expect(page.locator('#export-summary')).toContainText('Pupils appear as initials and a reference');
   expect(await axeViolations(page)).toEqual([]);
   const file = await exportFile(page);
   expect(file.name).toMatch(/^waymark-pupil-pseudonymised-\d{4}-\d{2}-\d{2}\.json$/);

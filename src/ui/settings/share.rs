@@ -71,13 +71,9 @@ fn ExportForm() -> impl IntoView {
         )
     };
     let summary = Memo::new(move |_| {
-        let s = scope()?;
-        let p = pseudonymise.get();
-        Some(
-            ctx.state
-                .data()
-                .with(|d| lower_first(&Document::of(d, s, p, Timestamp::now()).summary())),
-        )
+        pseudonymise.track();
+        ctx.state.data().track();
+        document().map(|d| lower_first(&d.summary()))
     });
     let pupils = Memo::new(move |_| {
         ctx.state.data().with(|d| {
