@@ -187,6 +187,14 @@ impl SchoolSettings {
         self.years.iter().find(|y| y.start_year == start_year)
     }
 
+    /// Every term of every academic year set up, in order: (start year, term).
+    pub fn terms(&self) -> Vec<(i16, super::calendar::TermName)> {
+        self.years
+            .iter()
+            .flat_map(|y| super::calendar::TermName::ALL.map(|t| (y.start_year, t)))
+            .collect()
+    }
+
     pub fn tier(&self, id: &str) -> Option<&Tier> {
         self.tiers.iter().find(|t| t.id == id)
     }
@@ -395,6 +403,12 @@ mod tests {
         let s = SchoolSettings::first_run("2026-08-01T12:00:00Z".parse().unwrap());
         assert_eq!(s.years[0].label(), "2026-27");
         assert!(s.validate().is_empty());
+        let mut s = s;
+        s.years.push(AcademicYear::typical(2027));
+        let terms = s.terms();
+        assert_eq!(terms.len(), 6);
+        assert_eq!(terms[0], (2026, crate::domain::calendar::TermName::ALL[0]));
+        assert_eq!(terms[5], (2027, crate::domain::calendar::TermName::ALL[2]));
     }
 
     #[test]

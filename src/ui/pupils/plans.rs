@@ -130,15 +130,7 @@ fn PlanForm(
     let draft = RwSignal::new(start);
     let problems = RwSignal::new(Problems::default());
     let original = StoredValue::new(existing);
-    let terms = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
-            d.settings
-                .years
-                .iter()
-                .flat_map(|y| TermName::ALL.map(|t| (y.start_year, t)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let terms = Memo::new(move |_| ctx.state.data().with(|d| d.settings.terms()));
     let provisions = Memo::new(move |_| {
         ctx.state.data().with(|d| {
             let mut v: Vec<(Uuid, String)> = d

@@ -95,15 +95,7 @@ fn ExportForm() -> impl IntoView {
             v
         })
     });
-    let terms = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
-            d.settings
-                .years
-                .iter()
-                .flat_map(|y| TermName::ALL.map(|t| (y.start_year, t)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let terms = Memo::new(move |_| ctx.state.data().with(|d| d.settings.terms()));
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(doc) = untrack(document) else {
