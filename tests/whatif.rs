@@ -8,6 +8,7 @@ use waymark::domain::costing::budget_lines;
 use waymark::domain::money::Exact;
 use waymark::domain::provision::FundingSource;
 use waymark::domain::whatif::{end_after_weeks, WhatIfDraft};
+use waymark::domain::ProvisionField;
 
 #[test]
 fn doubling_sessions_doubles_the_staff_cost_and_moves_the_budget_by_the_difference() {
@@ -83,9 +84,12 @@ fn fewer_weeks_end_sooner_and_cost_less() {
         weeks: "400".into(),
     };
     let probs = bad.evaluate(&d, p.id, 2025, date(2025, 10, 1)).unwrap_err();
-    assert!(probs.for_field("sessions_per_week").is_some());
-    assert!(probs.for_field("planned_group_size").is_some());
-    assert!(probs.for_field("weeks").unwrap().contains("calendar ends"));
+    assert!(probs.for_field(ProvisionField::SessionsPerWeek).is_some());
+    assert!(probs.for_field(ProvisionField::PlannedGroupSize).is_some());
+    assert!(probs
+        .for_field(ProvisionField::Weeks)
+        .unwrap()
+        .contains("calendar ends"));
     assert!(draft
         .evaluate(&d, uuid::Uuid::new_v4(), 2025, date(2025, 10, 1))
         .is_err());

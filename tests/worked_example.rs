@@ -740,7 +740,18 @@ fn rollover_into_2026_27() {
     assert!(copy.planned);
     assert_ne!(copy.id, s.p[0]);
 
-    rollover::apply(&mut data, preview, later);
+    // One edit, each record once: 25 pupils moved up + 5 leavers + 1 copied
+    // provision + the settings = 32 changes; nothing in `data` changes until
+    // it is applied, and its inverse gives the school back as it was.
+    let edit = rollover::rollover(&data, &preview, later);
+    assert_eq!(data, s.data, "the command changes nothing itself");
+    assert_eq!(edit.label, "Roll over to 2026-27");
+    assert_eq!(edit.forward.len(), 32);
+    let mut undone = data.clone();
+    undone.apply(&edit.forward);
+    undone.apply(&edit.backward);
+    assert_eq!(undone, s.data);
+    data.apply(&edit.forward);
     assert_eq!(data.pupils[0].year_group, YearGroup::Year(2));
     assert_eq!(data.pupils[29].left_on, Some(date(2026, 9, 1)));
     assert!(!data.pupils[29].on_roll_on(date(2026, 9, 1)));

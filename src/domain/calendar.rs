@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use uuid::Uuid;
 
+use super::fields::SettingsField;
 use super::money::Exact;
 use super::validation::Problems;
 
@@ -164,7 +165,7 @@ impl Term {
         )
     }
 
-    fn validate_into(&self, p: &mut Problems, field: &'static str) {
+    fn validate_into(&self, p: &mut Problems<SettingsField>, field: SettingsField) {
         let what = self.name.label();
         if self.start > self.end {
             p.push(field, format!("The {what} term ends before it starts."));
@@ -236,22 +237,22 @@ impl AcademicYear {
         self.terms.iter().map(|t| t.teaching_weeks).sum()
     }
 
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<SettingsField> {
         let mut p = Problems::default();
         let names: Vec<TermName> = self.terms.iter().map(|t| t.name).collect();
         if names != TermName::ALL {
             p.push(
-                "terms",
+                SettingsField::Terms,
                 "A year needs its autumn, spring and summer terms, in that order.",
             );
         }
         for t in &self.terms {
-            t.validate_into(&mut p, "terms");
+            t.validate_into(&mut p, SettingsField::Terms);
         }
         for pair in self.terms.windows(2) {
             if pair[0].end >= pair[1].start {
                 p.push(
-                    "terms",
+                    SettingsField::Terms,
                     format!(
                         "The {} term must end before the {} term starts.",
                         pair[0].name.label(),
@@ -263,7 +264,7 @@ impl AcademicYear {
         if let Some(first) = self.terms.first() {
             if first.start.year() != self.start_year {
                 p.push(
-                    "start_year",
+                    SettingsField::StartYear,
                     format!(
                         "The year {} should start in {}.",
                         self.label(),
@@ -427,12 +428,12 @@ mod tests {
         y.terms.swap(0, 1);
         y.terms[0].end = date(2025, 1, 1);
         let p = y.validate();
-        assert!(p.for_field("terms").is_some());
+        assert!(p.for_field(SettingsField::Terms).is_some());
         assert!(p
             .0
             .iter()
             .any(|e| e.message.contains("ends before it starts")));
-        assert!(p.for_field("start_year").is_some());
+        assert!(p.for_field(SettingsField::StartYear).is_some());
 
         let mut y = AcademicYear::typical(2025);
         y.terms[0].teaching_weeks = 0;

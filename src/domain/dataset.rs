@@ -10,6 +10,7 @@ use super::provision::{Enrolment, Intervention, Provision};
 use super::pupil::Pupil;
 use super::settings::SchoolSettings;
 use super::staff::{StaffMember, StaffRole};
+use super::validation::FieldName;
 
 /// The whole of a school's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -205,7 +206,7 @@ impl Dataset {
             })
         };
         for e in self.settings.validate().0 {
-            push("settings", 0, self.settings.id, e.field, e.message);
+            push("settings", 0, self.settings.id, e.field.name(), e.message);
         }
 
         let mut ids = HashSet::new();
@@ -222,7 +223,7 @@ impl Dataset {
                         );
                     }
                     for e in r.validate().0 {
-                        push($kind, i, r.id, e.field, e.message);
+                        push($kind, i, r.id, e.field.name(), e.message);
                     }
                 }
             };

@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 
+use super::fields::PupilField;
 use super::money::Money;
 use super::pupil::{parse_date, EhcpDetails, OnePageProfile, Pupil};
 use super::validation::Problems;
@@ -39,9 +40,9 @@ impl DetailsDraft {
     /// `p` with these details, or every problem by field (`ehcp_issue_date`,
     /// `ehcp_next_review`, `ehcp_local_authority`, `ehcp_top_up`, `profile`,
     /// `off_register_from`, `left_on`, and the pupil's own rules).
-    pub fn apply(&self, p: &Pupil, now: Timestamp) -> Result<Pupil, Problems> {
+    pub fn apply(&self, p: &Pupil, now: Timestamp) -> Result<Pupil, Problems<PupilField>> {
         let mut probs = Problems::default();
-        let mut date = |field: &'static str, what: &str, text: &str| {
+        let mut date = |field: PupilField, what: &str, text: &str| {
             if text.trim().is_empty() {
                 return None;
             }
@@ -55,21 +56,25 @@ impl DetailsDraft {
             d
         };
         let issue = date(
-            "ehcp_issue_date",
+            PupilField::EhcpIssueDate,
             "date the plan was issued",
             &self.ehcp_issue_date,
         );
         let review = date(
-            "ehcp_next_review",
+            PupilField::EhcpNextReview,
             "next annual review",
             &self.ehcp_next_review,
         );
         let off = date(
-            "off_register_from",
+            PupilField::OffRegisterFrom,
             "date they left the register",
             &self.off_register_from,
         );
-        let left = date("left_on", "date they left the school", &self.left_on);
+        let left = date(
+            PupilField::LeftOn,
+            "date they left the school",
+            &self.left_on,
+        );
         let any_ehcp = [
             &self.ehcp_issue_date,
             &self.ehcp_next_review,
@@ -80,11 +85,14 @@ impl DetailsDraft {
         .any(|t| !t.trim().is_empty());
         let ehcp = if any_ehcp {
             if self.ehcp_issue_date.trim().is_empty() {
-                probs.push("ehcp_issue_date", "Enter the date the plan was issued.");
+                probs.push(
+                    PupilField::EhcpIssueDate,
+                    "Enter the date the plan was issued.",
+                );
             }
             if self.ehcp_local_authority.trim().is_empty() {
                 probs.push(
-                    "ehcp_local_authority",
+                    PupilField::EhcpLocalAuthority,
                     "Enter the local authority that issued the plan.",
                 );
             }
@@ -93,7 +101,7 @@ impl DetailsDraft {
             } else {
                 self.ehcp_top_up.parse::<Money>().unwrap_or_else(|_| {
                     probs.push(
-                        "ehcp_top_up",
+                        PupilField::EhcpTopUp,
                         "Enter the yearly top-up in pounds, like 4500.00 (0 for none).",
                     );
                     Money::ZERO
@@ -123,8 +131,8 @@ impl DetailsDraft {
             ..p.clone()
         };
         for e in candidate.validate().0 {
-            let field = if e.field == "ehcp" {
-                "ehcp_issue_date"
+            let field = if e.field == PupilField::Ehcp {
+                PupilField::EhcpIssueDate
             } else {
                 e.field
             };
@@ -133,9 +141,9 @@ impl DetailsDraft {
             }
         }
         if let (Some(on), Some(off)) = (p.on_register_from, off) {
-            if off < on && probs.for_field("off_register_from").is_none() {
+            if off < on && probs.for_field(PupilField::OffRegisterFrom).is_none() {
                 probs.push(
-                    "off_register_from",
+                    PupilField::OffRegisterFrom,
                     "The pupil leaves the register before joining it.",
                 );
             }
@@ -202,8 +210,8 @@ mod tests {
             ..DetailsDraft::default()
         };
         let probs = part.apply(&p, now()).unwrap_err();
-        assert!(probs.for_field("ehcp_issue_date").is_some());
-        assert!(probs.for_field("ehcp_local_authority").is_some());
+        assert!(probs.for_field(PupilField::EhcpIssueDate).is_some());
+        assert!(probs.for_field(PupilField::EhcpLocalAuthority).is_some());
         // Clearing every field removes the details.
         assert_eq!(
             DetailsDraft::default().apply(&with, now()).unwrap().ehcp,
@@ -225,10 +233,16 @@ mod tests {
             ..DetailsDraft::default()
         };
         let p = d.apply(&k, now()).unwrap_err();
-        assert!(p.for_field("ehcp_top_up").unwrap().contains("pounds"));
-        assert!(p.for_field("left_on").unwrap().contains("date they left"));
+        assert!(p
+            .for_field(PupilField::EhcpTopUp)
+            .unwrap()
+            .contains("pounds"));
+        assert!(p
+            .for_field(PupilField::LeftOn)
+            .unwrap()
+            .contains("date they left"));
         assert_eq!(
-            p.for_field("off_register_from"),
+            p.for_field(PupilField::OffRegisterFrom),
             Some("The pupil leaves the register before joining it.")
         );
         let fixed = DetailsDraft {
@@ -242,7 +256,7 @@ mod tests {
             fixed
                 .apply(&k, now())
                 .unwrap_err()
-                .for_field("ehcp_issue_date"),
+                .for_field(PupilField::EhcpIssueDate),
             Some("EHC plan details are given but the SEN status is not E.")
         );
         let long = DetailsDraft {
@@ -255,7 +269,7 @@ mod tests {
         assert!(long
             .apply(&k, now())
             .unwrap_err()
-            .for_field("profile")
+            .for_field(PupilField::Profile)
             .is_some());
     }
 

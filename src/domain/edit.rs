@@ -384,6 +384,17 @@ pub struct Edit {
 }
 
 impl Edit {
+    /// The edit that `forward` makes to `data`, with what undoes it: what a
+    /// command returns, ready to save.
+    pub fn new(data: &Dataset, label: impl Into<String>, forward: Vec<Change>) -> Edit {
+        let backward = data.inverse(&forward);
+        Edit {
+            label: label.into(),
+            forward,
+            backward,
+        }
+    }
+
     fn touches(&self, ids: &[Uuid]) -> bool {
         self.forward.iter().any(|c| ids.contains(&c.id()))
     }

@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use uuid::Uuid;
 
+use super::fields::InterventionField;
 use super::money::Money;
 use super::needs::BroadArea;
 use super::provision::{Delivery, Intervention, MeasureKind};
@@ -80,7 +81,7 @@ impl InterventionDraft {
     }
 
     /// A new library entry, or every problem by field.
-    pub fn create(&self, now: Timestamp) -> Result<Intervention, Problems> {
+    pub fn create(&self, now: Timestamp) -> Result<Intervention, Problems<InterventionField>> {
         let blank = Intervention {
             id: Uuid::new_v4(),
             name: String::new(),
@@ -107,30 +108,49 @@ impl InterventionDraft {
 
     /// `i` changed as the draft says, or every problem by field. Each field
     /// that cannot be read is named; the entry's own rules are checked too.
-    pub fn apply(&self, i: &Intervention, now: Timestamp) -> Result<Intervention, Problems> {
+    pub fn apply(
+        &self,
+        i: &Intervention,
+        now: Timestamp,
+    ) -> Result<Intervention, Problems<InterventionField>> {
         let mut p = Problems::default();
-        let mut whole = |field: &'static str, what: &str, text: &str, eg: &str| -> u32 {
+        let mut whole = |field: InterventionField, what: &str, text: &str, eg: &str| -> u32 {
             text.trim().parse::<u32>().unwrap_or_else(|_| {
                 p.push(field, format!("Enter {what} as a whole number, like {eg}."));
                 0
             })
         };
-        let staff_count = whole("staff_count", "how many staff", &self.staff_count, "1");
-        let group_size = whole("group_size", "the group size", &self.group_size, "4");
+        let staff_count = whole(
+            InterventionField::StaffCount,
+            "how many staff",
+            &self.staff_count,
+            "1",
+        );
+        let group_size = whole(
+            InterventionField::GroupSize,
+            "the group size",
+            &self.group_size,
+            "4",
+        );
         let sessions_per_week = whole(
-            "sessions_per_week",
+            InterventionField::SessionsPerWeek,
             "the sessions a week",
             &self.sessions_per_week,
             "3",
         );
         let minutes_per_session = whole(
-            "minutes_per_session",
+            InterventionField::MinutesPerSession,
             "the minutes per session",
             &self.minutes_per_session,
             "30",
         );
-        let weeks = whole("weeks", "the number of weeks", &self.weeks, "10");
-        let mut money = |field: &'static str, what: &str, text: &str| -> Money {
+        let weeks = whole(
+            InterventionField::Weeks,
+            "the number of weeks",
+            &self.weeks,
+            "10",
+        );
+        let mut money = |field: InterventionField, what: &str, text: &str| -> Money {
             text.parse::<Money>().unwrap_or_else(|_| {
                 p.push(
                     field,
@@ -139,8 +159,16 @@ impl InterventionDraft {
                 Money::ZERO
             })
         };
-        let fixed_costs = money("fixed_costs", "fixed costs", &self.fixed_costs);
-        let resource_costs = money("resource_costs", "resource costs", &self.resource_costs);
+        let fixed_costs = money(
+            InterventionField::FixedCosts,
+            "fixed costs",
+            &self.fixed_costs,
+        );
+        let resource_costs = money(
+            InterventionField::ResourceCosts,
+            "resource costs",
+            &self.resource_costs,
+        );
         let candidate = Intervention {
             name: self.name.trim().to_owned(),
             description: self.description.trim().to_owned(),
@@ -163,15 +191,15 @@ impl InterventionDraft {
         };
         // The entry's own rules, for fields not already faulted above.
         let typed = [
-            "staff_count",
-            "group_size",
-            "sessions_per_week",
-            "minutes_per_session",
-            "weeks",
+            InterventionField::StaffCount,
+            InterventionField::GroupSize,
+            InterventionField::SessionsPerWeek,
+            InterventionField::MinutesPerSession,
+            InterventionField::Weeks,
         ];
         for e in candidate.validate().0 {
-            let already = if e.field == "delivery" {
-                typed.iter().any(|f| p.for_field(f).is_some())
+            let already = if e.field == InterventionField::Delivery {
+                typed.iter().any(|f| p.has(*f))
             } else {
                 p.for_field(e.field).is_some()
             };
@@ -241,19 +269,21 @@ mod tests {
         };
         let p = d.create(now()).unwrap_err();
         assert_eq!(
-            p.for_field("weeks"),
+            p.for_field(InterventionField::Weeks),
             Some("Enter the number of weeks as a whole number, like 10.")
         );
-        assert!(p.for_field("sessions_per_week").is_some());
-        assert!(p.for_field("name").is_some());
-        assert!(p.for_field("broad_areas").is_some());
-        assert!(p.for_field("fixed_costs").is_some());
+        assert!(p.for_field(InterventionField::SessionsPerWeek).is_some());
+        assert!(p.for_field(InterventionField::Name).is_some());
+        assert!(p.for_field(InterventionField::BroadAreas).is_some());
+        assert!(p.for_field(InterventionField::FixedCosts).is_some());
         // The typed-number faults stand for the delivery rules: not said twice.
-        assert!(p.for_field("delivery").is_none());
+        assert!(p.for_field(InterventionField::Delivery).is_none());
         let mut ok = draft();
         ok.weeks = "60".into();
         assert_eq!(
-            ok.create(now()).unwrap_err().for_field("delivery"),
+            ok.create(now())
+                .unwrap_err()
+                .for_field(InterventionField::Delivery),
             Some("The number of weeks must be from 1 to 52.")
         );
     }

@@ -15,6 +15,7 @@ pub mod costing;
 pub mod dataset;
 pub mod details;
 pub mod edit;
+pub mod fields;
 pub mod impact;
 pub mod library;
 pub mod map;
@@ -35,6 +36,7 @@ pub mod synthetic;
 pub mod validation;
 pub mod whatif;
 
+pub use fields::*;
 pub use money::Money;
 pub use pupil::{Pupil, PupilDraft, YearGroup};
-pub use validation::{FieldError, Problems};
+pub use validation::{FieldError, FieldName, Problems};

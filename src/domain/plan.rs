@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::calendar::TermName;
+use super::fields::PlanField;
 use super::validation::{check_text, Problems};
 
 /// How far an outcome was met at review.
@@ -58,17 +59,17 @@ pub struct SupportPlan {
 }
 
 impl SupportPlan {
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<PlanField> {
         let mut p = Problems::default();
         if self.outcomes.is_empty() {
-            p.push("outcomes", "Add at least one outcome.");
+            p.push(PlanField::Outcomes, "Add at least one outcome.");
         }
         for o in &self.outcomes {
-            check_text(&mut p, "outcomes", "outcome", &o.text, 1000, true);
+            check_text(&mut p, PlanField::Outcomes, "outcome", &o.text, 1000, true);
         }
         check_text(
             &mut p,
-            "pupil_views",
+            PlanField::PupilViews,
             "pupil's views",
             &self.pupil_views,
             4000,
@@ -76,7 +77,7 @@ impl SupportPlan {
         );
         check_text(
             &mut p,
-            "parent_views",
+            PlanField::ParentViews,
             "parents' views",
             &self.parent_views,
             4000,
@@ -85,7 +86,7 @@ impl SupportPlan {
         let mut ids = self.provision_ids.clone();
         crate::domain::sort::by(&mut ids, Ord::cmp);
         if ids.windows(2).any(|w| w[0] == w[1]) {
-            p.push("provision_ids", "A provision is linked twice.");
+            p.push(PlanField::ProvisionIds, "A provision is linked twice.");
         }
         p
     }
@@ -155,7 +156,7 @@ impl PlanDraft {
         existing: Option<&SupportPlan>,
         others: &[&SupportPlan],
         now: Timestamp,
-    ) -> Result<SupportPlan, Problems> {
+    ) -> Result<SupportPlan, Problems<PlanField>> {
         let mut probs = Problems::default();
         let review_date = if self.review_date.trim().is_empty() {
             None
@@ -163,7 +164,7 @@ impl PlanDraft {
             let d = super::pupil::parse_date(&self.review_date);
             if d.is_none() {
                 probs.push(
-                    "review_date",
+                    PlanField::ReviewDate,
                     "Enter the review date as a date, like 10/12/2025.",
                 );
             }
@@ -175,7 +176,7 @@ impl PlanDraft {
                 && o.term == self.term
         }) {
             probs.push(
-                "term",
+                PlanField::Term,
                 format!(
                     "This pupil already has a plan for {}: edit that one.",
                     super::calendar::term_label(self.start_year, self.term)
@@ -257,10 +258,13 @@ mod tests {
             result: None,
         });
         let p = plan.validate();
-        assert!(p.for_field("provision_ids").is_some() && p.for_field("outcomes").is_some());
+        assert!(
+            p.for_field(PlanField::ProvisionIds).is_some()
+                && p.for_field(PlanField::Outcomes).is_some()
+        );
         plan.outcomes.clear();
         assert_eq!(
-            plan.validate().for_field("outcomes"),
+            plan.validate().for_field(PlanField::Outcomes),
             Some("Add at least one outcome.")
         );
     }
@@ -292,7 +296,7 @@ mod tests {
         // A second plan for the same term is refused; another term is fine.
         let p = d.build(pupil, None, &[&plan], now).unwrap_err();
         assert_eq!(
-            p.for_field("term"),
+            p.for_field(PlanField::Term),
             Some("This pupil already has a plan for Autumn 2026-27: edit that one.")
         );
         d.term = TermName::Spring;
@@ -300,7 +304,10 @@ mod tests {
         d.review_date = "soon".into();
         d.outcomes = vec![(String::new(), None)];
         let p = d.build(pupil, None, &[], now).unwrap_err();
-        assert!(p.for_field("review_date").is_some());
-        assert_eq!(p.for_field("outcomes"), Some("Add at least one outcome."));
+        assert!(p.for_field(PlanField::ReviewDate).is_some());
+        assert_eq!(
+            p.for_field(PlanField::Outcomes),
+            Some("Add at least one outcome.")
+        );
     }
 }

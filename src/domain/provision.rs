@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::calendar::DateRange;
+use super::fields::{EnrolmentField, InterventionField, ProvisionField};
 use super::money::Money;
 use super::needs::BroadArea;
 use super::quantity::Dec2;
-use super::validation::{check_text, Problems};
+use super::validation::{check_text, FieldName, Problems};
 
 /// Where a provision's cost is charged.
 #[derive(
@@ -132,12 +133,19 @@ pub struct Intervention {
 }
 
 impl Intervention {
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<InterventionField> {
         let mut p = Problems::default();
-        check_text(&mut p, "name", "name", &self.name, 100, true);
         check_text(
             &mut p,
-            "description",
+            InterventionField::Name,
+            "name",
+            &self.name,
+            100,
+            true,
+        );
+        check_text(
+            &mut p,
+            InterventionField::Description,
             "description",
             &self.description,
             4000,
@@ -145,36 +153,60 @@ impl Intervention {
         );
         check_text(
             &mut p,
-            "evidence_note",
+            InterventionField::EvidenceNote,
             "evidence note",
             &self.evidence_note,
             4000,
             false,
         );
-        check_text(&mut p, "tier", "tier", &self.tier, 40, true);
+        check_text(
+            &mut p,
+            InterventionField::Tier,
+            "tier",
+            &self.tier,
+            40,
+            true,
+        );
         if self.broad_areas.is_empty() {
-            p.push("broad_areas", "Choose at least one broad area of need.");
+            p.push(
+                InterventionField::BroadAreas,
+                "Choose at least one broad area of need.",
+            );
         }
         let d = &self.delivery;
         check_counts(
             &mut p,
-            "delivery",
+            InterventionField::Delivery,
             d.staff_count,
             d.sessions_per_week,
             d.minutes_per_session,
         );
         if d.group_size == 0 {
-            p.push("delivery", "The group size must be at least 1.");
+            p.push(
+                InterventionField::Delivery,
+                "The group size must be at least 1.",
+            );
         } else if d.group_size > 40 {
-            p.push("delivery", "The group size is over 40: check the figure.");
+            p.push(
+                InterventionField::Delivery,
+                "The group size is over 40: check the figure.",
+            );
         }
         if d.weeks == 0 || d.weeks > 52 {
-            p.push("delivery", "The number of weeks must be from 1 to 52.");
+            p.push(
+                InterventionField::Delivery,
+                "The number of weeks must be from 1 to 52.",
+            );
         }
-        check_money(&mut p, "fixed_costs", "Fixed costs", self.fixed_costs);
         check_money(
             &mut p,
-            "resource_costs",
+            InterventionField::FixedCosts,
+            "Fixed costs",
+            self.fixed_costs,
+        );
+        check_money(
+            &mut p,
+            InterventionField::ResourceCosts,
             "Resource costs",
             self.resource_costs,
         );
@@ -182,7 +214,13 @@ impl Intervention {
     }
 }
 
-fn check_counts(p: &mut Problems, field: &'static str, staff: u32, sessions: u32, minutes: u32) {
+fn check_counts<F: FieldName>(
+    p: &mut Problems<F>,
+    field: F,
+    staff: u32,
+    sessions: u32,
+    minutes: u32,
+) {
     if staff == 0 {
         p.push(field, "At least one member of staff must deliver it.");
     } else if staff > 10 {
@@ -203,7 +241,7 @@ fn check_counts(p: &mut Problems, field: &'static str, staff: u32, sessions: u32
     }
 }
 
-fn check_money(p: &mut Problems, field: &'static str, what: &str, m: Money) {
+fn check_money<F: FieldName>(p: &mut Problems<F>, field: F, what: &str, m: Money) {
     if m.is_negative() {
         p.push(field, format!("{what} cannot be negative."));
     } else if m > Money::pounds(1_000_000) {
@@ -318,48 +356,65 @@ impl Provision {
             .sum()
     }
 
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<ProvisionField> {
         let mut p = Problems::default();
-        check_text(&mut p, "name", "name", &self.name, 100, true);
-        check_text(&mut p, "tier", "tier", &self.tier, 40, true);
+        check_text(&mut p, ProvisionField::Name, "name", &self.name, 100, true);
+        check_text(&mut p, ProvisionField::Tier, "tier", &self.tier, 40, true);
         if self.staff.is_empty() {
-            p.push("staff", "Add who delivers it: at least one staff role.");
+            p.push(
+                ProvisionField::Staff,
+                "Add who delivers it: at least one staff role.",
+            );
         }
         for l in &self.staff {
             if l.count == 0 {
-                p.push("staff", "Each staff line needs at least 1 person.");
+                p.push(
+                    ProvisionField::Staff,
+                    "Each staff line needs at least 1 person.",
+                );
             }
         }
         let staff: u32 = self.staff.iter().map(|l| l.count).sum();
         check_counts(
             &mut p,
-            "sessions_per_week",
+            ProvisionField::SessionsPerWeek,
             staff.max(1),
             self.sessions_per_week,
             1,
         );
         check_counts(
             &mut p,
-            "minutes_per_session",
+            ProvisionField::MinutesPerSession,
             1,
             1,
             self.minutes_per_session,
         );
         if self.end < self.start {
-            p.push("end", "The end date is before the start date.");
+            p.push(
+                ProvisionField::End,
+                "The end date is before the start date.",
+            );
         }
         if self.planned_group_size == 0 {
-            p.push("planned_group_size", "The group size must be at least 1.");
+            p.push(
+                ProvisionField::PlannedGroupSize,
+                "The group size must be at least 1.",
+            );
         } else if self.planned_group_size > 40 {
             p.push(
-                "planned_group_size",
+                ProvisionField::PlannedGroupSize,
                 "The group size is over 40: check the figure.",
             );
         }
-        check_money(&mut p, "fixed_costs", "Fixed costs", self.fixed_costs);
+        check_money(
+            &mut p,
+            ProvisionField::FixedCosts,
+            "Fixed costs",
+            self.fixed_costs,
+        );
         if self.slots.len() > self.sessions_per_week as usize {
             p.push(
-                "slots",
+                ProvisionField::Slots,
                 "There are more timetable slots than sessions a week.",
             );
         }
@@ -446,7 +501,7 @@ impl Score {
         }
     }
 
-    fn validate_into(&self, p: &mut Problems, field: &'static str) {
+    fn validate_into<F: FieldName>(&self, p: &mut Problems<F>, field: F) {
         match self {
             Score::StandardisedScore(d) if *d < Dec2::whole(40) || *d > Dec2::whole(160) => {
                 p.push(field, "A standardised score must be from 40 to 160.");
@@ -517,37 +572,50 @@ impl Enrolment {
         DateRange::new(self.start, self.end)
     }
 
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<EnrolmentField> {
         let mut p = Problems::default();
         if self.end < self.start {
-            p.push("end", "The end date is before the start date.");
+            p.push(
+                EnrolmentField::End,
+                "The end date is before the start date.",
+            );
         }
         if let Some(e) = &self.entry {
-            e.score.validate_into(&mut p, "entry");
+            e.score.validate_into(&mut p, EnrolmentField::Entry);
         }
         if let Some(x) = &self.exit {
-            x.score.validate_into(&mut p, "exit");
+            x.score.validate_into(&mut p, EnrolmentField::Exit);
         }
         if let (Some(e), Some(x)) = (&self.entry, &self.exit) {
             if e.score.kind() != x.score.kind() {
                 p.push(
-                    "exit",
+                    EnrolmentField::Exit,
                     "The exit score must use the same measure as the entry score.",
                 );
             }
             if x.date < e.date {
                 p.push(
-                    "exit",
+                    EnrolmentField::Exit,
                     "The exit assessment is dated before the entry assessment.",
                 );
             }
         }
         if let Some(a) = self.attendance {
             if a.attended > a.offered {
-                p.push("attendance", "More sessions attended than offered.");
+                p.push(
+                    EnrolmentField::Attendance,
+                    "More sessions attended than offered.",
+                );
             }
         }
-        check_text(&mut p, "notes", "notes", &self.notes, 4000, false);
+        check_text(
+            &mut p,
+            EnrolmentField::Notes,
+            "notes",
+            &self.notes,
+            4000,
+            false,
+        );
         p
     }
 }
@@ -641,7 +709,7 @@ impl ProvisionDraft {
     }
 
     /// A new provision, or every problem by field.
-    pub fn create(&self, now: Timestamp) -> Result<Provision, Problems> {
+    pub fn create(&self, now: Timestamp) -> Result<Provision, Problems<ProvisionField>> {
         let blank = Provision {
             id: Uuid::new_v4(),
             intervention_id: None,
@@ -667,9 +735,13 @@ impl ProvisionDraft {
     }
 
     /// `p` changed as the draft says, or every problem by field.
-    pub fn apply(&self, p: &Provision, now: Timestamp) -> Result<Provision, Problems> {
+    pub fn apply(
+        &self,
+        p: &Provision,
+        now: Timestamp,
+    ) -> Result<Provision, Problems<ProvisionField>> {
         let mut probs = Problems::default();
-        let mut whole = |field: &'static str, what: &str, text: &str| -> u32 {
+        let mut whole = |field: ProvisionField, what: &str, text: &str| -> u32 {
             text.trim().parse::<u32>().unwrap_or_else(|_| {
                 probs.push(
                     field,
@@ -679,25 +751,31 @@ impl ProvisionDraft {
             })
         };
         let sessions_per_week = whole(
-            "sessions_per_week",
+            ProvisionField::SessionsPerWeek,
             "the sessions a week",
             &self.sessions_per_week,
         );
         let minutes_per_session = whole(
-            "minutes_per_session",
+            ProvisionField::MinutesPerSession,
             "the minutes per session",
             &self.minutes_per_session,
         );
         let planned_group_size = whole(
-            "planned_group_size",
+            ProvisionField::PlannedGroupSize,
             "the group size",
             &self.planned_group_size,
         );
         let mut staff = Vec::new();
         for (role, member, count) in &self.staff {
             match (role, count.trim().parse::<u32>()) {
-                (None, _) => probs.push("staff", "Choose the role of each member of staff."),
-                (_, Err(_)) => probs.push("staff", "Enter how many staff, as a whole number."),
+                (None, _) => probs.push(
+                    ProvisionField::Staff,
+                    "Choose the role of each member of staff.",
+                ),
+                (_, Err(_)) => probs.push(
+                    ProvisionField::Staff,
+                    "Enter how many staff, as a whole number.",
+                ),
                 (Some(r), Ok(c)) => staff.push(StaffLine {
                     role_id: *r,
                     member_id: *member,
@@ -705,7 +783,7 @@ impl ProvisionDraft {
                 }),
             }
         }
-        let mut date = |field: &'static str, what: &str, text: &str| -> Option<Date> {
+        let mut date = |field: ProvisionField, what: &str, text: &str| -> Option<Date> {
             let d = super::pupil::parse_date(text);
             if d.is_none() {
                 probs.push(
@@ -715,11 +793,11 @@ impl ProvisionDraft {
             }
             d
         };
-        let start = date("start", "start date", &self.start);
-        let end = date("end", "end date", &self.end);
+        let start = date(ProvisionField::Start, "start date", &self.start);
+        let end = date(ProvisionField::End, "end date", &self.end);
         let fixed_costs = self.fixed_costs.parse::<Money>().unwrap_or_else(|_| {
             probs.push(
-                "fixed_costs",
+                ProvisionField::FixedCosts,
                 "Enter the fixed costs in pounds, like 45.00 (0 for none).",
             );
             Money::ZERO
@@ -751,10 +829,10 @@ impl ProvisionDraft {
     }
 }
 
-fn example(field: &str) -> &'static str {
+fn example(field: ProvisionField) -> &'static str {
     match field {
-        "sessions_per_week" => "3",
-        "minutes_per_session" => "30",
+        ProvisionField::SessionsPerWeek => "3",
+        ProvisionField::MinutesPerSession => "30",
         _ => "4",
     }
 }
@@ -821,27 +899,27 @@ mod tests {
         p.name = String::new();
         let problems = p.validate();
         assert_eq!(
-            problems.for_field("minutes_per_session"),
+            problems.for_field(ProvisionField::MinutesPerSession),
             Some("Minutes per session must be at least 1.")
         );
         assert_eq!(
-            problems.for_field("sessions_per_week"),
+            problems.for_field(ProvisionField::SessionsPerWeek),
             Some("Sessions a week must be at least 1.")
         );
         assert_eq!(
-            problems.for_field("end"),
+            problems.for_field(ProvisionField::End),
             Some("The end date is before the start date.")
         );
         assert_eq!(
-            problems.for_field("planned_group_size"),
+            problems.for_field(ProvisionField::PlannedGroupSize),
             Some("The group size must be at least 1.")
         );
         assert_eq!(
-            problems.for_field("fixed_costs"),
+            problems.for_field(ProvisionField::FixedCosts),
             Some("Fixed costs cannot be negative.")
         );
-        assert!(problems.for_field("staff").is_some());
-        assert!(problems.for_field("name").is_some());
+        assert!(problems.for_field(ProvisionField::Staff).is_some());
+        assert!(problems.for_field(ProvisionField::Name).is_some());
 
         let mut q = provision();
         q.staff.clear();
@@ -849,18 +927,20 @@ mod tests {
         q.planned_group_size = 41;
         q.sessions_per_week = 1;
         let problems = q.validate();
-        assert!(problems.for_field("staff").is_some());
+        assert!(problems.for_field(ProvisionField::Staff).is_some());
         assert!(problems
-            .for_field("minutes_per_session")
+            .for_field(ProvisionField::MinutesPerSession)
             .unwrap()
             .contains("8 hours"));
-        assert!(problems.for_field("planned_group_size").is_some());
-        assert!(problems.for_field("slots").is_none());
+        assert!(problems
+            .for_field(ProvisionField::PlannedGroupSize)
+            .is_some());
+        assert!(problems.for_field(ProvisionField::Slots).is_none());
         q.slots.push(Slot {
             day: SchoolDay::Friday,
             start: Time::constant(14, 0, 0, 0),
         });
-        assert!(q.validate().for_field("slots").is_some());
+        assert!(q.validate().for_field(ProvisionField::Slots).is_some());
 
         // Negative minutes cannot even be read.
         let json = serde_json::to_string(&provision())
@@ -911,21 +991,26 @@ mod tests {
         };
         let e = bad.create(now()).unwrap_err();
         assert_eq!(
-            e.for_field("minutes_per_session"),
+            e.for_field(ProvisionField::MinutesPerSession),
             Some("Enter the minutes per session as a whole number, like 30.")
         );
         assert_eq!(
-            e.for_field("sessions_per_week"),
+            e.for_field(ProvisionField::SessionsPerWeek),
             Some("Enter the sessions a week as a whole number, like 3.")
         );
         assert_eq!(
-            e.for_field("start"),
+            e.for_field(ProvisionField::Start),
             Some("Enter the start date as a date, like 08/09/2025.")
         );
-        assert_eq!(e.0.iter().filter(|x| x.field == "staff").count(), 2);
-        assert!(e.for_field("fixed_costs").is_some());
         assert_eq!(
-            e.for_field("planned_group_size"),
+            e.0.iter()
+                .filter(|x| x.field == ProvisionField::Staff)
+                .count(),
+            2
+        );
+        assert!(e.for_field(ProvisionField::FixedCosts).is_some());
+        assert_eq!(
+            e.for_field(ProvisionField::PlannedGroupSize),
             Some("The group size must be at least 1.")
         );
         let backwards = ProvisionDraft {
@@ -933,7 +1018,10 @@ mod tests {
             ..d
         };
         assert_eq!(
-            backwards.create(now()).unwrap_err().for_field("end"),
+            backwards
+                .create(now())
+                .unwrap_err()
+                .for_field(ProvisionField::End),
             Some("The end date is before the start date.")
         );
     }
@@ -979,10 +1067,15 @@ mod tests {
         bad.delivery.staff_count = 0;
         bad.resource_costs = Money(-5);
         let p = bad.validate();
-        assert!(p.for_field("broad_areas").is_some());
-        assert_eq!(p.0.iter().filter(|e| e.field == "delivery").count(), 3);
+        assert!(p.for_field(InterventionField::BroadAreas).is_some());
         assert_eq!(
-            p.for_field("resource_costs"),
+            p.0.iter()
+                .filter(|e| e.field == InterventionField::Delivery)
+                .count(),
+            3
+        );
+        assert_eq!(
+            p.for_field(InterventionField::ResourceCosts),
             Some("Resource costs cannot be negative.")
         );
         let mut big = i;
@@ -991,9 +1084,14 @@ mod tests {
         big.delivery.sessions_per_week = 36;
         big.fixed_costs = Money::pounds(1_000_001);
         let p = big.validate();
-        assert_eq!(p.0.iter().filter(|e| e.field == "delivery").count(), 3);
+        assert_eq!(
+            p.0.iter()
+                .filter(|e| e.field == InterventionField::Delivery)
+                .count(),
+            3
+        );
         assert!(p
-            .for_field("fixed_costs")
+            .for_field(InterventionField::FixedCosts)
             .unwrap()
             .contains("check the figure"));
         assert!(MeasureKind::SpellingAgeMonths.is_age() && !MeasureKind::Percentage.is_age());
@@ -1080,7 +1178,7 @@ mod tests {
         let p = bad.validate();
         let exit: Vec<_> =
             p.0.iter()
-                .filter(|x| x.field == "exit")
+                .filter(|x| x.field == EnrolmentField::Exit)
                 .map(|x| x.message.as_str())
                 .collect();
         assert_eq!(
@@ -1091,7 +1189,10 @@ mod tests {
                 "The exit assessment is dated before the entry assessment.",
             ]
         );
-        assert!(p.for_field("attendance").is_some() && p.for_field("end").is_some());
+        assert!(
+            p.for_field(EnrolmentField::Attendance).is_some()
+                && p.for_field(EnrolmentField::End).is_some()
+        );
 
         for (s, ok) in [
             (Score::Percentage(Dec2::whole(101)), false),

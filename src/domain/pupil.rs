@@ -7,6 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 use uuid::Uuid;
 
+use super::fields::PupilField;
 use super::money::Money;
 use super::needs::{BroadArea, NeedCode, SenStatus};
 use super::validation::{check_text, Problems};
@@ -285,7 +286,7 @@ pub fn upn_shape_ok(upn: &str) -> bool {
 
 impl Pupil {
     /// A new pupil with a fresh id, or every problem with the draft.
-    pub fn create(draft: &PupilDraft, now: Timestamp) -> Result<Pupil, Problems> {
+    pub fn create(draft: &PupilDraft, now: Timestamp) -> Result<Pupil, Problems<PupilField>> {
         let blank = Pupil {
             id: Uuid::new_v4(),
             given_name: String::new(),
@@ -313,9 +314,13 @@ impl Pupil {
     /// The id and creation time are kept.
     /// Every problem is reported, by field; the record's own rules (for
     /// example, a pupil on the register needs a primary need) are checked too.
-    pub fn edited(&self, draft: &PupilDraft, now: Timestamp) -> Result<Pupil, Problems> {
+    pub fn edited(
+        &self,
+        draft: &PupilDraft,
+        now: Timestamp,
+    ) -> Result<Pupil, Problems<PupilField>> {
         let (given_name, family_name, year_group, mut p) = check_draft(draft);
-        let mut date = |field: &'static str, what: &str, text: &str| -> Option<Date> {
+        let mut date = |field: PupilField, what: &str, text: &str| -> Option<Date> {
             if text.trim().is_empty() {
                 return None;
             }
@@ -328,13 +333,17 @@ impl Pupil {
             }
             d
         };
-        let date_of_birth = date("date_of_birth", "date of birth", &draft.date_of_birth);
+        let date_of_birth = date(
+            PupilField::DateOfBirth,
+            "date of birth",
+            &draft.date_of_birth,
+        );
         let on_register_from = date(
-            "on_register_from",
+            PupilField::OnRegisterFrom,
             "date they joined the register",
             &draft.on_register_from,
         );
-        let mut code = |field: &'static str, text: &str| -> Option<NeedCode> {
+        let mut code = |field: PupilField, text: &str| -> Option<NeedCode> {
             if text.trim().is_empty() {
                 return None;
             }
@@ -342,15 +351,18 @@ impl Pupil {
                 .map_err(|e| p.push(field, format!("{}.", capitalise(&e.to_string()))))
                 .ok()
         };
-        let primary_need = code("primary_need", &draft.primary_need);
-        let secondary_need = code("secondary_need", &draft.secondary_need);
+        let primary_need = code(PupilField::PrimaryNeed, &draft.primary_need);
+        let secondary_need = code(PupilField::SecondaryNeed, &draft.secondary_need);
         let sen_status = if draft.sen_status.trim().is_empty() {
             SenStatus::None
         } else {
             match draft.sen_status.parse::<SenStatus>() {
                 Ok(s) => s,
                 Err(e) => {
-                    p.push("sen_status", format!("{}.", capitalise(&e.to_string())));
+                    p.push(
+                        PupilField::SenStatus,
+                        format!("{}.", capitalise(&e.to_string())),
+                    );
                     SenStatus::None
                 }
             }
@@ -381,11 +393,11 @@ impl Pupil {
     }
 
     /// Every problem with a stored record (for example one read from an import).
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<PupilField> {
         let mut p = Problems::default();
         check_text(
             &mut p,
-            "given_name",
+            PupilField::GivenName,
             "given name",
             &self.given_name,
             MAX_NAME_CHARS,
@@ -393,7 +405,7 @@ impl Pupil {
         );
         check_text(
             &mut p,
-            "family_name",
+            PupilField::FamilyName,
             "family name",
             &self.family_name,
             MAX_NAME_CHARS,
@@ -401,26 +413,36 @@ impl Pupil {
         );
         if matches!(self.year_group, YearGroup::Year(n) if !(1..=13).contains(&n)) {
             p.push(
-                "year_group",
+                PupilField::YearGroup,
                 "Year group must be Nursery, Reception or Year 1 to 13.",
             );
         }
         if let Some(upn) = &self.upn {
             if !upn_shape_ok(upn) {
                 p.push(
-                    "upn",
+                    PupilField::Upn,
                     "A UPN is 13 characters: a capital letter, 11 digits, then a digit or capital letter.",
                 );
             }
         }
-        check_text(&mut p, "class_name", "class", &self.class_name, 30, false);
+        check_text(
+            &mut p,
+            PupilField::ClassName,
+            "class",
+            &self.class_name,
+            30,
+            false,
+        );
         if let Some(dob) = self.date_of_birth {
             let created = self.created_at.to_zoned(jiff::tz::TimeZone::UTC).date();
             if dob > created {
-                p.push("date_of_birth", "The date of birth is in the future.");
+                p.push(
+                    PupilField::DateOfBirth,
+                    "The date of birth is in the future.",
+                );
             } else if dob.year() < created.year() - 25 {
                 p.push(
-                    "date_of_birth",
+                    PupilField::DateOfBirth,
                     "The date of birth is more than 25 years ago.",
                 );
             }
@@ -428,13 +450,13 @@ impl Pupil {
         match self.sen_status {
             SenStatus::Ehcp | SenStatus::SenSupport if self.primary_need.is_none() => {
                 p.push(
-                    "primary_need",
+                    PupilField::PrimaryNeed,
                     "A pupil on the SEN register needs a primary type of need.",
                 );
             }
             SenStatus::None if self.primary_need.is_some() || self.secondary_need.is_some() => {
                 p.push(
-                    "sen_status",
+                    PupilField::SenStatus,
                     "A pupil with a type of need should be E or K, not N.",
                 );
             }
@@ -442,19 +464,19 @@ impl Pupil {
         }
         if self.secondary_need.is_some() && self.secondary_need == self.primary_need {
             p.push(
-                "secondary_need",
+                PupilField::SecondaryNeed,
                 "The secondary need is the same as the primary need.",
             );
         }
         if self.secondary_need.is_some() && self.primary_need.is_none() {
             p.push(
-                "secondary_need",
+                PupilField::SecondaryNeed,
                 "Give a primary need before a secondary need.",
             );
         }
         if self.flags.lac && self.flags.plac {
             p.push(
-                "flags",
+                PupilField::Flags,
                 "A pupil cannot be both looked after and previously looked after.",
             );
         }
@@ -462,51 +484,58 @@ impl Pupil {
         // entered later, on the pupil's page); details without status E are not.
         if self.ehcp.is_some() && self.sen_status != SenStatus::Ehcp {
             p.push(
-                "ehcp",
+                PupilField::Ehcp,
                 "EHC plan details are given but the SEN status is not E.",
             );
         }
         if let Some(e) = &self.ehcp {
             check_text(
                 &mut p,
-                "ehcp",
+                PupilField::Ehcp,
                 "local authority",
                 &e.local_authority,
                 100,
                 true,
             );
             if e.top_up.is_negative() {
-                p.push("ehcp", "The top-up cannot be negative.");
+                p.push(PupilField::Ehcp, "The top-up cannot be negative.");
             }
             if e.next_annual_review.is_some_and(|r| r < e.issue_date) {
                 p.push(
-                    "ehcp",
+                    PupilField::Ehcp,
                     "The next annual review is before the plan was issued.",
                 );
             }
         }
         for (field, what, v) in [
-            ("profile", "strengths", &self.profile.strengths),
-            ("profile", "what helps", &self.profile.what_helps),
+            (PupilField::Profile, "strengths", &self.profile.strengths),
+            (PupilField::Profile, "what helps", &self.profile.what_helps),
             (
-                "profile",
+                PupilField::Profile,
                 "what does not help",
                 &self.profile.what_does_not_help,
             ),
-            ("profile", "communication", &self.profile.communication),
+            (
+                PupilField::Profile,
+                "communication",
+                &self.profile.communication,
+            ),
         ] {
             check_text(&mut p, field, what, v, 4000, false);
         }
         if let (Some(on), Some(off)) = (self.on_register_from, self.off_register_from) {
             if off < on {
                 p.push(
-                    "off_register_from",
+                    PupilField::OffRegisterFrom,
                     "The pupil leaves the register before joining it.",
                 );
             }
         }
         if self.updated_at < self.created_at {
-            p.push("updated_at", "Updated time is before the created time.");
+            p.push(
+                PupilField::UpdatedAt,
+                "Updated time is before the created time.",
+            );
         }
         p
     }
@@ -550,13 +579,13 @@ impl Pupil {
     }
 }
 
-fn check_draft(draft: &PupilDraft) -> (String, String, Option<YearGroup>, Problems) {
+fn check_draft(draft: &PupilDraft) -> (String, String, Option<YearGroup>, Problems<PupilField>) {
     let mut p = Problems::default();
     let given = draft.given_name.trim().to_owned();
     let family = draft.family_name.trim().to_owned();
     check_text(
         &mut p,
-        "given_name",
+        PupilField::GivenName,
         "given name",
         &given,
         MAX_NAME_CHARS,
@@ -564,20 +593,23 @@ fn check_draft(draft: &PupilDraft) -> (String, String, Option<YearGroup>, Proble
     );
     check_text(
         &mut p,
-        "family_name",
+        PupilField::FamilyName,
         "family name",
         &family,
         MAX_NAME_CHARS,
         true,
     );
     let year = if draft.year_group.trim().is_empty() {
-        p.push("year_group", "Choose a year group.");
+        p.push(PupilField::YearGroup, "Choose a year group.");
         None
     } else {
         match draft.year_group.parse::<YearGroup>() {
             Ok(y) => Some(y),
             Err(e) => {
-                p.push("year_group", format!("{}.", capitalise(&e.to_string())));
+                p.push(
+                    PupilField::YearGroup,
+                    format!("{}.", capitalise(&e.to_string())),
+                );
                 None
             }
         }
@@ -653,23 +685,32 @@ mod tests {
     #[test]
     fn create_reports_every_problem_by_field() {
         let err = Pupil::create(&draft(" ", "", ""), now()).unwrap_err();
-        assert_eq!(err.for_field("given_name"), Some("Enter a given name."));
-        assert_eq!(err.for_field("family_name"), Some("Enter a family name."));
-        assert_eq!(err.for_field("year_group"), Some("Choose a year group."));
+        assert_eq!(
+            err.for_field(PupilField::GivenName),
+            Some("Enter a given name.")
+        );
+        assert_eq!(
+            err.for_field(PupilField::FamilyName),
+            Some("Enter a family name.")
+        );
+        assert_eq!(
+            err.for_field(PupilField::YearGroup),
+            Some("Choose a year group.")
+        );
         assert_eq!(err.0.len(), 3);
 
         let long = "x".repeat(MAX_NAME_CHARS + 1);
         let err = Pupil::create(&draft(&long, "Tab\there", "Y20"), now()).unwrap_err();
         assert_eq!(
-            err.for_field("given_name"),
+            err.for_field(PupilField::GivenName),
             Some("The given name is longer than 100 characters.")
         );
         assert!(err
-            .for_field("family_name")
+            .for_field(PupilField::FamilyName)
             .unwrap()
             .contains("control character"));
         assert_eq!(
-            err.for_field("year_group"),
+            err.for_field(PupilField::YearGroup),
             Some("\"Y20\" is not a year group: use N, R or Y1 to Y13.")
         );
         let ok_len = "é".repeat(MAX_NAME_CHARS);
@@ -696,11 +737,11 @@ mod tests {
         p.updated_at = "2020-01-01T00:00:00Z".parse().unwrap();
         let problems = p.validate();
         assert_eq!(
-            problems.for_field("given_name"),
+            problems.for_field(PupilField::GivenName),
             Some("The given name starts or ends with a space.")
         );
-        assert!(problems.for_field("year_group").is_some());
-        assert!(problems.for_field("updated_at").is_some());
+        assert!(problems.for_field(PupilField::YearGroup).is_some());
+        assert!(problems.for_field(PupilField::UpdatedAt).is_some());
     }
 
     #[test]
@@ -767,43 +808,47 @@ mod tests {
         p.class_name = "x".repeat(31);
         let problems = p.validate();
         for f in [
-            "upn",
-            "date_of_birth",
-            "secondary_need",
-            "flags",
-            "ehcp",
-            "off_register_from",
-            "class_name",
+            PupilField::Upn,
+            PupilField::DateOfBirth,
+            PupilField::SecondaryNeed,
+            PupilField::Flags,
+            PupilField::Ehcp,
+            PupilField::OffRegisterFrom,
+            PupilField::ClassName,
         ] {
             assert!(
                 problems.for_field(f).is_some(),
-                "{f} not reported: {problems:?}"
+                "{f:?} not reported: {problems:?}"
             );
         }
-        let ehcp_msgs: Vec<_> = problems.0.iter().filter(|e| e.field == "ehcp").collect();
+        let ehcp_msgs: Vec<_> = problems
+            .0
+            .iter()
+            .filter(|e| e.field == PupilField::Ehcp)
+            .collect();
         assert_eq!(ehcp_msgs.len(), 2);
 
         let mut q = full_pupil();
         q.primary_need = None;
         let problems = q.validate();
-        assert!(problems.for_field("primary_need").is_some());
+        assert!(problems.for_field(PupilField::PrimaryNeed).is_some());
         assert_eq!(
-            problems.for_field("secondary_need"),
+            problems.for_field(PupilField::SecondaryNeed),
             Some("Give a primary need before a secondary need.")
         );
 
         let mut r = full_pupil();
         r.sen_status = SenStatus::None;
         let problems = r.validate();
-        assert!(problems.for_field("sen_status").is_some());
+        assert!(problems.for_field(PupilField::SenStatus).is_some());
         assert_eq!(
-            problems.for_field("ehcp"),
+            problems.for_field(PupilField::Ehcp),
             Some("EHC plan details are given but the SEN status is not E.")
         );
         let mut e = full_pupil();
         e.ehcp = None;
         assert_eq!(
-            e.validate().for_field("ehcp"),
+            e.validate().for_field(PupilField::Ehcp),
             None,
             "details can follow later"
         );
@@ -811,7 +856,7 @@ mod tests {
         old.date_of_birth = Some(jiff::civil::date(1990, 1, 1));
         assert!(old
             .validate()
-            .for_field("date_of_birth")
+            .for_field(PupilField::DateOfBirth)
             .unwrap()
             .contains("25 years"));
         assert!(upn_shape_ok("A12345678901B"));
@@ -852,20 +897,20 @@ mod tests {
         bad.upn = "12345".into();
         let e = Pupil::create(&bad, now()).unwrap_err();
         assert_eq!(
-            e.for_field("date_of_birth"),
+            e.for_field(PupilField::DateOfBirth),
             Some("Enter the date of birth as a date, like 31/01/2017.")
         );
-        assert!(e.for_field("on_register_from").is_some());
+        assert!(e.for_field(PupilField::OnRegisterFrom).is_some());
         assert!(e
-            .for_field("sen_status")
+            .for_field(PupilField::SenStatus)
             .unwrap()
             .starts_with("\"X\" is not a SEN provision code"));
         assert!(e
-            .for_field("primary_need")
+            .for_field(PupilField::PrimaryNeed)
             .unwrap()
             .starts_with("\"DYS\" is not a type of need code"));
         assert!(e
-            .for_field("upn")
+            .for_field(PupilField::Upn)
             .unwrap()
             .starts_with("A UPN is 13 characters"));
 
@@ -875,7 +920,7 @@ mod tests {
         assert_eq!(
             Pupil::create(&k, now())
                 .unwrap_err()
-                .for_field("primary_need"),
+                .for_field(PupilField::PrimaryNeed),
             Some("A pupil on the SEN register needs a primary type of need.")
         );
         assert_eq!(parse_date("1/9/2025"), Some(jiff::civil::date(2025, 9, 1)));

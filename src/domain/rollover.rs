@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::calendar::{days_between, AcademicYear};
 use super::dataset::Dataset;
+use super::edit::{Change, Edit, Record};
 use super::provision::Provision;
 use super::pupil::YearGroup;
 
@@ -116,30 +117,49 @@ pub fn preview(
     })
 }
 
-/// Carry out a previewed rollover.
-pub fn apply(data: &mut Dataset, preview: RolloverPreview, now: Timestamp) {
-    let start = preview
-        .new_year
-        .range()
-        .expect("previewed year is valid")
-        .start;
+/// The edit that carries out a previewed rollover: pupils moved up and
+/// leavers marked (each record once), provisions copied, the new year added
+/// to the settings. Nothing is changed in `data`.
+pub fn rollover(data: &Dataset, preview: &RolloverPreview, now: Timestamp) -> Edit {
+    let start = preview.new_year.range().map_or(now_date(now), |r| r.start);
+    let mut changes = Vec::new();
     for (id, _, to) in &preview.promotions {
-        if let Some(p) = data.pupils.iter_mut().find(|p| p.id == *id) {
+        if let Some(p) = data.pupil(*id) {
+            let mut p = p.clone();
             p.year_group = *to;
             p.updated_at = now;
+            changes.push(Change::Put(Record::Pupil(p)));
         }
     }
     for id in &preview.leavers {
-        if let Some(p) = data.pupils.iter_mut().find(|p| p.id == *id) {
+        if let Some(p) = data.pupil(*id) {
+            let mut p = p.clone();
             p.left_on = Some(start);
             if p.sen_status.on_register() && p.off_register_from.is_none() {
                 p.off_register_from = Some(start);
             }
             p.updated_at = now;
+            changes.push(Change::Put(Record::Pupil(p)));
         }
     }
-    data.provisions.extend(preview.copies);
-    data.settings.years.push(preview.new_year);
-    crate::domain::sort::by_key(&mut data.settings.years, |y| y.start_year);
-    data.settings.updated_at = now;
+    changes.extend(
+        preview
+            .copies
+            .iter()
+            .map(|c| Change::Put(Record::Provision(c.clone()))),
+    );
+    let mut settings = data.settings.clone();
+    settings.years.push(preview.new_year.clone());
+    crate::domain::sort::by_key(&mut settings.years, |y| y.start_year);
+    settings.updated_at = now;
+    changes.push(Change::Put(Record::Settings(settings)));
+    Edit::new(
+        data,
+        format!("Roll over to {}", preview.new_year.label()),
+        changes,
+    )
+}
+
+fn now_date(now: Timestamp) -> Date {
+    now.to_zoned(jiff::tz::TimeZone::UTC).date()
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::calendar::AcademicYear;
+use super::fields::SettingsField;
 use super::money::Money;
 use super::provision::FundingSource;
 use super::pupil::YearGroup;
@@ -248,11 +249,11 @@ impl SchoolSettings {
             .find(|b| ratio >= b.min.exact())
     }
 
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<SettingsField> {
         let mut p = Problems::default();
         check_text(
             &mut p,
-            "school_name",
+            SettingsField::SchoolName,
             "school name",
             &self.school_name,
             120,
@@ -261,23 +262,29 @@ impl SchoolSettings {
         let mut starts: Vec<i16> = self.years.iter().map(|y| y.start_year).collect();
         crate::domain::sort::by(&mut starts, Ord::cmp);
         if starts.windows(2).any(|w| w[0] == w[1]) {
-            p.push("years", "Two academic years start in the same year.");
+            p.push(
+                SettingsField::Years,
+                "Two academic years start in the same year.",
+            );
         }
         for y in &self.years {
             for e in y.validate().0 {
-                p.push("years", format!("{}: {}", y.label(), e.message));
+                p.push(
+                    SettingsField::Years,
+                    format!("{}: {}", y.label(), e.message),
+                );
             }
         }
         if self.element2_threshold.is_negative() {
             p.push(
-                "element2_threshold",
+                SettingsField::Element2Threshold,
                 "The element-2 threshold cannot be negative.",
             );
         }
         for b in &self.budgets {
             if b.amount.is_negative() {
                 p.push(
-                    "budgets",
+                    SettingsField::Budgets,
                     format!("The {} budget cannot be negative.", b.source.label()),
                 );
             }
@@ -286,7 +293,7 @@ impl SchoolSettings {
         for b in &self.budgets {
             if !seen.insert((b.start_year, b.source)) {
                 p.push(
-                    "budgets",
+                    SettingsField::Budgets,
                     format!(
                         "The {} budget is given twice for one year.",
                         b.source.label()
@@ -295,29 +302,36 @@ impl SchoolSettings {
             }
         }
         if self.tiers.is_empty() {
-            p.push("tiers", "Keep at least one tier of provision.");
+            p.push(SettingsField::Tiers, "Keep at least one tier of provision.");
         }
         let mut ids = std::collections::HashSet::new();
         for t in &self.tiers {
             if t.id.trim().is_empty() || !ids.insert(t.id.as_str()) {
-                p.push("tiers", "Each tier needs its own key.");
+                p.push(SettingsField::Tiers, "Each tier needs its own key.");
             }
-            check_text(&mut p, "tiers", "tier name", &t.name, 80, true);
+            check_text(&mut p, SettingsField::Tiers, "tier name", &t.name, 80, true);
         }
         match self.ratio_bands.first() {
-            None => p.push("ratio_bands", "Keep at least one ratio-gain band."),
-            Some(first) if first.min != Dec2::ZERO => {
-                p.push("ratio_bands", "The first ratio-gain band must start at 0.")
-            }
+            None => p.push(
+                SettingsField::RatioBands,
+                "Keep at least one ratio-gain band.",
+            ),
+            Some(first) if first.min != Dec2::ZERO => p.push(
+                SettingsField::RatioBands,
+                "The first ratio-gain band must start at 0.",
+            ),
             _ => {}
         }
         if self.ratio_bands.windows(2).any(|w| w[0].min >= w[1].min) {
-            p.push("ratio_bands", "Ratio-gain bands must go up in order.");
+            p.push(
+                SettingsField::RatioBands,
+                "Ratio-gain bands must go up in order.",
+            );
         }
         for f in &self.funding_figures {
             if f.amount.is_negative() {
                 p.push(
-                    "funding_figures",
+                    SettingsField::FundingFigures,
                     format!("{} cannot be negative.", f.kind.label()),
                 );
             }
@@ -453,14 +467,14 @@ mod tests {
         s.years[0].terms[0].teaching_weeks = 0;
         let p = s.validate();
         for f in [
-            "years",
-            "element2_threshold",
-            "budgets",
-            "tiers",
-            "ratio_bands",
-            "funding_figures",
+            SettingsField::Years,
+            SettingsField::Element2Threshold,
+            SettingsField::Budgets,
+            SettingsField::Tiers,
+            SettingsField::RatioBands,
+            SettingsField::FundingFigures,
         ] {
-            assert!(p.for_field(f).is_some(), "{f}: {p:?}");
+            assert!(p.for_field(f).is_some(), "{f:?}: {p:?}");
         }
         assert!(p
             .0
@@ -471,16 +485,16 @@ mod tests {
         t.ratio_bands[0].min = Dec2::whole(1);
         let p = t.validate();
         assert_eq!(
-            p.for_field("tiers"),
+            p.for_field(SettingsField::Tiers),
             Some("Keep at least one tier of provision.")
         );
         assert_eq!(
-            p.for_field("ratio_bands"),
+            p.for_field(SettingsField::RatioBands),
             Some("The first ratio-gain band must start at 0.")
         );
         t.ratio_bands.clear();
         assert_eq!(
-            t.validate().for_field("ratio_bands"),
+            t.validate().for_field(SettingsField::RatioBands),
             Some("Keep at least one ratio-gain band.")
         );
     }

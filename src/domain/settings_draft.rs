@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 
 use super::calendar::{AcademicYear, DateRange, Term};
+use super::fields::SettingsField;
 use super::money::Money;
 use super::pupil::{parse_date, YearGroup};
 use super::quantity::Dec2;
@@ -65,14 +66,18 @@ impl SchoolDraft {
 
     /// `s` with this part changed, or every problem. Calendar problems are
     /// under `years`, each naming its year and term.
-    pub fn apply(&self, s: &SchoolSettings, now: Timestamp) -> Result<SchoolSettings, Problems> {
+    pub fn apply(
+        &self,
+        s: &SchoolSettings,
+        now: Timestamp,
+    ) -> Result<SchoolSettings, Problems<SettingsField>> {
         let mut p = Problems::default();
         let threshold = self
             .element2_threshold
             .parse::<Money>()
             .unwrap_or_else(|_| {
                 p.push(
-                    "element2_threshold",
+                    SettingsField::Element2Threshold,
                     "Enter the threshold in pounds, like 6000.00.",
                 );
                 s.element2_threshold
@@ -82,7 +87,7 @@ impl SchoolDraft {
             .parse::<YearGroup>()
             .unwrap_or_else(|_| {
                 p.push(
-                    "final_year_group",
+                    SettingsField::FinalYearGroup,
                     "Choose the last year group the school teaches.",
                 );
                 s.final_year_group
@@ -98,7 +103,7 @@ impl SchoolDraft {
                     let d = parse_date(text);
                     if d.is_none() {
                         p.push(
-                            "years",
+                            SettingsField::Years,
                             format!(
                                 "{label} {name} term: enter the {what} as a date, like 01/09/2025."
                             ),
@@ -117,7 +122,7 @@ impl SchoolDraft {
                 }
                 let weeks = t.teaching_weeks.trim().parse::<u32>().unwrap_or_else(|_| {
                     p.push(
-                        "years",
+                        SettingsField::Years,
                         format!("{label} {name} term: enter the teaching weeks as a whole number, like 14."),
                     );
                     0
@@ -179,7 +184,11 @@ impl BandsDraft {
         )
     }
 
-    pub fn apply(&self, s: &SchoolSettings, now: Timestamp) -> Result<SchoolSettings, Problems> {
+    pub fn apply(
+        &self,
+        s: &SchoolSettings,
+        now: Timestamp,
+    ) -> Result<SchoolSettings, Problems<SettingsField>> {
         let mut p = Problems::default();
         let mut bands = Vec::new();
         for (i, (min, name, significant)) in self.0.iter().enumerate() {
@@ -190,7 +199,7 @@ impl BandsDraft {
                     significant: *significant,
                 }),
                 _ => p.push(
-                    "ratio_bands",
+                    SettingsField::RatioBands,
                     format!(
                         "Band {}: enter where it starts as a ratio, like 1.4.",
                         i + 1
@@ -198,7 +207,10 @@ impl BandsDraft {
                 ),
             }
             if name.trim().is_empty() {
-                p.push("ratio_bands", format!("Band {}: give it a name.", i + 1));
+                p.push(
+                    SettingsField::RatioBands,
+                    format!("Band {}: give it a name.", i + 1),
+                );
             }
         }
         let candidate = SchoolSettings {
@@ -255,7 +267,11 @@ impl FiguresDraft {
         });
     }
 
-    pub fn apply(&self, s: &SchoolSettings, now: Timestamp) -> Result<SchoolSettings, Problems> {
+    pub fn apply(
+        &self,
+        s: &SchoolSettings,
+        now: Timestamp,
+    ) -> Result<SchoolSettings, Problems<SettingsField>> {
         let mut p = Problems::default();
         let mut figures = Vec::new();
         for (kind, year, amount) in &self.0 {
@@ -266,7 +282,7 @@ impl FiguresDraft {
                     amount: m,
                 }),
                 Err(_) => p.push(
-                    "funding_figures",
+                    SettingsField::FundingFigures,
                     format!(
                         "{} for {}: enter an amount in pounds, like 1515.00.",
                         kind.label(),
@@ -370,10 +386,10 @@ mod tests {
         school.years[0].1[1].end = "31/02/2026".into();
         school.years[0].1[2].teaching_weeks = "twelve".into();
         let p = school.apply(&s, now()).unwrap_err();
-        assert!(p.for_field("element2_threshold").is_some());
+        assert!(p.for_field(SettingsField::Element2Threshold).is_some());
         let years: Vec<&str> =
             p.0.iter()
-                .filter(|e| e.field == "years")
+                .filter(|e| e.field == SettingsField::Years)
                 .map(|e| e.message.as_str())
                 .collect();
         assert!(
@@ -388,16 +404,18 @@ mod tests {
         school.school_name = " ".into();
         school.years[0].1[0].breaks = vec![("01/08/2025".into(), "02/08/2025".into())];
         let p = school.apply(&s, now()).unwrap_err();
-        assert!(p.for_field("school_name").is_some());
+        assert!(p.for_field(SettingsField::SchoolName).is_some());
         assert!(p
-            .for_field("years")
+            .for_field(SettingsField::Years)
             .unwrap()
             .contains("falls outside the term"));
 
         let mut b = BandsDraft::of(&s);
         b.0[2].0 = "1.0".into();
         assert_eq!(
-            b.apply(&s, now()).unwrap_err().for_field("ratio_bands"),
+            b.apply(&s, now())
+                .unwrap_err()
+                .for_field(SettingsField::RatioBands),
             Some("Ratio-gain bands must go up in order.")
         );
         b.0[2].0 = "x".into();
@@ -414,14 +432,14 @@ mod tests {
         assert!(f
             .apply(&s, now())
             .unwrap_err()
-            .for_field("funding_figures")
+            .for_field(SettingsField::FundingFigures)
             .unwrap()
             .contains("cannot be negative"));
         f.0[0].2 = "abc".into();
         assert!(f
             .apply(&s, now())
             .unwrap_err()
-            .for_field("funding_figures")
+            .for_field(SettingsField::FundingFigures)
             .unwrap()
             .contains("like 1515.00"));
     }

@@ -17,9 +17,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::fields::{MemberField, RoleField};
 use super::money::{round_pence, Exact, Money};
 use super::quantity::Dec2;
-use super::validation::Problems;
+use super::validation::{FieldName, Problems};
 
 /// Weeks in a year: 365 / 7.
 pub fn weeks_per_year() -> Exact {
@@ -85,25 +86,28 @@ impl SalaryBasis {
         })
     }
 
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<RoleField> {
         let mut p = Problems::default();
         if self.fte_salary <= Money::ZERO {
-            p.push("fte_salary", "Enter the full-time salary, more than £0.");
+            p.push(
+                RoleField::FteSalary,
+                "Enter the full-time salary, more than £0.",
+            );
         }
-        let hours = |p: &mut Problems, f, v: Dec2, what: &str| {
+        let hours = |p: &mut Problems<RoleField>, f: RoleField, v: Dec2, what: &str| {
             if !v.is_positive() || v > Dec2::whole(60) {
                 p.push(f, format!("{what} must be more than 0 and at most 60."));
             }
         };
         hours(
             &mut p,
-            "fte_hours_per_week",
+            RoleField::FteHoursPerWeek,
             self.fte_hours_per_week,
             "Full-time hours a week",
         );
         hours(
             &mut p,
-            "contracted_hours_per_week",
+            RoleField::ContractedHoursPerWeek,
             self.contracted_hours_per_week,
             "Contracted hours a week",
         );
@@ -111,41 +115,44 @@ impl SalaryBasis {
             && self.fte_hours_per_week.is_positive()
         {
             p.push(
-                "contracted_hours_per_week",
+                RoleField::ContractedHoursPerWeek,
                 "Contracted hours cannot be more than full-time hours.",
             );
         }
-        let weeks = |p: &mut Problems, f, v: Dec2, what: &str| {
+        let weeks = |p: &mut Problems<RoleField>, f: RoleField, v: Dec2, what: &str| {
             if !v.is_positive() || v > Dec2::hundredths(5215) {
                 p.push(f, format!("{what} must be more than 0 and at most 52.15."));
             }
         };
-        weeks(&mut p, "paid_weeks", self.paid_weeks, "Paid weeks");
+        weeks(&mut p, RoleField::PaidWeeks, self.paid_weeks, "Paid weeks");
         weeks(
             &mut p,
-            "working_weeks",
+            RoleField::WorkingWeeks,
             self.working_weeks,
             "Weeks worked with pupils",
         );
-        let pct = |p: &mut Problems, f, v: Dec2, what: &str| {
+        let pct = |p: &mut Problems<RoleField>, f: RoleField, v: Dec2, what: &str| {
             if v.is_negative() || v > Dec2::whole(100) {
                 p.push(f, format!("{what} must be between 0 and 100 per cent."));
             }
         };
         pct(
             &mut p,
-            "ni_rate_percent",
+            RoleField::NiRatePercent,
             self.ni_rate_percent,
             "Employer NI",
         );
         pct(
             &mut p,
-            "pension_rate_percent",
+            RoleField::PensionRatePercent,
             self.pension_rate_percent,
             "Employer pension",
         );
         if self.ni_threshold.is_negative() {
-            p.push("ni_threshold", "The NI threshold cannot be negative.");
+            p.push(
+                RoleField::NiThreshold,
+                "The NI threshold cannot be negative.",
+            );
         }
         p
     }
@@ -221,20 +228,26 @@ impl StaffRole {
         self.hourly_exact().map(round_pence)
     }
 
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<RoleField> {
         let mut p = Problems::default();
-        super::validation::check_text(&mut p, "name", "role name", &self.name, 60, true);
+        super::validation::check_text(&mut p, RoleField::Name, "role name", &self.name, 60, true);
         match &self.rate {
             RateBasis::Typed { hourly } => {
                 if *hourly <= Money::ZERO {
-                    p.push("rate", "The hourly rate must be more than £0.");
+                    p.push(RoleField::Rate, "The hourly rate must be more than £0.");
                 } else if *hourly > Money::pounds(1000) {
-                    p.push("rate", "The hourly rate is over £1,000: check the figure.");
+                    p.push(
+                        RoleField::Rate,
+                        "The hourly rate is over £1,000: check the figure.",
+                    );
                 }
             }
             RateBasis::Salary(s) => {
                 for e in s.validate().0 {
-                    p.push("rate", format!("{} ({})", e.message, e.field));
+                    p.push(
+                        RoleField::Rate,
+                        format!("{} ({})", e.message, e.field.name()),
+                    );
                 }
             }
             RateBasis::LaWeeklyHour {
@@ -242,11 +255,14 @@ impl StaffRole {
                 weeks,
             } => {
                 if *per_weekly_hour <= Money::ZERO {
-                    p.push("rate", "The LA rate per weekly hour must be more than £0.");
+                    p.push(
+                        RoleField::Rate,
+                        "The LA rate per weekly hour must be more than £0.",
+                    );
                 }
                 if !weeks.is_positive() || *weeks > Dec2::whole(52) {
                     p.push(
-                        "rate",
+                        RoleField::Rate,
                         "The LA rate's weeks must be more than 0 and at most 52.",
                     );
                 }
@@ -270,14 +286,14 @@ pub struct StaffMember {
 }
 
 impl StaffMember {
-    pub fn validate(&self) -> Problems {
+    pub fn validate(&self) -> Problems<MemberField> {
         let mut p = Problems::default();
-        super::validation::check_text(&mut p, "name", "name", &self.name, 100, true);
+        super::validation::check_text(&mut p, MemberField::Name, "name", &self.name, 100, true);
         if self.hours_available_per_week.is_negative()
             || self.hours_available_per_week > Dec2::whole(60)
         {
             p.push(
-                "hours_available_per_week",
+                MemberField::HoursAvailablePerWeek,
                 "Hours available must be between 0 and 60 a week.",
             );
         }
@@ -378,9 +394,9 @@ impl RoleDraft {
     }
 
     /// The rate basis the draft describes, or every problem, by field.
-    pub fn rate(&self) -> Result<RateBasis, Problems> {
+    pub fn rate(&self) -> Result<RateBasis, Problems<RoleField>> {
         let mut p = Problems::default();
-        let mut money = |field: &'static str, what: &str, text: &str| -> Money {
+        let mut money = |field: RoleField, what: &str, text: &str| -> Money {
             text.parse::<Money>().unwrap_or_else(|_| {
                 p.push(field, format!("Enter {what} in pounds, like 1,234.56."));
                 Money::ZERO
@@ -388,16 +404,16 @@ impl RoleDraft {
         };
         let basis = match self.kind {
             RateKind::Typed => RateBasis::Typed {
-                hourly: money("hourly", "the hourly rate", &self.hourly),
+                hourly: money(RoleField::Hourly, "the hourly rate", &self.hourly),
             },
             RateKind::LaWeeklyHour => {
                 let per_weekly_hour = money(
-                    "la_per_weekly_hour",
+                    RoleField::LaPerWeeklyHour,
                     "the LA rate",
                     &self.la_per_weekly_hour,
                 );
                 let weeks = self.la_weeks.parse::<Dec2>().unwrap_or_else(|_| {
-                    p.push("la_weeks", "Enter the weeks as a number, like 38.");
+                    p.push(RoleField::LaWeeks, "Enter the weeks as a number, like 38.");
                     Dec2::ZERO
                 });
                 RateBasis::LaWeeklyHour {
@@ -406,9 +422,17 @@ impl RoleDraft {
                 }
             }
             RateKind::Salary => {
-                let fte_salary = money("fte_salary", "the full-time salary", &self.fte_salary);
-                let ni_threshold = money("ni_threshold", "the NI threshold", &self.ni_threshold);
-                let mut number = |field: &'static str, text: &str| -> Dec2 {
+                let fte_salary = money(
+                    RoleField::FteSalary,
+                    "the full-time salary",
+                    &self.fte_salary,
+                );
+                let ni_threshold = money(
+                    RoleField::NiThreshold,
+                    "the NI threshold",
+                    &self.ni_threshold,
+                );
+                let mut number = |field: RoleField, text: &str| -> Dec2 {
                     text.parse::<Dec2>().unwrap_or_else(|_| {
                         p.push(field, "Enter a number, like 32.5.");
                         Dec2::ZERO
@@ -416,17 +440,20 @@ impl RoleDraft {
                 };
                 let s = SalaryBasis {
                     fte_salary,
-                    fte_hours_per_week: number("fte_hours_per_week", &self.fte_hours_per_week),
+                    fte_hours_per_week: number(
+                        RoleField::FteHoursPerWeek,
+                        &self.fte_hours_per_week,
+                    ),
                     contracted_hours_per_week: number(
-                        "contracted_hours_per_week",
+                        RoleField::ContractedHoursPerWeek,
                         &self.contracted_hours_per_week,
                     ),
-                    paid_weeks: number("paid_weeks", &self.paid_weeks),
-                    working_weeks: number("working_weeks", &self.working_weeks),
-                    ni_rate_percent: number("ni_rate_percent", &self.ni_rate_percent),
+                    paid_weeks: number(RoleField::PaidWeeks, &self.paid_weeks),
+                    working_weeks: number(RoleField::WorkingWeeks, &self.working_weeks),
+                    ni_rate_percent: number(RoleField::NiRatePercent, &self.ni_rate_percent),
                     ni_threshold,
                     pension_rate_percent: number(
-                        "pension_rate_percent",
+                        RoleField::PensionRatePercent,
                         &self.pension_rate_percent,
                     ),
                 };
@@ -440,7 +467,7 @@ impl RoleDraft {
     }
 
     /// A new role, or every problem.
-    pub fn create(&self, now: Timestamp) -> Result<StaffRole, Problems> {
+    pub fn create(&self, now: Timestamp) -> Result<StaffRole, Problems<RoleField>> {
         self.apply(
             &StaffRole::new(
                 "",
@@ -455,7 +482,7 @@ impl RoleDraft {
     }
 
     /// `r` changed as the draft says, or every problem.
-    pub fn apply(&self, r: &StaffRole, now: Timestamp) -> Result<StaffRole, Problems> {
+    pub fn apply(&self, r: &StaffRole, now: Timestamp) -> Result<StaffRole, Problems<RoleField>> {
         let rate = self.rate();
         let role = StaffRole {
             name: self.name.trim().to_owned(),
@@ -468,7 +495,7 @@ impl RoleDraft {
         };
         let mut p = rate.err().unwrap_or_default();
         for e in role.validate().0 {
-            if e.field != "rate" || p.is_empty() {
+            if e.field != RoleField::Rate || p.is_empty() {
                 p.0.push(e);
             }
         }
@@ -487,17 +514,17 @@ pub struct MemberDraft {
 
 impl MemberDraft {
     /// A new member of staff, or every problem by field.
-    pub fn create(&self, now: Timestamp) -> Result<StaffMember, Problems> {
+    pub fn create(&self, now: Timestamp) -> Result<StaffMember, Problems<MemberField>> {
         let mut p = Problems::default();
         let hours = self.hours.trim().parse::<Dec2>().unwrap_or_else(|_| {
             p.push(
-                "hours_available_per_week",
+                MemberField::HoursAvailablePerWeek,
                 "Enter the hours a week as a number, like 27.5.",
             );
             Dec2::ZERO
         });
         if self.role_id.is_none() {
-            p.push("role_id", "Choose the member's role.");
+            p.push(MemberField::RoleId, "Choose the member's role.");
         }
         let m = StaffMember {
             id: Uuid::new_v4(),
@@ -626,9 +653,9 @@ mod tests {
             now(),
         );
         let p = r0.validate();
-        assert!(p.for_field("name").is_some());
+        assert!(p.for_field(RoleField::Name).is_some());
         assert_eq!(
-            p.for_field("rate"),
+            p.for_field(RoleField::Rate),
             Some("The hourly rate must be more than £0.")
         );
         let big = StaffRole::new(
@@ -641,7 +668,7 @@ mod tests {
         );
         assert!(big
             .validate()
-            .for_field("rate")
+            .for_field(RoleField::Rate)
             .unwrap()
             .contains("over £1,000"));
 
@@ -655,15 +682,15 @@ mod tests {
         s.ni_threshold = Money(-1);
         let p = s.validate();
         for f in [
-            "contracted_hours_per_week",
-            "paid_weeks",
-            "ni_rate_percent",
-            "fte_salary",
-            "working_weeks",
-            "pension_rate_percent",
-            "ni_threshold",
+            RoleField::ContractedHoursPerWeek,
+            RoleField::PaidWeeks,
+            RoleField::NiRatePercent,
+            RoleField::FteSalary,
+            RoleField::WorkingWeeks,
+            RoleField::PensionRatePercent,
+            RoleField::NiThreshold,
         ] {
-            assert!(p.for_field(f).is_some(), "{f} not reported: {p:?}");
+            assert!(p.for_field(f).is_some(), "{f:?} not reported: {p:?}");
         }
         assert!(s.breakdown().is_none());
         let role = StaffRole::new(
@@ -673,7 +700,7 @@ mod tests {
             now(),
         );
         assert_eq!(role.hourly_exact(), None);
-        assert!(role.validate().for_field("rate").is_some());
+        assert!(role.validate().for_field(RoleField::Rate).is_some());
     }
 
     #[test]
@@ -724,11 +751,14 @@ mod tests {
         .create(now())
         .unwrap_err();
         assert_eq!(
-            p.for_field("hours_available_per_week"),
+            p.for_field(MemberField::HoursAvailablePerWeek),
             Some("Enter the hours a week as a number, like 27.5.")
         );
-        assert_eq!(p.for_field("role_id"), Some("Choose the member's role."));
-        assert_eq!(p.for_field("name"), Some("Enter a name."));
+        assert_eq!(
+            p.for_field(MemberField::RoleId),
+            Some("Choose the member's role.")
+        );
+        assert_eq!(p.for_field(MemberField::Name), Some("Enter a name."));
         let p = MemberDraft {
             name: "X".into(),
             role_id: Some(role),
@@ -736,7 +766,7 @@ mod tests {
         }
         .create(now())
         .unwrap_err();
-        assert!(p.for_field("hours_available_per_week").is_some());
+        assert!(p.for_field(MemberField::HoursAvailablePerWeek).is_some());
     }
 
     #[test]
@@ -756,8 +786,8 @@ mod tests {
             ..m
         };
         let p = bad.validate();
-        assert!(p.for_field("name").is_some());
-        assert!(p.for_field("hours_available_per_week").is_some());
+        assert!(p.for_field(MemberField::Name).is_some());
+        assert!(p.for_field(MemberField::HoursAvailablePerWeek).is_some());
     }
 }
 
@@ -819,13 +849,13 @@ mod draft_tests {
             ..RoleDraft::default()
         };
         let p = d.create(now()).unwrap_err();
-        assert_eq!(p.for_field("name"), Some("Enter a role name."));
+        assert_eq!(p.for_field(RoleField::Name), Some("Enter a role name."));
         assert_eq!(
-            p.for_field("hourly"),
+            p.for_field(RoleField::Hourly),
             Some("Enter the hourly rate in pounds, like 1,234.56.")
         );
         assert_eq!(
-            p.for_field("rate"),
+            p.for_field(RoleField::Rate),
             None,
             "no second message about the same rate"
         );
@@ -840,7 +870,7 @@ mod draft_tests {
         assert_eq!(
             d.create(now())
                 .unwrap_err()
-                .for_field("contracted_hours_per_week"),
+                .for_field(RoleField::ContractedHoursPerWeek),
             Some("Enter a number, like 32.5.")
         );
         let d = RoleDraft {
@@ -853,7 +883,7 @@ mod draft_tests {
         assert_eq!(
             d.create(now())
                 .unwrap_err()
-                .for_field("contracted_hours_per_week"),
+                .for_field(RoleField::ContractedHoursPerWeek),
             Some("Contracted hours cannot be more than full-time hours.")
         );
         let d = RoleDraft {
@@ -864,7 +894,7 @@ mod draft_tests {
             ..RoleDraft::default()
         };
         assert_eq!(
-            d.create(now()).unwrap_err().for_field("la_weeks"),
+            d.create(now()).unwrap_err().for_field(RoleField::LaWeeks),
             Some("Enter the weeks as a number, like 38.")
         );
         let d = RoleDraft {
@@ -873,7 +903,7 @@ mod draft_tests {
             ..RoleDraft::default()
         };
         assert_eq!(
-            d.create(now()).unwrap_err().for_field("rate"),
+            d.create(now()).unwrap_err().for_field(RoleField::Rate),
             Some("The hourly rate must be more than £0.")
         );
     }

@@ -1,20 +1,70 @@
 //! Validation results that name the field at fault, so a form can show each
 //! message beside its control and an import can say where the problem is.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The fields of one kind of record (and of the drafts and commands that
+/// make it), as problems name them: a type per kind, so a form knows every
+/// field its command can fault, and no problem is keyed by a loose string.
+pub trait FieldName: Copy + Eq + fmt::Debug + 'static {
+    /// Every field of the kind, in the order a form lists them.
+    const ALL: &'static [Self];
+    /// The field's name in the stored record and the export format (an
+    /// import's problems give this in their JSON path).
+    fn name(self) -> &'static str;
+    /// The field as a person knows it (a form's summary of problems names it).
+    fn label(self) -> &'static str;
+}
+
+/// Declares the field enum of a kind of record: `Variant = "json_name",
+/// "Label";` for each field. Every kind has `Id`, `CreatedAt` and
+/// `UpdatedAt` as well.
+#[macro_export]
+macro_rules! field_names {
+    ($(#[$meta:meta])* $vis:vis enum $ty:ident { $($variant:ident = $name:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $ty {
+            $($variant,)+
+            Id,
+            CreatedAt,
+            UpdatedAt,
+        }
+
+        impl $crate::domain::validation::FieldName for $ty {
+            const ALL: &'static [$ty] = &[$($ty::$variant,)+ $ty::Id, $ty::CreatedAt, $ty::UpdatedAt];
+
+            fn name(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name,)+
+                    $ty::Id => "id",
+                    $ty::CreatedAt => "created_at",
+                    $ty::UpdatedAt => "updated_at",
+                }
+            }
+
+            fn label(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $label,)+
+                    $ty::Id => "Record",
+                    $ty::CreatedAt => "Time created",
+                    $ty::UpdatedAt => "Time last changed",
+                }
+            }
+        }
+    };
+}
+
 /// One problem with one field of a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    /// The field's name as it appears in the record (for example `given_name`).
-    pub field: &'static str,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError<F> {
+    pub field: F,
     /// A plain-English message for the person who typed the value.
     pub message: String,
 }
 
-impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+impl<F: FieldName> FieldError<F> {
+    pub fn new(field: F, message: impl Into<String>) -> Self {
         Self {
             field,
             message: message.into(),
@@ -22,36 +72,66 @@ impl FieldError {
     }
 }
 
-impl fmt::Display for FieldError {
+impl<F: FieldName> fmt::Display for FieldError<F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}: {}", self.field.name(), self.message)
     }
 }
 
-/// Every problem found in a record; empty means valid.
-#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-pub struct Problems(pub Vec<FieldError>);
+/// Every problem found in a record, a draft or a command's input; empty
+/// means valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems<F>(pub Vec<FieldError<F>>);
 
-impl Problems {
+impl<F> Default for Problems<F> {
+    fn default() -> Self {
+        Problems(Vec::new())
+    }
+}
+
+impl<F: FieldName> fmt::Display for Problems<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(ToString::to_string).collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl<F: FieldName> std::error::Error for Problems<F> {}
+
+impl<F: FieldName> Problems<F> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
-    pub fn push(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn push(&mut self, field: F, message: impl Into<String>) {
         self.0.push(FieldError::new(field, message));
     }
 
-    /// The first message for `field`, if any (what a form shows beside it).
-    pub fn for_field(&self, field: &str) -> Option<&str> {
+    /// The first message for `field`, if any.
+    pub fn for_field(&self, field: F) -> Option<&str> {
         self.0
             .iter()
             .find(|e| e.field == field)
             .map(|e| e.message.as_str())
     }
 
+    /// Whether any problem names `field`.
+    pub fn has(&self, field: F) -> bool {
+        self.0.iter().any(|e| e.field == field)
+    }
+
+    /// Adds the problems of `more` whose fields have none here yet (a
+    /// record's own rules after a draft's checks, which say more).
+    pub fn extend_new(&mut self, more: Problems<F>) {
+        for e in more.0 {
+            if !self.has(e.field) {
+                self.0.push(e);
+            }
+        }
+    }
+
     /// `Ok(())` when there are no problems, otherwise `Err(self)`.
-    pub fn into_result(self) -> Result<(), Problems> {
+    pub fn into_result(self) -> Result<(), Problems<F>> {
         if self.is_empty() {
             Ok(())
         } else {
@@ -63,9 +143,9 @@ impl Problems {
 /// Check a piece of text a person typed: present when `required`, at most
 /// `max_chars` characters, no control characters (a line break is allowed
 /// only in long text, `max_chars` over 200), no leading or trailing spaces.
-pub fn check_text(
-    p: &mut Problems,
-    field: &'static str,
+pub fn check_text<F: FieldName>(
+    p: &mut Problems<F>,
+    field: F,
     what: &str,
     value: &str,
     max_chars: usize,
@@ -98,39 +178,66 @@ pub fn check_text(
 mod tests {
     use super::*;
 
+    crate::field_names! {
+        enum Test {
+            A = "a", "First";
+            B = "b_field", "Second";
+        }
+    }
+
+    #[test]
+    fn field_names_and_labels_cover_every_field() {
+        assert_eq!(
+            Test::ALL,
+            &[Test::A, Test::B, Test::Id, Test::CreatedAt, Test::UpdatedAt]
+        );
+        let names: Vec<_> = Test::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["a", "b_field", "id", "created_at", "updated_at"]);
+        assert_eq!(Test::B.label(), "Second");
+        assert_eq!(Test::UpdatedAt.label(), "Time last changed");
+    }
+
     #[test]
     fn problems_name_their_fields_and_join_for_display() {
         let mut p = Problems::default();
         assert!(p.clone().into_result().is_ok());
-        p.push("given_name", "Enter a given name.");
-        p.push("year_group", "Choose a year group.");
-        assert_eq!(p.for_field("year_group"), Some("Choose a year group."));
-        assert_eq!(p.for_field("family_name"), None);
+        p.push(Test::A, "Enter a given name.");
+        p.push(Test::B, "Choose a year group.");
+        p.push(Test::B, "Or another.");
+        assert_eq!(p.for_field(Test::B), Some("Choose a year group."));
+        assert_eq!(p.for_field(Test::Id), None);
+        assert!(p.has(Test::A) && !p.has(Test::UpdatedAt));
         assert_eq!(
             p.to_string(),
-            "given_name: Enter a given name.; year_group: Choose a year group."
+            "a: Enter a given name.; b_field: Choose a year group.; b_field: Or another."
         );
+        let mut more = Problems::default();
+        more.push(Test::A, "Dropped: A already has a problem.");
+        more.push(Test::Id, "Kept.");
+        p.extend_new(more);
+        assert_eq!(p.0.len(), 4);
+        assert_eq!(p.for_field(Test::Id), Some("Kept."));
         assert!(p.into_result().is_err());
     }
 
     #[test]
     fn text_checks() {
         let mut p = Problems::default();
-        check_text(&mut p, "a", "note", "", 10, false);
-        check_text(&mut p, "b", "note", "line\nbreak", 500, true);
+        check_text(&mut p, Test::A, "note", "", 10, false);
+        check_text(&mut p, Test::A, "note", "line\nbreak", 500, true);
         assert!(p.is_empty());
-        check_text(&mut p, "c", "name", " ", 10, true);
-        check_text(&mut p, "d", "name", "abcdefghijk", 10, true);
-        check_text(&mut p, "e", "name", "a\nb", 10, true);
-        check_text(&mut p, "f", "name", "a ", 10, true);
-        assert_eq!(p.for_field("c"), Some("Enter a name."));
+        check_text(&mut p, Test::A, "name", " ", 10, true);
+        check_text(&mut p, Test::B, "name", "abcdefghijk", 10, true);
+        check_text(&mut p, Test::Id, "name", "a\nb", 10, true);
+        check_text(&mut p, Test::CreatedAt, "name", "a ", 10, true);
+        assert_eq!(p.for_field(Test::A), Some("Enter a name."));
         assert_eq!(
-            p.for_field("d"),
+            p.for_field(Test::B),
             Some("The name is longer than 10 characters.")
         );
-        assert!(p.for_field("e").unwrap().contains("control character"));
+        assert!(p.for_field(Test::Id).unwrap().contains("control character"));
         assert_eq!(
-            p.for_field("f"),
+            p.for_field(Test::CreatedAt),
             Some("The name starts or ends with a space.")
         );
     }

@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::calendar::{weeks_in, DateRange};
 use super::costing::{budget_lines, cost_provision, BudgetLine};
 use super::dataset::Dataset;
+use super::fields::ProvisionField;
 use super::money::{Exact, Money};
 use super::provision::{Enrolment, Provision};
 use super::validation::Problems;
@@ -75,13 +76,13 @@ impl WhatIfDraft {
         id: Uuid,
         start_year: i16,
         as_of: Date,
-    ) -> Result<WhatIf, Problems> {
+    ) -> Result<WhatIf, Problems<ProvisionField>> {
         let mut probs = Problems::default();
         let Some(p) = data.provision(id) else {
-            probs.push("provision", "Choose a provision.");
+            probs.push(ProvisionField::Id, "Choose a provision.");
             return Err(probs);
         };
-        let mut whole = |field: &'static str, what: &str, text: &str, eg: &str| {
+        let mut whole = |field: ProvisionField, what: &str, text: &str, eg: &str| {
             text.trim()
                 .parse::<u32>()
                 .ok()
@@ -95,18 +96,23 @@ impl WhatIfDraft {
                 })
         };
         let sessions = whole(
-            "sessions_per_week",
+            ProvisionField::SessionsPerWeek,
             "the sessions a week",
             &self.sessions_per_week,
             "3",
         );
         let group = whole(
-            "planned_group_size",
+            ProvisionField::PlannedGroupSize,
             "the group size",
             &self.planned_group_size,
             "4",
         );
-        let weeks = whole("weeks", "the number of weeks", &self.weeks, "10");
+        let weeks = whole(
+            ProvisionField::Weeks,
+            "the number of weeks",
+            &self.weeks,
+            "10",
+        );
         let weeks_before = weeks_in(&data.settings.years, &p.range());
         // The weeks shown are rounded: left as shown, the end date stays.
         let end = if i128::from(weeks) == weeks_before.round().to_integer() {
@@ -115,7 +121,7 @@ impl WhatIfDraft {
             let end = end_after_weeks(data, p.start, weeks);
             if end.is_none() {
                 probs.push(
-                    "weeks",
+                    ProvisionField::Weeks,
                     "The school calendar ends before that many weeks: add the next academic year in Settings first.",
                 );
             }
@@ -129,11 +135,7 @@ impl WhatIfDraft {
             end: end.unwrap_or(p.end),
             ..p.clone()
         };
-        for e in changed.validate().0 {
-            if probs.for_field(e.field).is_none() {
-                probs.0.push(e);
-            }
-        }
+        probs.extend_new(changed.validate());
         probs.into_result()?;
         let mut after_data = data.clone();
         if let Some(slot) = after_data.provisions.iter_mut().find(|x| x.id == id) {

@@ -94,15 +94,26 @@ impl AppCtx {
         changes: Vec<Change>,
         backup: Option<&crate::store::ImportBackup>,
     ) -> Result<(), StoreError> {
-        let backward = self.state.data().with_untracked(|d| d.inverse(&changes));
-        self.write_with(&changes, backup).await?;
-        self.history.update(|h| {
-            h.record(Edit {
-                label,
-                forward: changes,
-                backward,
-            });
-        });
+        let edit = self
+            .state
+            .data()
+            .with_untracked(|d| Edit::new(d, label, changes));
+        self.commit_with(edit, backup).await
+    }
+
+    /// Save the edit a domain command made: to IndexedDB first, then to the
+    /// state, the undo history and the other tabs, as [`AppCtx::save`] does.
+    pub async fn commit(self, edit: Edit) -> Result<(), StoreError> {
+        self.commit_with(edit, None).await
+    }
+
+    async fn commit_with(
+        self,
+        edit: Edit,
+        backup: Option<&crate::store::ImportBackup>,
+    ) -> Result<(), StoreError> {
+        self.write_with(&edit.forward, backup).await?;
+        self.history.update(|h| h.record(edit));
         Ok(())
     }
 

@@ -11,8 +11,9 @@ use crate::domain::costing::{budget_lines, BudgetLine};
 use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
 use crate::domain::provision::FundingSource;
+use crate::domain::{Problems, ProvisionField, SettingsField};
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::{today, YearSelect};
+use crate::ui::widgets::{today, FormProblems, YearSelect};
 
 #[component]
 pub fn BudgetPage() -> impl IntoView {
@@ -188,7 +189,7 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
                     )
                 });
                 // The settings' own rules (a budget cannot be negative, ...) decide.
-                if let Some(problem) = settings.validate().for_field("budgets") {
+                if let Some(problem) = settings.validate().for_field(SettingsField::Budgets) {
                     error.set(Some(problem.to_owned()));
                     return;
                 }
@@ -266,7 +267,7 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
         })
     });
     let result = Memo::new(
-        move |_| -> Option<Result<WhatIf, crate::domain::Problems>> {
+        move |_| -> Option<Result<WhatIf, Problems<ProvisionField>>> {
             let id = chosen.get()?;
             Some(
                 ctx.state
@@ -275,18 +276,19 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
             )
         },
     );
-    let err = move |f: &'static str| {
-        Signal::derive(move || {
-            result.with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.as_ref().err())
-                    .and_then(|p| p.for_field(f).map(str::to_owned))
-            })
-        })
-    };
+    // The what-if's problems follow the draft as it is typed.
+    let problems = FormProblems::<ProvisionField>::new();
+    Effect::new(move || {
+        problems.set(result.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().err().cloned())
+                .unwrap_or_default()
+        }))
+    });
+    let err = move |f| problems.error(f);
     let input = move |id: &'static str,
                       label: &'static str,
-                      field: &'static str,
+                      field: ProvisionField,
                       get: fn(&WhatIfDraft) -> String,
                       set: fn(&mut WhatIfDraft, String)| {
         crate::ui::widgets::draft_input(draft, err(field), id, label, "number", "numeric", get, set)
@@ -310,6 +312,7 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
         <section class="panel no-print" aria-labelledby="whatif-heading">
             <h2 id="whatif-heading">"What if?"</h2>
             <p class="hint">"Try a provision with other sessions, group size or length and see what it does to the budgets. Nothing changes until you save."</p>
+            {crate::ui::widgets::problem_summary(problems)}
             <div class="fields">
                 <div class="field">
                     <label for="whatif-provision">"Provision"</label>
@@ -328,9 +331,9 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
             </div>
             <Show when=move || chosen.get().is_some()>
                 <div class="fields">
-                    {input("whatif-sessions", "Sessions a week", "sessions_per_week", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
-                    {input("whatif-group", "Group size", "planned_group_size", |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
-                    {input("whatif-weeks", "Teaching weeks", "weeks", |d| d.weeks.clone(), |d, v| d.weeks = v)}
+                    {input("whatif-sessions", "Sessions a week", ProvisionField::SessionsPerWeek, |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
+                    {input("whatif-group", "Group size", ProvisionField::PlannedGroupSize, |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
+                    {input("whatif-weeks", "Teaching weeks", ProvisionField::Weeks, |d| d.weeks.clone(), |d, v| d.weeks = v)}
                 </div>
             </Show>
             {move || result.get().and_then(Result::ok).map(|w| {

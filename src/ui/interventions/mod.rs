@@ -12,9 +12,11 @@ use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::library::InterventionDraft;
 use crate::domain::needs::BroadArea;
 use crate::domain::provision::{Intervention, MeasureKind};
-use crate::domain::Problems;
+use crate::domain::InterventionField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, draft_textarea, guarded_delete};
+use crate::ui::widgets::{
+    draft_input, draft_textarea, guarded_delete, problem_summary, FormProblems,
+};
 
 /// The library and the form to add an entry.
 #[component]
@@ -127,10 +129,8 @@ fn InterventionForm(
             .unwrap_or_default(),
     );
     let original = StoredValue::new(existing);
-    let problems = RwSignal::new(Problems::default());
-    let err = move |f: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
-    };
+    let problems = FormProblems::new();
+    let err = move |f| problems.error(f);
     let roles = Memo::new(move |_| {
         ctx.state.data().with(|d| {
             d.roles
@@ -178,7 +178,7 @@ fn InterventionForm(
                 crate::ui::pupils::focus_by_id("intervention-form-heading");
             }
             Ok(i) => {
-                problems.set(Problems::default());
+                problems.clear();
                 let label = format!("{} {}", if is_edit { "Edit" } else { "Add" }, i.name);
                 let id = i.id;
                 spawn_local(async move {
@@ -198,20 +198,21 @@ fn InterventionForm(
     };
     let input = move |id: &'static str,
                       label: &'static str,
-                      field: &'static str,
+                      field: InterventionField,
                       kind: &'static str,
                       mode: &'static str,
                       get: fn(&InterventionDraft) -> String,
                       set: fn(&mut InterventionDraft, String)| {
         draft_input(draft, err(field), id, label, kind, mode, get, set)
     };
-    let delivery_error = err("delivery");
-    let areas_error = err("broad_areas");
+    let delivery_error = err(InterventionField::Delivery);
+    let areas_error = err(InterventionField::BroadAreas);
     view! {
         <form class="provision-form" on:submit=on_submit novalidate aria-labelledby="intervention-form-heading">
+            {problem_summary(problems)}
             <h2 id="intervention-form-heading" tabindex="-1">{if is_edit { "Edit the intervention" } else { "Add an intervention" }}</h2>
             <div class="fields">
-                {input("intervention-name", "Name", "name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("intervention-name", "Name", InterventionField::Name, "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
                 <div class="field">
                     <label for="intervention-tier">"Tier"</label>
                     <select id="intervention-tier" prop:value=move || draft.with(|d| d.tier.clone())
@@ -256,21 +257,21 @@ fn InterventionForm(
                             {move || roles.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                         </select>
                     </div>
-                    {input("intervention-staff", "Staff per session", "staff_count", "number", "numeric", |d| d.staff_count.clone(), |d, v| d.staff_count = v)}
-                    {input("intervention-group", "Group size", "group_size", "number", "numeric", |d| d.group_size.clone(), |d, v| d.group_size = v)}
-                    {input("intervention-sessions", "Sessions a week", "sessions_per_week", "number", "numeric", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
-                    {input("intervention-minutes", "Minutes per session", "minutes_per_session", "number", "numeric", |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
-                    {input("intervention-weeks", "Weeks", "weeks", "number", "numeric", |d| d.weeks.clone(), |d, v| d.weeks = v)}
+                    {input("intervention-staff", "Staff per session", InterventionField::StaffCount, "number", "numeric", |d| d.staff_count.clone(), |d, v| d.staff_count = v)}
+                    {input("intervention-group", "Group size", InterventionField::GroupSize, "number", "numeric", |d| d.group_size.clone(), |d, v| d.group_size = v)}
+                    {input("intervention-sessions", "Sessions a week", InterventionField::SessionsPerWeek, "number", "numeric", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
+                    {input("intervention-minutes", "Minutes per session", InterventionField::MinutesPerSession, "number", "numeric", |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
+                    {input("intervention-weeks", "Weeks", InterventionField::Weeks, "number", "numeric", |d| d.weeks.clone(), |d, v| d.weeks = v)}
                 </div>
                 <p class="field-error" id="intervention-delivery-error" role="alert">{move || delivery_error.get()}</p>
             </fieldset>
             <div class="fields">
-                {input("intervention-fixed", "Fixed costs (£)", "fixed_costs", "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
-                {input("intervention-resources", "Resource costs (£)", "resource_costs", "text", "decimal", |d| d.resource_costs.clone(), |d, v| d.resource_costs = v)}
+                {input("intervention-fixed", "Fixed costs (£)", InterventionField::FixedCosts, "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
+                {input("intervention-resources", "Resource costs (£)", InterventionField::ResourceCosts, "text", "decimal", |d| d.resource_costs.clone(), |d, v| d.resource_costs = v)}
             </div>
             <div class="fields">
-                {draft_textarea(draft, err("description"), "intervention-description", "Description", |d| d.description.clone(), |d, v| d.description = v)}
-                {draft_textarea(draft, err("evidence_note"), "intervention-evidence", "Evidence note", |d| d.evidence_note.clone(), |d, v| d.evidence_note = v)}
+                {draft_textarea(draft, err(InterventionField::Description), "intervention-description", "Description", |d| d.description.clone(), |d, v| d.description = v)}
+                {draft_textarea(draft, err(InterventionField::EvidenceNote), "intervention-evidence", "Evidence note", |d| d.evidence_note.clone(), |d, v| d.evidence_note = v)}
             </div>
             <div aria-live="polite">
                 {move || { let a = advice.get(); (!a.is_empty()).then(|| view! {

@@ -19,9 +19,9 @@ use crate::domain::provision::{
     Assessment, CostSplit, Enrolment, FundingSource, MeasureKind, Provision, ProvisionDraft, Score,
 };
 use crate::domain::quantity::Dec2;
-use crate::domain::{Problems, Pupil};
+use crate::domain::{ProvisionField, Pupil};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, gb};
+use crate::ui::widgets::{draft_input, gb, problem_summary, FormProblems};
 
 /// The cost of `p` over its own dates, with its enrolments.
 fn whole_cost(d: &Dataset, p: &Provision) -> Option<ProvisionCost> {
@@ -180,7 +180,7 @@ fn ProvisionForm(
     let is_edit = provision.is_some();
     let draft = RwSignal::new(provision.as_ref().map_or(start, ProvisionDraft::of));
     let original = StoredValue::new(provision);
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let roles = Memo::new(move |_| {
         ctx.state.data().with(|d| {
             d.roles
@@ -217,7 +217,7 @@ fn ProvisionForm(
         match result {
             Err(p) => problems.set(p),
             Ok(p) => {
-                problems.set(Problems::default());
+                problems.clear();
                 let label = format!("{} {}", if is_edit { "Edit" } else { "Add" }, p.name);
                 let id = p.id;
                 spawn_local(async move {
@@ -235,27 +235,26 @@ fn ProvisionForm(
             }
         }
     };
-    let err = move |f: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
-    };
+    let err = move |f| problems.error(f);
     let input = move |id: &'static str,
                       label: &'static str,
-                      field: &'static str,
+                      field: ProvisionField,
                       kind: &'static str,
                       mode: &'static str,
                       get: fn(&ProvisionDraft) -> String,
                       set: fn(&mut ProvisionDraft, String)| {
         draft_input(draft, err(field), id, label, kind, mode, get, set)
     };
-    let staff_error = err("staff");
+    let staff_error = err(ProvisionField::Staff);
     // Redraw the staff lines only when one is added or removed, not on every keystroke.
     let lines = Memo::new(move |_| draft.with(|d| d.staff.len()));
     view! {
         <form class="provision-form" on:submit=on_submit novalidate aria-labelledby="provision-form-heading">
+            {problem_summary(problems)}
             <h2 id="provision-form-heading">{if is_edit { "Edit provision" } else if from_library { "Start a provision from the library" } else { "Add a provision" }}</h2>
             {from_library.then(|| view! { <p class="hint">"Filled in from the intervention library: give the dates and check the rest."</p> })}
             <div class="fields">
-                {input("provision-name", "Name", "name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("provision-name", "Name", ProvisionField::Name, "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
                 <div class="field">
                     <label for="provision-area">"Broad area of need"</label>
                     <select id="provision-area" prop:value=move || draft.with(|d| area_index(d.broad_area).to_string())
@@ -321,12 +320,12 @@ fn ProvisionForm(
                 <p class="field-error" id="provision-staff-error" role="alert">{move || staff_error.get()}</p>
             </fieldset>
             <div class="fields">
-                {input("provision-sessions", "Sessions a week", "sessions_per_week", "number", "numeric", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
-                {input("provision-minutes", "Minutes per session", "minutes_per_session", "number", "numeric", |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
-                {input("provision-start", "Start date", "start", "date", "text", |d| d.start.clone(), |d, v| d.start = v)}
-                {input("provision-end", "End date", "end", "date", "text", |d| d.end.clone(), |d, v| d.end = v)}
-                {input("provision-fixed", "Fixed and resource costs (£)", "fixed_costs", "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
-                {input("provision-group", "Planned group size", "planned_group_size", "number", "numeric", |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
+                {input("provision-sessions", "Sessions a week", ProvisionField::SessionsPerWeek, "number", "numeric", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
+                {input("provision-minutes", "Minutes per session", ProvisionField::MinutesPerSession, "number", "numeric", |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
+                {input("provision-start", "Start date", ProvisionField::Start, "date", "text", |d| d.start.clone(), |d, v| d.start = v)}
+                {input("provision-end", "End date", ProvisionField::End, "date", "text", |d| d.end.clone(), |d, v| d.end = v)}
+                {input("provision-fixed", "Fixed and resource costs (£)", ProvisionField::FixedCosts, "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
+                {input("provision-group", "Planned group size", ProvisionField::PlannedGroupSize, "number", "numeric", |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
                 <div class="field">
                     <label for="provision-funding">"Charged to"</label>
                     <select id="provision-funding" prop:value=move || draft.with(|d| funding_index(d.funding).to_string())

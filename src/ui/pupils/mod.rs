@@ -15,8 +15,8 @@ use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::money::Money;
 use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
 use crate::domain::register::{classes, register, RegisterFilter, RegisterRow, SortKey};
-use crate::domain::{Problems, Pupil, PupilDraft, YearGroup};
-use crate::ui::widgets::today;
+use crate::domain::{Pupil, PupilDraft, PupilField, YearGroup};
+use crate::ui::widgets::{problem_summary, today, FormProblems};
 
 /// The register: the form to add (or edit) a pupil, the filters and the table.
 #[component]
@@ -355,6 +355,18 @@ fn Filters(filter: RwSignal<RegisterFilter>) -> impl IntoView {
     }
 }
 
+/// The fields under "More details", which open when one has a problem.
+const MORE_DETAILS: &[PupilField] = &[
+    PupilField::ClassName,
+    PupilField::Upn,
+    PupilField::DateOfBirth,
+    PupilField::SenStatus,
+    PupilField::PrimaryNeed,
+    PupilField::SecondaryNeed,
+    PupilField::OnRegisterFrom,
+    PupilField::Flags,
+];
+
 /// The form that adds a pupil (`pupil` is `None`) or edits one. `on_done`
 /// gets the pupil's id after a save, or a cancel of an edit.
 #[component]
@@ -363,7 +375,7 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
     let editing = pupil.clone();
     let start = pupil.as_ref().map(PupilDraft::of).unwrap_or_default();
     let draft = RwSignal::new(start);
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::<PupilField>::new();
     let given_ref = NodeRef::<leptos::html::Input>::new();
     let heading = match &pupil {
         None => "Add a pupil".to_owned(),
@@ -397,7 +409,7 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
                 return;
             }
         };
-        problems.set(Problems::default());
+        problems.clear();
         let label = if editing.is_some() {
             format!("Edit {}", pupil.full_name())
         } else {
@@ -431,17 +443,14 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
         });
     };
 
-    let err = move |field: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(field).map(str::to_owned)))
-    };
     let text = move |id: &'static str,
                      label: &'static str,
-                     field: &'static str,
+                     field: PupilField,
                      get: fn(&PupilDraft) -> String,
                      set: fn(&mut PupilDraft, String),
                      kind: &'static str,
                      node: NodeRef<leptos::html::Input>| {
-        let error = err(field);
+        let error = problems.error(field);
         let input = view! {
             <input id=id type=kind autocomplete="off" node_ref=node
                 prop:value=move || draft.with(get)
@@ -453,12 +462,12 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
     };
     let choice = move |id: &'static str,
                        label: &'static str,
-                       field: &'static str,
+                       field: PupilField,
                        none: &'static str,
                        options: Vec<(String, String)>,
                        get: fn(&PupilDraft) -> String,
                        set: fn(&mut PupilDraft, String)| {
-        let error = err(field);
+        let error = problems.error(field);
         view! {
             <Field id=id label=label error=error>
                 <select id=id
@@ -491,28 +500,31 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
             .collect::<Vec<_>>()
     };
 
+    let flags_error = problems.error(PupilField::Flags);
+
     view! {
         <form class="add-pupil" class:editing=is_edit on:submit=on_submit novalidate aria-labelledby="pupil-form-heading">
             <h2 id="pupil-form-heading">{heading}</h2>
+            {problem_summary(problems)}
             <div class="fields">
-                {text("given-name", "Given name", "given_name", |d| d.given_name.clone(), |d, v| d.given_name = v, "text", given_ref)}
-                {text("family-name", "Family name", "family_name", |d| d.family_name.clone(), |d, v| d.family_name = v, "text", NodeRef::new())}
-                {choice("year-group", "Year group", "year_group", "Choose…",
+                {text("given-name", "Given name", PupilField::GivenName, |d| d.given_name.clone(), |d, v| d.given_name = v, "text", given_ref)}
+                {text("family-name", "Family name", PupilField::FamilyName, |d| d.family_name.clone(), |d, v| d.family_name = v, "text", NodeRef::new())}
+                {choice("year-group", "Year group", PupilField::YearGroup, "Choose…",
                     YearGroup::all().map(|y| (y.code(), y.label())).collect(),
                     |d| d.year_group.clone(), |d, v| d.year_group = v)}
             </div>
-            <details class="more" open=is_edit>
+            <details class="more" prop:open=move || is_edit || problems.any_of(MORE_DETAILS)>
                 <summary>"More details (optional)"</summary>
                 <div class="fields">
-                    {text("class-name", "Class or form", "class_name", |d| d.class_name.clone(), |d, v| d.class_name = v, "text", NodeRef::new())}
-                    {text("upn", "UPN", "upn", |d| d.upn.clone(), |d, v| d.upn = v, "text", NodeRef::new())}
-                    {text("date-of-birth", "Date of birth", "date_of_birth", |d| d.date_of_birth.clone(), |d, v| d.date_of_birth = v, "date", NodeRef::new())}
-                    {choice("sen-status", "SEN status", "sen_status", "No SEN provision (N)",
+                    {text("class-name", "Class or form", PupilField::ClassName, |d| d.class_name.clone(), |d, v| d.class_name = v, "text", NodeRef::new())}
+                    {text("upn", "UPN", PupilField::Upn, |d| d.upn.clone(), |d, v| d.upn = v, "text", NodeRef::new())}
+                    {text("date-of-birth", "Date of birth", PupilField::DateOfBirth, |d| d.date_of_birth.clone(), |d, v| d.date_of_birth = v, "date", NodeRef::new())}
+                    {choice("sen-status", "SEN status", PupilField::SenStatus, "No SEN provision (N)",
                         [SenStatus::SenSupport, SenStatus::Ehcp].iter().map(|s| (s.code().to_owned(), format!("{} ({})", s.label(), s.code()))).collect(),
                         |d| if d.sen_status == "N" { String::new() } else { d.sen_status.clone() }, |d, v| d.sen_status = v)}
-                    {choice("primary-need", "Primary need", "primary_need", "None", needs(), |d| d.primary_need.clone(), |d, v| d.primary_need = v)}
-                    {choice("secondary-need", "Secondary need", "secondary_need", "None", needs(), |d| d.secondary_need.clone(), |d, v| d.secondary_need = v)}
-                    {text("on-register", "On the SEN register from", "on_register_from", |d| d.on_register_from.clone(), |d, v| d.on_register_from = v, "date", NodeRef::new())}
+                    {choice("primary-need", "Primary need", PupilField::PrimaryNeed, "None", needs(), |d| d.primary_need.clone(), |d, v| d.primary_need = v)}
+                    {choice("secondary-need", "Secondary need", PupilField::SecondaryNeed, "None", needs(), |d| d.secondary_need.clone(), |d, v| d.secondary_need = v)}
+                    {text("on-register", "On the SEN register from", PupilField::OnRegisterFrom, |d| d.on_register_from.clone(), |d, v| d.on_register_from = v, "date", NodeRef::new())}
                 </div>
                 <fieldset class="checks">
                     <legend>"Flags"</legend>
@@ -522,7 +534,7 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
                     {flag("flag-service", "Service child", |d| d.flags.service_child, |d, v| d.flags.service_child = v)}
                     {flag("flag-eal", "EAL", |d| d.flags.eal, |d, v| d.flags.eal = v)}
                 </fieldset>
-                <p class="field-error" id="flags-error" role="alert">{move || err("flags").get()}</p>
+                <p class="field-error" id="flags-error" role="alert">{move || flags_error.get()}</p>
             </details>
             <div class="actions-row">
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>

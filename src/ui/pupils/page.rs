@@ -15,9 +15,12 @@ use crate::domain::edit::{Change, Record};
 use crate::domain::impact::gain;
 use crate::domain::money::Money;
 use crate::domain::reports::gain_text;
-use crate::domain::{Problems, Pupil};
+use crate::domain::{Pupil, PupilField};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, draft_textarea, gb, PrintButton, PrintedBy, YearSelect};
+use crate::ui::widgets::{
+    draft_input, draft_textarea, gb, problem_summary, FormProblems, PrintButton, PrintedBy,
+    YearSelect,
+};
 
 /// The pupil page for pupil `id`.
 #[component]
@@ -337,11 +340,9 @@ fn Profile(pupil: Pupil) -> impl IntoView {
 fn DetailsForm(pupil: Pupil, on_done: impl Fn() + Copy + 'static) -> impl IntoView {
     let ctx = AppCtx::get();
     let draft = RwSignal::new(DetailsDraft::of(&pupil));
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let original = StoredValue::new(pupil);
-    let err = move |f: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
-    };
+    let err = move |f| problems.error(f);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result =
@@ -349,7 +350,7 @@ fn DetailsForm(pupil: Pupil, on_done: impl Fn() + Copy + 'static) -> impl IntoVi
         match result {
             Err(p) => problems.set(p),
             Ok(p) => {
-                problems.set(Problems::default());
+                problems.clear();
                 let label = format!("Edit {}'s details", p.full_name());
                 spawn_local(async move {
                     if ctx
@@ -366,8 +367,9 @@ fn DetailsForm(pupil: Pupil, on_done: impl Fn() + Copy + 'static) -> impl IntoVi
     let is_e = original.with_value(|p| p.sen_status == crate::domain::needs::SenStatus::Ehcp);
     view! {
         <form class="details-form" on:submit=on_submit novalidate aria-label="Profile and plan details">
+            {problem_summary(problems)}
             <div class="fields">
-                {draft_textarea(draft, err("profile"), "profile-strengths", "Strengths", |d| d.profile.strengths.clone(), |d, v| d.profile.strengths = v)}
+                {draft_textarea(draft, err(PupilField::Profile), "profile-strengths", "Strengths", |d| d.profile.strengths.clone(), |d, v| d.profile.strengths = v)}
                 {draft_textarea(draft, Signal::derive(|| None), "profile-helps", "What helps", |d| d.profile.what_helps.clone(), |d, v| d.profile.what_helps = v)}
                 {draft_textarea(draft, Signal::derive(|| None), "profile-not-helps", "What does not help", |d| d.profile.what_does_not_help.clone(), |d, v| d.profile.what_does_not_help = v)}
                 {draft_textarea(draft, Signal::derive(|| None), "profile-communication", "Communication", |d| d.profile.communication.clone(), |d, v| d.profile.communication = v)}
@@ -375,15 +377,15 @@ fn DetailsForm(pupil: Pupil, on_done: impl Fn() + Copy + 'static) -> impl IntoVi
             <fieldset class="checks plain">
                 <legend>{if is_e { "EHC plan" } else { "EHC plan (for pupils with SEN status E)" }}</legend>
                 <div class="fields">
-                    {draft_input(draft, err("ehcp_issue_date"), "ehcp-issued", "Date issued", "date", "text", |d| d.ehcp_issue_date.clone(), |d, v| d.ehcp_issue_date = v)}
-                    {draft_input(draft, err("ehcp_next_review"), "ehcp-review", "Next annual review", "date", "text", |d| d.ehcp_next_review.clone(), |d, v| d.ehcp_next_review = v)}
-                    {draft_input(draft, err("ehcp_local_authority"), "ehcp-la", "Local authority", "text", "text", |d| d.ehcp_local_authority.clone(), |d, v| d.ehcp_local_authority = v)}
-                    {draft_input(draft, err("ehcp_top_up"), "ehcp-top-up", "Top-up a year (£)", "text", "decimal", |d| d.ehcp_top_up.clone(), |d, v| d.ehcp_top_up = v)}
+                    {draft_input(draft, err(PupilField::EhcpIssueDate), "ehcp-issued", "Date issued", "date", "text", |d| d.ehcp_issue_date.clone(), |d, v| d.ehcp_issue_date = v)}
+                    {draft_input(draft, err(PupilField::EhcpNextReview), "ehcp-review", "Next annual review", "date", "text", |d| d.ehcp_next_review.clone(), |d, v| d.ehcp_next_review = v)}
+                    {draft_input(draft, err(PupilField::EhcpLocalAuthority), "ehcp-la", "Local authority", "text", "text", |d| d.ehcp_local_authority.clone(), |d, v| d.ehcp_local_authority = v)}
+                    {draft_input(draft, err(PupilField::EhcpTopUp), "ehcp-top-up", "Top-up a year (£)", "text", "decimal", |d| d.ehcp_top_up.clone(), |d, v| d.ehcp_top_up = v)}
                 </div>
             </fieldset>
             <div class="fields">
-                {draft_input(draft, err("off_register_from"), "off-register", "Left the SEN register on", "date", "text", |d| d.off_register_from.clone(), |d, v| d.off_register_from = v)}
-                {draft_input(draft, err("left_on"), "left-on", "Left the school on", "date", "text", |d| d.left_on.clone(), |d, v| d.left_on = v)}
+                {draft_input(draft, err(PupilField::OffRegisterFrom), "off-register", "Left the SEN register on", "date", "text", |d| d.off_register_from.clone(), |d, v| d.off_register_from = v)}
+                {draft_input(draft, err(PupilField::LeftOn), "left-on", "Left the school on", "date", "text", |d| d.left_on.clone(), |d, v| d.left_on = v)}
             </div>
             <div class="actions-row">
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save details"</button>

@@ -9,9 +9,9 @@ use uuid::Uuid;
 use crate::domain::calendar::{term_label, TermName};
 use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::plan::{PlanDraft, ReviewResult, SupportPlan};
-use crate::domain::Problems;
+use crate::domain::PlanField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, draft_textarea, gb, today};
+use crate::ui::widgets::{draft_input, draft_textarea, gb, problem_summary, today, FormProblems};
 
 const RESULTS: [ReviewResult; 3] = [
     ReviewResult::Achieved,
@@ -128,7 +128,7 @@ fn PlanForm(
         })
     });
     let draft = RwSignal::new(start);
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let original = StoredValue::new(existing);
     let terms = Memo::new(move |_| ctx.state.data().with(|d| d.settings.terms()));
     let provisions = Memo::new(move |_| {
@@ -144,9 +144,7 @@ fn PlanForm(
             v
         })
     });
-    let err = move |f: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
-    };
+    let err = move |f| problems.error(f);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = ctx.state.data().with_untracked(|d| {
@@ -159,7 +157,7 @@ fn PlanForm(
         match result {
             Err(p) => problems.set(p),
             Ok(plan) => {
-                problems.set(Problems::default());
+                problems.clear();
                 let label = format!(
                     "{} the plan for {}",
                     if is_edit { "Edit" } else { "Add" },
@@ -178,11 +176,12 @@ fn PlanForm(
         }
     };
     let outcome_count = Memo::new(move |_| draft.with(|d| d.outcomes.len()));
-    let term_error = err("term");
-    let outcomes_error = err("outcomes");
+    let term_error = err(PlanField::Term);
+    let outcomes_error = err(PlanField::Outcomes);
     request_animation_frame(move || crate::ui::pupils::focus_now("plan-term"));
     view! {
         <form class="plan-form" on:submit=on_submit novalidate aria-labelledby="plan-form-heading">
+            {problem_summary(problems)}
             <h3 id="plan-form-heading">{if is_edit { "Edit or review the support plan" } else { "Add a support plan" }}</h3>
             <div class="field" class:has-error=move || term_error.get().is_some()>
                 <label for="plan-term">"Term"</label>
@@ -251,11 +250,11 @@ fn PlanForm(
                 </fieldset>
             </Show>
             <div class="fields">
-                {draft_input(draft, err("review_date"), "plan-review-date", "Review date", "date", "text", |d| d.review_date.clone(), |d, v| d.review_date = v)}
+                {draft_input(draft, err(PlanField::ReviewDate), "plan-review-date", "Review date", "date", "text", |d| d.review_date.clone(), |d, v| d.review_date = v)}
             </div>
             <div class="fields">
-                {draft_textarea(draft, err("pupil_views"), "plan-pupil-views", "The pupil's views", |d| d.pupil_views.clone(), |d, v| d.pupil_views = v)}
-                {draft_textarea(draft, err("parent_views"), "plan-parent-views", "Parents' or carers' views", |d| d.parent_views.clone(), |d, v| d.parent_views = v)}
+                {draft_textarea(draft, err(PlanField::PupilViews), "plan-pupil-views", "The pupil's views", |d| d.pupil_views.clone(), |d, v| d.pupil_views = v)}
+                {draft_textarea(draft, err(PlanField::ParentViews), "plan-parent-views", "Parents' or carers' views", |d| d.parent_views.clone(), |d, v| d.parent_views = v)}
             </div>
             <div class="actions-row">
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save plan"</button>

@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::staff::MemberDraft;
-use crate::domain::Problems;
+use crate::domain::MemberField;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::{draft_input, guarded_delete};
+use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems};
 
 #[component]
 pub fn MembersPanel() -> impl IntoView {
@@ -44,18 +44,16 @@ pub fn MembersPanel() -> impl IntoView {
         })
     });
     let draft = RwSignal::new(MemberDraft::default());
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);
-    let err = move |f: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
-    };
-    let role_error = err("role_id");
+    let err = move |f| problems.error(f);
+    let role_error = err(MemberField::RoleId);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match draft.get_untracked().create(Timestamp::now()) {
             Err(p) => problems.set(p),
             Ok(m) => {
-                problems.set(Problems::default());
+                problems.clear();
                 let label = format!("Add {}", m.name);
                 spawn_local(async move {
                     if ctx
@@ -102,9 +100,10 @@ pub fn MembersPanel() -> impl IntoView {
             </Show>
             <p class="message" role="alert">{move || message.get()}</p>
             <form class="role-form" on:submit=add novalidate aria-labelledby="member-form-heading">
+                {problem_summary(problems)}
                 <h3 id="member-form-heading">"Add a member of staff"</h3>
                 <div class="fields">
-                    {draft_input(draft, err("name"), "member-name", "Name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                    {draft_input(draft, err(MemberField::Name), "member-name", "Name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
                     <div class="field" class:has-error=move || role_error.get().is_some()>
                         <label for="member-role">"Role"</label>
                         <select id="member-role" aria-describedby="member-role-error"
@@ -115,7 +114,7 @@ pub fn MembersPanel() -> impl IntoView {
                         </select>
                         <p class="field-error" id="member-role-error" role="alert">{move || role_error.get()}</p>
                     </div>
-                    {draft_input(draft, err("hours_available_per_week"), "member-hours", "Hours a week for provision", "text", "decimal", |d| d.hours.clone(), |d, v| d.hours = v)}
+                    {draft_input(draft, err(MemberField::HoursAvailablePerWeek), "member-hours", "Hours a week for provision", "text", "decimal", |d| d.hours.clone(), |d, v| d.hours = v)}
                 </div>
                 <button type="submit" class="primary">"Add member of staff"</button>
             </form>

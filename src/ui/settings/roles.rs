@@ -8,9 +8,9 @@ use uuid::Uuid;
 use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::money::{round_pence, Exact};
 use crate::domain::staff::{RateBasis, RateKind, RoleCategory, RoleDraft, StaffRole};
-use crate::domain::Problems;
+use crate::domain::RoleField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, guarded_delete};
+use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems};
 
 const CATEGORIES: [(RoleCategory, &str); 4] = [
     (RoleCategory::TeachingAssistant, "Teaching assistant"),
@@ -104,7 +104,7 @@ pub fn RolesPanel() -> impl IntoView {
 fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> impl IntoView {
     let ctx = AppCtx::get();
     let draft = RwSignal::new(role.as_ref().map(RoleDraft::of).unwrap_or_default());
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let is_edit = role.is_some();
     let heading = role
         .as_ref()
@@ -140,7 +140,7 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
         match result {
             Err(p) => problems.set(p),
             Ok(role) => {
-                problems.set(Problems::default());
+                problems.clear();
                 let label = format!(
                     "{} role {}",
                     if is_edit { "Edit" } else { "Add" },
@@ -159,12 +159,10 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
             }
         }
     };
-    let err = move |f: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
-    };
+    let err = move |f| problems.error(f);
     let input = move |id: &'static str,
                       label: &'static str,
-                      field: &'static str,
+                      field: RoleField,
                       mode: &'static str,
                       get: fn(&RoleDraft) -> String,
                       set: fn(&mut RoleDraft, String)| {
@@ -173,9 +171,10 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
     let kind = move |k: RateKind| move || draft.with(|d| d.kind == k);
     view! {
         <form class="role-form" on:submit=on_submit novalidate aria-labelledby="role-form-heading">
+            {problem_summary(problems)}
             <h3 id="role-form-heading">{heading}</h3>
             <div class="fields">
-                {input("role-name", "Role name", "name", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("role-name", "Role name", RoleField::Name, "text", |d| d.name.clone(), |d, v| d.name = v)}
                 <div class="field">
                     <label for="role-category">"Kind of role"</label>
                     <select id="role-category"
@@ -201,28 +200,28 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
                     }).collect_view()}
             </fieldset>
             <Show when=kind(RateKind::Typed)>
-                <div class="fields">{input("rate-hourly", "Hourly rate (£)", "hourly", "decimal", |d| d.hourly.clone(), |d, v| d.hourly = v)}</div>
+                <div class="fields">{input("rate-hourly", "Hourly rate (£)", RoleField::Hourly, "decimal", |d| d.hourly.clone(), |d, v| d.hourly = v)}</div>
             </Show>
             <Show when=kind(RateKind::Salary)>
                 <div class="fields">
-                    {input("salary-fte", "Full-time salary (£ a year)", "fte_salary", "decimal", |d| d.fte_salary.clone(), |d, v| d.fte_salary = v)}
-                    {input("salary-fte-hours", "Full-time hours a week", "fte_hours_per_week", "decimal", |d| d.fte_hours_per_week.clone(), |d, v| d.fte_hours_per_week = v)}
-                    {input("salary-hours", "Contracted hours a week", "contracted_hours_per_week", "decimal", |d| d.contracted_hours_per_week.clone(), |d, v| d.contracted_hours_per_week = v)}
-                    {input("salary-paid-weeks", "Paid weeks a year", "paid_weeks", "decimal", |d| d.paid_weeks.clone(), |d, v| d.paid_weeks = v)}
-                    {input("salary-working-weeks", "Weeks a year with pupils", "working_weeks", "decimal", |d| d.working_weeks.clone(), |d, v| d.working_weeks = v)}
-                    {input("salary-ni", "Employer NI (%)", "ni_rate_percent", "decimal", |d| d.ni_rate_percent.clone(), |d, v| d.ni_rate_percent = v)}
-                    {input("salary-ni-threshold", "NI threshold (£ a year)", "ni_threshold", "decimal", |d| d.ni_threshold.clone(), |d, v| d.ni_threshold = v)}
-                    {input("salary-pension", "Employer pension (%)", "pension_rate_percent", "decimal", |d| d.pension_rate_percent.clone(), |d, v| d.pension_rate_percent = v)}
+                    {input("salary-fte", "Full-time salary (£ a year)", RoleField::FteSalary, "decimal", |d| d.fte_salary.clone(), |d, v| d.fte_salary = v)}
+                    {input("salary-fte-hours", "Full-time hours a week", RoleField::FteHoursPerWeek, "decimal", |d| d.fte_hours_per_week.clone(), |d, v| d.fte_hours_per_week = v)}
+                    {input("salary-hours", "Contracted hours a week", RoleField::ContractedHoursPerWeek, "decimal", |d| d.contracted_hours_per_week.clone(), |d, v| d.contracted_hours_per_week = v)}
+                    {input("salary-paid-weeks", "Paid weeks a year", RoleField::PaidWeeks, "decimal", |d| d.paid_weeks.clone(), |d, v| d.paid_weeks = v)}
+                    {input("salary-working-weeks", "Weeks a year with pupils", RoleField::WorkingWeeks, "decimal", |d| d.working_weeks.clone(), |d, v| d.working_weeks = v)}
+                    {input("salary-ni", "Employer NI (%)", RoleField::NiRatePercent, "decimal", |d| d.ni_rate_percent.clone(), |d, v| d.ni_rate_percent = v)}
+                    {input("salary-ni-threshold", "NI threshold (£ a year)", RoleField::NiThreshold, "decimal", |d| d.ni_threshold.clone(), |d, v| d.ni_threshold = v)}
+                    {input("salary-pension", "Employer pension (%)", RoleField::PensionRatePercent, "decimal", |d| d.pension_rate_percent.clone(), |d, v| d.pension_rate_percent = v)}
                 </div>
             </Show>
             <Show when=kind(RateKind::LaWeeklyHour)>
                 <div class="fields">
-                    {input("la-amount", "LA rate per weekly hour (£ a year)", "la_per_weekly_hour", "decimal", |d| d.la_per_weekly_hour.clone(), |d, v| d.la_per_weekly_hour = v)}
-                    {input("la-weeks", "Over this many weeks", "la_weeks", "decimal", |d| d.la_weeks.clone(), |d, v| d.la_weeks = v)}
+                    {input("la-amount", "LA rate per weekly hour (£ a year)", RoleField::LaPerWeeklyHour, "decimal", |d| d.la_per_weekly_hour.clone(), |d, v| d.la_per_weekly_hour = v)}
+                    {input("la-weeks", "Over this many weeks", RoleField::LaWeeks, "decimal", |d| d.la_weeks.clone(), |d, v| d.la_weeks = v)}
                 </div>
             </Show>
             <p class="preview" id="rate-preview" aria-live="polite">{preview}</p>
-            <p class="field-error" id="role-rate-error" role="alert">{move || err("rate").get()}</p>
+            <p class="field-error" id="role-rate-error" role="alert">{move || err(RoleField::Rate).get()}</p>
             <div class="actions-row">
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
                     {if is_edit { "Save role" } else { "Add role" }}

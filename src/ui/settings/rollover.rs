@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::calendar::AcademicYear;
-use crate::domain::edit::{Change, Record};
-use crate::domain::rollover::{apply, preview, RolloverPreview};
+use crate::domain::rollover::{preview, rollover, RolloverPreview};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::gb;
 
@@ -48,34 +47,13 @@ pub fn RolloverPanel() -> impl IntoView {
         let Some(Ok(p)) = shown.get_untracked() else {
             return;
         };
-        let now = Timestamp::now();
-        let label = format!("Roll over to {}", p.new_year.label());
-        let changes = ctx.state.data().with_untracked(|d| {
-            let mut after = d.clone();
-            let touched: Vec<uuid::Uuid> = p
-                .promotions
-                .iter()
-                .map(|x| x.0)
-                .chain(p.leavers.iter().copied())
-                .collect();
-            let copies = p.copies.clone();
-            apply(&mut after, p.clone(), now);
-            let mut v: Vec<Change> = after
-                .pupils
-                .iter()
-                .filter(|x| touched.contains(&x.id))
-                .map(|x| Change::Put(Record::Pupil(x.clone())))
-                .collect();
-            v.extend(
-                copies
-                    .into_iter()
-                    .map(|x| Change::Put(Record::Provision(x))),
-            );
-            v.push(Change::Put(Record::Settings(after.settings)));
-            v
-        });
+        let edit = ctx
+            .state
+            .data()
+            .with_untracked(|d| rollover(d, &p, Timestamp::now()));
+        let label = edit.label.clone();
         spawn_local(async move {
-            if ctx.save(label.clone(), changes).await.is_ok() {
+            if ctx.commit(edit).await.is_ok() {
                 shown.set(None);
                 message.set(Some(format!(
                     "{label}: done. Check the new year's term dates above."

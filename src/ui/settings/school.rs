@@ -10,16 +10,16 @@ use crate::domain::calendar::TermName;
 use crate::domain::edit::{Change, Record};
 use crate::domain::settings::SchoolSettings;
 use crate::domain::settings_draft::{BandsDraft, FiguresDraft, SchoolDraft};
-use crate::domain::{Problems, YearGroup};
+use crate::domain::{Problems, SettingsField, YearGroup};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::draft_input;
+use crate::ui::widgets::{draft_input, problem_summary, FormProblems};
 
 /// Apply a draft part to the settings as they are now and save them.
 fn save_part(
     label: &'static str,
-    problems: RwSignal<Problems>,
+    problems: FormProblems<SettingsField>,
     message: RwSignal<Option<String>>,
-    apply: impl FnOnce(&SchoolSettings, Timestamp) -> Result<SchoolSettings, Problems>,
+    apply: impl FnOnce(&SchoolSettings, Timestamp) -> Result<SchoolSettings, Problems<SettingsField>>,
 ) {
     let ctx = AppCtx::get();
     let result = ctx
@@ -32,7 +32,7 @@ fn save_part(
             problems.set(p);
         }
         Ok(s) => {
-            problems.set(Problems::default());
+            problems.clear();
             spawn_local(async move {
                 if ctx
                     .save(label, vec![Change::Put(Record::Settings(s))])
@@ -46,17 +46,18 @@ fn save_part(
     }
 }
 
-/// The list of problems under one field, for a form's summary.
+/// The list of problems with a field of many parts (every year's terms,
+/// every band), under its inputs.
 fn problem_list(
-    problems: RwSignal<Problems>,
-    field: &'static str,
+    problems: FormProblems<SettingsField>,
+    field: SettingsField,
     id: &'static str,
 ) -> impl IntoView {
+    let messages = problems.messages(field);
     view! {
         <div class="field-error problem-list" id=id role="alert">
             <ul>
-                {move || problems.with(|p| p.0.iter().filter(|e| e.field == field).map(|e| e.message.clone()).collect::<Vec<_>>())
-                    .into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                {move || messages.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
             </ul>
         </div>
     }
@@ -70,11 +71,9 @@ pub fn SchoolPanel() -> impl IntoView {
             .data()
             .with_untracked(|d| SchoolDraft::of(&d.settings)),
     );
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);
-    let err = move |f: &'static str| {
-        Signal::derive(move || problems.with(|p| p.for_field(f).map(str::to_owned)))
-    };
+    let err = move |f| problems.error(f);
     let year_count = Memo::new(move |_| draft.with(|d| d.years.len()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -83,14 +82,15 @@ pub fn SchoolPanel() -> impl IntoView {
             d.apply(s, now)
         });
     };
-    let year_err = err("final_year_group");
+    let year_err = err(SettingsField::FinalYearGroup);
     view! {
         <section class="panel" aria-labelledby="school-heading">
             <h2 id="school-heading">"School and calendar"</h2>
             <form on:submit=on_submit novalidate aria-labelledby="school-heading">
+                {problem_summary(problems)}
                 <div class="fields">
-                    {draft_input(draft, err("school_name"), "school-name", "School name", "text", "text", |d| d.school_name.clone(), |d, v| d.school_name = v)}
-                    {draft_input(draft, err("element2_threshold"), "school-threshold", "Element-2 threshold per pupil a year (£)", "text", "decimal", |d| d.element2_threshold.clone(), |d, v| d.element2_threshold = v)}
+                    {draft_input(draft, err(SettingsField::SchoolName), "school-name", "School name", "text", "text", |d| d.school_name.clone(), |d, v| d.school_name = v)}
+                    {draft_input(draft, err(SettingsField::Element2Threshold), "school-threshold", "Element-2 threshold per pupil a year (£)", "text", "decimal", |d| d.element2_threshold.clone(), |d, v| d.element2_threshold = v)}
                     <div class="field" class:has-error=move || year_err.get().is_some()>
                         <label for="school-final-year">"Last year group taught (leavers at rollover)"</label>
                         <select id="school-final-year" prop:value=move || draft.with(|d| d.final_year_group.clone())
@@ -157,8 +157,8 @@ pub fn SchoolPanel() -> impl IntoView {
                         </fieldset>
                     }
                 }).collect_view()}
-                {problem_list(problems, "years", "school-years-errors")}
-                {problem_list(problems, "start_year", "school-start-errors")}
+                {problem_list(problems, SettingsField::Years, "school-years-errors")}
+                {problem_list(problems, SettingsField::StartYear, "school-start-errors")}
                 <div class="actions-row">
                     <button type="button" class="secondary" on:click=move |_| draft.update(SchoolDraft::add_year)>"Add the next academic year"</button>
                     <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save school and calendar"</button>
@@ -177,7 +177,7 @@ pub fn BandsPanel() -> impl IntoView {
             .data()
             .with_untracked(|d| BandsDraft::of(&d.settings)),
     );
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);
     let count = Memo::new(move |_| draft.with(|d| d.0.len()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -192,6 +192,7 @@ pub fn BandsPanel() -> impl IntoView {
             <h2 id="bands-heading">"Ratio-gain bands"</h2>
             <p class="hint">"A ratio gain is months gained in reading or spelling age divided by months elapsed. Each band starts at its ratio; the first starts at 0."</p>
             <form on:submit=on_submit novalidate aria-labelledby="bands-heading">
+                {problem_summary(problems)}
                 {move || (0..count.get()).map(|i| {
                     let min_id = format!("band-min-{i}");
                     let name_id = format!("band-name-{i}");
@@ -214,7 +215,7 @@ pub fn BandsPanel() -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
-                {problem_list(problems, "ratio_bands", "bands-errors")}
+                {problem_list(problems, SettingsField::RatioBands, "bands-errors")}
                 <div class="actions-row">
                     <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.0.push((String::new(), String::new(), true)))>"Add a band"</button>
                     <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save bands"</button>
@@ -233,7 +234,7 @@ pub fn FiguresPanel() -> impl IntoView {
             .data()
             .with_untracked(|d| FiguresDraft::of(&d.settings)),
     );
-    let problems = RwSignal::new(Problems::default());
+    let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);
     let count = Memo::new(move |_| draft.with(|d| d.0.len()));
     let latest = move || {
@@ -253,6 +254,7 @@ pub fn FiguresPanel() -> impl IntoView {
             <h2 id="figures-heading">"Funding figures"</h2>
             <p class="hint">"Per-pupil rates by academic year, used in the PP+ summary. Update them when the DfE publishes new figures."</p>
             <form on:submit=on_submit novalidate aria-labelledby="figures-heading">
+                {problem_summary(problems)}
                 <div class="fields">
                     {move || (0..count.get()).map(|i| {
                         let id = format!("figure-{i}");
@@ -265,7 +267,7 @@ pub fn FiguresPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
-                {problem_list(problems, "funding_figures", "figures-errors")}
+                {problem_list(problems, SettingsField::FundingFigures, "figures-errors")}
                 <div class="actions-row">
                     <button type="button" class="secondary" disabled=move || latest().is_none()
                         on:click=move |_| if let Some(y) = latest() { draft.update(|d| d.add_year(y)) }>

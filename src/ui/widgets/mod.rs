@@ -3,6 +3,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+pub mod problems;
+
+pub use problems::{problem_summary, FormProblems};
+
 use super::state::{AppCtx, AppStateStoreFields, SaveState};
 
 /// Today's date for the views (UTC: the school day, give or take an hour of

@@ -1,0 +1,149 @@
+//! The fields problems can name, one enum per kind of record (with the
+//! fields of the drafts and commands that make that kind). A form shows a
+//! problem beside the input of its field, and every other problem in a
+//! summary that names the field by its label: no problem can go unshown.
+//! The names are the stored records' and the export format's, so an
+//! import's problem paths use them.
+
+crate::field_names! {
+    /// A pupil's record, the register's form and the pupil page's details.
+    pub enum PupilField {
+        GivenName = "given_name", "Given name";
+        FamilyName = "family_name", "Family name";
+        YearGroup = "year_group", "Year group";
+        Upn = "upn", "UPN";
+        ClassName = "class_name", "Class or form";
+        DateOfBirth = "date_of_birth", "Date of birth";
+        SenStatus = "sen_status", "SEN status";
+        PrimaryNeed = "primary_need", "Primary need";
+        SecondaryNeed = "secondary_need", "Secondary need";
+        OnRegisterFrom = "on_register_from", "On the SEN register from";
+        OffRegisterFrom = "off_register_from", "Off the SEN register from";
+        LeftOn = "left_on", "Left the school on";
+        Flags = "flags", "Flags";
+        Ehcp = "ehcp", "EHC plan details";
+        EhcpIssueDate = "ehcp_issue_date", "EHC plan issued on";
+        EhcpLocalAuthority = "ehcp_local_authority", "EHC plan's local authority";
+        EhcpNextReview = "ehcp_next_review", "EHC plan's next annual review";
+        EhcpTopUp = "ehcp_top_up", "Top-up a year (element 3)";
+        Profile = "profile", "One-page profile";
+    }
+}
+
+crate::field_names! {
+    /// A support plan (one a term for a pupil).
+    pub enum PlanField {
+        PupilId = "pupil_id", "Pupil";
+        Term = "term", "Term";
+        Outcomes = "outcomes", "Outcomes";
+        ProvisionIds = "provision_ids", "Linked provision";
+        PupilViews = "pupil_views", "The pupil's views";
+        ParentViews = "parent_views", "Parents' views";
+        ReviewDate = "review_date", "Review date";
+    }
+}
+
+crate::field_names! {
+    /// An intervention in the library.
+    pub enum InterventionField {
+        Name = "name", "Name";
+        Description = "description", "Description";
+        EvidenceNote = "evidence_note", "Evidence";
+        Tier = "tier", "Tier";
+        BroadAreas = "broad_areas", "Broad areas of need";
+        Delivery = "delivery", "How it is delivered";
+        StaffCount = "staff_count", "Staff per session";
+        GroupSize = "group_size", "Group size";
+        SessionsPerWeek = "sessions_per_week", "Sessions a week";
+        MinutesPerSession = "minutes_per_session", "Minutes a session";
+        Weeks = "weeks", "Weeks";
+        FixedCosts = "fixed_costs", "Fixed costs";
+        ResourceCosts = "resource_costs", "Resource costs";
+        OutcomeMeasure = "outcome_measure", "Outcome measure";
+    }
+}
+
+crate::field_names! {
+    /// A provision, its form and the what-if that changes one.
+    pub enum ProvisionField {
+        Name = "name", "Name";
+        InterventionId = "intervention_id", "Intervention";
+        BroadAreas = "broad_areas", "Broad area of need";
+        Tier = "tier", "Tier";
+        Staff = "staff", "Who delivers it";
+        Start = "start", "Start date";
+        End = "end", "End date";
+        Weeks = "weeks", "Weeks";
+        SessionsPerWeek = "sessions_per_week", "Sessions a week";
+        MinutesPerSession = "minutes_per_session", "Minutes a session";
+        PlannedGroupSize = "planned_group_size", "Planned group size";
+        FixedCosts = "fixed_costs", "Fixed costs";
+        ResourceCosts = "resource_costs", "Resource costs";
+        Funding = "funding", "Funding source";
+        Slots = "slots", "Timetable slots";
+        Description = "description", "Description";
+        Notes = "notes", "Notes";
+    }
+}
+
+crate::field_names! {
+    /// A pupil's place in a provision, with their scores.
+    pub enum EnrolmentField {
+        PupilId = "pupil_id", "Pupil";
+        ProvisionId = "provision_id", "Provision";
+        Start = "start", "Start date";
+        End = "end", "End date";
+        Entry = "entry", "Entry score";
+        Exit = "exit", "Exit score";
+        Attendance = "attendance", "Attendance";
+        Notes = "notes", "Notes";
+    }
+}
+
+crate::field_names! {
+    /// A staff role and how its hourly rate is found.
+    pub enum RoleField {
+        Name = "name", "Role name";
+        Category = "category", "Kind of role";
+        Rate = "rate", "Rate";
+        Hourly = "hourly", "Hourly rate";
+        LaPerWeeklyHour = "la_per_weekly_hour", "LA rate per weekly hour";
+        LaWeeks = "la_weeks", "LA weeks in a year";
+        FteSalary = "fte_salary", "Full-time salary";
+        FteHoursPerWeek = "fte_hours_per_week", "Full-time hours a week";
+        ContractedHoursPerWeek = "contracted_hours_per_week", "Contracted hours a week";
+        PaidWeeks = "paid_weeks", "Paid weeks";
+        WorkingWeeks = "working_weeks", "Working weeks";
+        NiRatePercent = "ni_rate_percent", "Employer NI rate";
+        NiThreshold = "ni_threshold", "NI threshold";
+        PensionRatePercent = "pension_rate_percent", "Employer pension rate";
+    }
+}
+
+crate::field_names! {
+    /// A named member of staff.
+    pub enum MemberField {
+        Name = "name", "Name";
+        RoleId = "role_id", "Role";
+        HoursAvailablePerWeek = "hours_available_per_week", "Hours available a week";
+    }
+}
+
+crate::field_names! {
+    /// The school's settings, and the Settings forms that change them.
+    pub enum SettingsField {
+        SchoolName = "school_name", "School name";
+        Element2Threshold = "element2_threshold", "Element 2 threshold";
+        FinalYearGroup = "final_year_group", "Last year group";
+        Years = "years", "Academic years";
+        StartYear = "start_year", "Academic year";
+        Terms = "terms", "Terms";
+        Start = "start", "Start date";
+        End = "end", "End date";
+        Tiers = "tiers", "Tiers";
+        BroadAreas = "broad_areas", "Broad areas of need";
+        RatioBands = "ratio_bands", "Ratio-gain bands";
+        FundingFigures = "funding_figures", "Funding figures";
+        Budgets = "budgets", "Budgets";
+    }
+}
