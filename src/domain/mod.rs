@@ -11,6 +11,8 @@ pub mod advice;
 pub mod backup;
 pub mod calendar;
 pub mod capacity;
+pub mod choice;
+pub mod commands;
 pub mod costing;
 pub mod dataset;
 pub mod details;

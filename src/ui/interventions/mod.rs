@@ -11,11 +11,11 @@ use crate::domain::advice::intervention_advice;
 use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::library::InterventionDraft;
 use crate::domain::needs::BroadArea;
-use crate::domain::provision::{Intervention, MeasureKind};
+use crate::domain::provision::Intervention;
 use crate::domain::InterventionField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{
-    draft_input, draft_textarea, guarded_delete, problem_summary, FormProblems,
+    choice_select, draft_input, draft_textarea, guarded_delete, problem_summary, FormProblems,
 };
 
 /// The library and the form to add an entry.
@@ -220,14 +220,7 @@ fn InterventionForm(
                         {move || tiers.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="intervention-measure">"Outcome measure"</label>
-                    <select id="intervention-measure"
-                        prop:value=move || draft.with(|d| MeasureKind::ALL.iter().position(|k| *k == d.outcome_measure).unwrap_or(0).to_string())
-                        on:change=move |ev| { let i: usize = event_target_value(&ev).parse().unwrap_or(0); draft.update(|d| d.outcome_measure = MeasureKind::ALL[i.min(5)]) }>
-                        {MeasureKind::ALL.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                {choice_select("intervention-measure", "Outcome measure", move || draft.with(|d| d.outcome_measure), move |k| draft.update(|d| d.outcome_measure = k))}
             </div>
             <fieldset class="checks" aria-describedby="intervention-areas-error">
                 <legend>"Broad areas of need"</legend>

@@ -1,7 +1,6 @@
 //! Provisions: the list by term, the form to add or edit one, and a
 //! provision's page with its cost breakdown and enrolled pupils.
 
-use jiff::civil::Date;
 use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,19 +8,19 @@ use uuid::Uuid;
 
 use crate::domain::advice::provision_advice;
 use crate::domain::calendar::DateRange;
+use crate::domain::commands::{
+    delete_provision, record_scores, remove_enrolment, ScoreDraft, ScoreProblems,
+};
 use crate::domain::costing::{cost_provision, session_cost, ProvisionCost};
 use crate::domain::dataset::Dataset;
-use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::edit::{Change, Record};
 use crate::domain::impact::provision_impact_of;
 use crate::domain::money::round_pence;
-use crate::domain::needs::BroadArea;
-use crate::domain::provision::{
-    Assessment, CostSplit, Enrolment, FundingSource, MeasureKind, Provision, ProvisionDraft, Score,
-};
+use crate::domain::provision::{CostSplit, Enrolment, MeasureKind, Provision, ProvisionDraft};
 use crate::domain::quantity::Dec2;
 use crate::domain::{ProvisionField, Pupil};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, gb, problem_summary, FormProblems};
+use crate::ui::widgets::{choice_select, draft_input, gb, problem_summary, FormProblems};
 
 /// The cost of `p` over its own dates, with its enrolments.
 fn whole_cost(d: &Dataset, p: &Provision) -> Option<ProvisionCost> {
@@ -44,14 +43,6 @@ fn staff_text(d: &Dataset, p: &Provision) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn area_index(a: BroadArea) -> usize {
-    BroadArea::ALL.iter().position(|x| *x == a).unwrap_or(0)
-}
-
-fn funding_index(f: FundingSource) -> usize {
-    FundingSource::ALL.iter().position(|x| *x == f).unwrap_or(0)
 }
 
 /// The list of provisions, filtered by term, and the form to add one.
@@ -255,14 +246,7 @@ fn ProvisionForm(
             {from_library.then(|| view! { <p class="hint">"Filled in from the intervention library: give the dates and check the rest."</p> })}
             <div class="fields">
                 {input("provision-name", "Name", ProvisionField::Name, "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
-                <div class="field">
-                    <label for="provision-area">"Broad area of need"</label>
-                    <select id="provision-area" prop:value=move || draft.with(|d| area_index(d.broad_area).to_string())
-                        on:change=move |ev| { let i: usize = event_target_value(&ev).parse().unwrap_or(0); draft.update(|d| d.broad_area = BroadArea::ALL[i.min(4)]) }>
-                        {BroadArea::ALL.iter().enumerate().map(|(i, a)| view! { <option value=i.to_string()>{a.label()}</option> }).collect_view()}
-                    </select>
-                    <p class="field-error"></p>
-                </div>
+                {choice_select("provision-area", "Broad area of need", move || draft.with(|d| d.broad_area), move |a| draft.update(|d| d.broad_area = a))}
                 <div class="field">
                     <label for="provision-tier">"Tier"</label>
                     <select id="provision-tier" prop:value=move || draft.with(|d| d.tier.clone())
@@ -326,14 +310,7 @@ fn ProvisionForm(
                 {input("provision-end", "End date", ProvisionField::End, "date", "text", |d| d.end.clone(), |d, v| d.end = v)}
                 {input("provision-fixed", "Fixed and resource costs (£)", ProvisionField::FixedCosts, "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
                 {input("provision-group", "Planned group size", ProvisionField::PlannedGroupSize, "number", "numeric", |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
-                <div class="field">
-                    <label for="provision-funding">"Charged to"</label>
-                    <select id="provision-funding" prop:value=move || draft.with(|d| funding_index(d.funding).to_string())
-                        on:change=move |ev| { let i: usize = event_target_value(&ev).parse().unwrap_or(0); draft.update(|d| d.funding = FundingSource::ALL[i.min(5)]) }>
-                        {FundingSource::ALL.iter().enumerate().map(|(i, f)| view! { <option value=i.to_string()>{f.label()}</option> }).collect_view()}
-                    </select>
-                    <p class="field-error"></p>
-                </div>
+                {choice_select("provision-funding", "Charged to", move || draft.with(|d| d.funding), move |f| draft.update(|d| d.funding = f))}
                 <div class="field">
                     <label for="provision-split">"Share the cost among"</label>
                     <select id="provision-split"
@@ -464,21 +441,15 @@ fn DeleteProvision(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
     let confirming = RwSignal::new(false);
     let delete = move |_| {
-        let name = ctx
+        let Ok(edit) = ctx
             .state
             .data()
-            .with_untracked(|d| d.provision(id).map(|p| p.name.clone()));
-        let label = format!("Delete {}", name.unwrap_or_default());
-        let mut changes: Vec<Change> = ctx.state.data().with_untracked(|d| {
-            d.enrolments
-                .iter()
-                .filter(|e| e.provision_id == id)
-                .map(|e| Change::Delete(Kind::Enrolments, e.id))
-                .collect()
-        });
-        changes.push(Change::Delete(Kind::Provisions, id));
+            .with_untracked(|d| delete_provision(d, id, Timestamp::now()))
+        else {
+            return;
+        };
         spawn_local(async move {
-            if ctx.save(label, changes).await.is_ok() {
+            if ctx.commit(edit).await.is_ok() {
                 crate::ui::navigate("#/provisions");
             }
         });
@@ -647,10 +618,11 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
                                         <td class="actions">
                                             <button type="button" class="secondary" aria-label=remove_label.clone()
                                                 on:click=move |_| {
-                                                    let label = remove_label.clone();
-                                                    spawn_local(async move {
-                                                        let _ = ctx.save(label, vec![Change::Delete(Kind::Enrolments, eid)]).await;
-                                                    });
+                                                    if let Ok(edit) = ctx.state.data().with_untracked(|d| remove_enrolment(d, eid)) {
+                                                        spawn_local(async move {
+                                                            let _ = ctx.commit(edit).await;
+                                                        });
+                                                    }
                                                 }>"Remove"</button>
                                         </td>
                                     </tr>
@@ -699,12 +671,8 @@ fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl IntoView {
 /// One pupil's line in the entry and exit grid, as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ScoreRow {
-    enrolment_id: Uuid,
     name: String,
-    entry: String,
-    entry_date: String,
-    exit: String,
-    exit_date: String,
+    draft: ScoreDraft,
 }
 
 /// Entry and exit data for every pupil in one grid, and the impact it shows.
@@ -735,23 +703,11 @@ fn Scores(
             d.enrolments
                 .iter()
                 .filter(|e| e.provision_id == pid)
-                .map(|e| {
-                    let text = |a: &Option<Assessment>| {
-                        a.as_ref().map(|a| a.score.text()).unwrap_or_default()
-                    };
-                    let day = |a: &Option<Assessment>, or: Date| {
-                        a.as_ref().map_or(or, |a| a.date).to_string()
-                    };
-                    ScoreRow {
-                        enrolment_id: e.id,
-                        name: d
-                            .pupil(e.pupil_id)
-                            .map_or("(pupil not found)".to_owned(), Pupil::full_name),
-                        entry: text(&e.entry),
-                        entry_date: day(&e.entry, start),
-                        exit: text(&e.exit),
-                        exit_date: day(&e.exit, end),
-                    }
+                .map(|e| ScoreRow {
+                    name: d
+                        .pupil(e.pupil_id)
+                        .map_or("(pupil not found)".to_owned(), Pupil::full_name),
+                    draft: ScoreDraft::of(e, start, end),
                 })
                 .collect::<Vec<_>>()
         })
@@ -777,60 +733,28 @@ fn Scores(
     let shape = Memo::new(move |_| {
         rows.with(|rs| {
             rs.iter()
-                .map(|r| (r.enrolment_id, r.name.clone()))
+                .map(|r| (r.draft.enrolment_id, r.name.clone()))
                 .collect::<Vec<_>>()
         })
     });
-    let errors = RwSignal::new(Vec::<(Uuid, String)>::new());
+    let errors = RwSignal::new(ScoreProblems::new());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let k = kind.get_untracked();
-        let now = Timestamp::now();
-        let mut problems = Vec::new();
-        let mut changes = Vec::new();
-        ctx.state.data().with_untracked(|d| {
-            for r in rows.get_untracked() {
-                let Some(e) = d.enrolments.iter().find(|e| e.id == r.enrolment_id) else {
-                    continue;
-                };
-                let read =
-                    |value: &str, date: &str, what: &str| -> Result<Option<Assessment>, String> {
-                        if value.trim().is_empty() {
-                            return Ok(None);
-                        }
-                        let score = Score::parse(k, value).map_err(|m| format!("{what}: {m}"))?;
-                        let date = crate::domain::pupil::parse_date(date)
-                            .ok_or_else(|| format!("{what}: enter the date it was taken."))?;
-                        Ok(Some(Assessment { score, date }))
-                    };
-                match (
-                    read(&r.entry, &r.entry_date, "Entry"),
-                    read(&r.exit, &r.exit_date, "Exit"),
-                ) {
-                    (Ok(entry), Ok(exit)) => {
-                        let updated = Enrolment {
-                            entry,
-                            exit,
-                            updated_at: now,
-                            ..e.clone()
-                        };
-                        if let Some(p) = updated.validate().0.first() {
-                            problems.push((r.enrolment_id, p.message.clone()));
-                        } else if updated.entry != e.entry || updated.exit != e.exit {
-                            changes.push(Change::Put(Record::Enrolment(updated)));
-                        }
-                    }
-                    (Err(m), _) | (_, Err(m)) => problems.push((r.enrolment_id, m)),
+        let drafts: Vec<ScoreDraft> =
+            rows.with_untracked(|rs| rs.iter().map(|r| r.draft.clone()).collect());
+        let result = ctx.state.data().with_untracked(|d| {
+            record_scores(d, pid, kind.get_untracked(), &drafts, Timestamp::now())
+        });
+        match result {
+            Err(problems) => errors.set(problems),
+            Ok(edit) => {
+                errors.set(ScoreProblems::new());
+                if !edit.forward.is_empty() {
+                    spawn_local(async move {
+                        let _ = ctx.commit(edit).await;
+                    });
                 }
             }
-        });
-        errors.set(problems.clone());
-        if problems.is_empty() && !changes.is_empty() {
-            let name = provision.with_untracked(|p| p.as_ref().map(|p| p.name.clone()));
-            let label = format!("Enter scores for {}", name.unwrap_or_default());
-            spawn_local(async move {
-                let _ = ctx.save(label, changes).await;
-            });
         }
     };
     let impact = Memo::new(move |_| {
@@ -896,13 +820,7 @@ fn Scores(
             <h2 id="scores-heading">"Entry and exit data"</h2>
             <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"Enrol pupils to record their entry and exit data."</p> }>
                 <form class="scores" on:submit=save novalidate>
-                    <div class="field">
-                        <label for="score-measure">"Measure"</label>
-                        <select id="score-measure" prop:value=move || MeasureKind::ALL.iter().position(|k| *k == kind.get()).unwrap_or(0).to_string()
-                            on:change=move |ev| { let i: usize = event_target_value(&ev).parse().unwrap_or(0); kind.set(MeasureKind::ALL[i.min(5)]) }>
-                            {MeasureKind::ALL.iter().enumerate().map(|(i, k)| view! { <option value=i.to_string()>{k.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    {choice_select("score-measure", "Measure", move || kind.get(), move |k| kind.set(k))}
                     <div class="table-scroll">
                         <table class="scores-grid">
                             <thead><tr>
@@ -911,7 +829,8 @@ fn Scores(
                             </tr></thead>
                             <tbody>
                                 {move || shape.get().into_iter().enumerate().map(|(i, (id, pupil))| {
-                                    let error = move || errors.with(|e| e.iter().find(|(x, _)| *x == id).map(|(_, m)| m.clone()));
+                                    // Every problem of the row, entry's and exit's alike.
+                                    let error = move || errors.with(|e| e.iter().find(|(x, _)| *x == id).map(|(_, p)| p.0.iter().map(|x| x.message.as_str()).collect::<Vec<_>>().join(" ")));
                                     let pupil_name = pupil.clone();
                                     let cell = move |field: &'static str, input_type: &'static str, get: fn(&ScoreRow) -> String, set: fn(&mut ScoreRow, String)| {
                                         let label = format!("{} for {}", field, pupil_name);
@@ -926,10 +845,10 @@ fn Scores(
                                         <tr>
                                             <th scope="row">{pupil}
                                                 <span class="field-error" role="alert">{error}</span></th>
-                                            {cell("Entry", "text", |r| r.entry.clone(), |r, v| r.entry = v)}
-                                            {cell("Entry date", "date", |r| r.entry_date.clone(), |r, v| r.entry_date = v)}
-                                            {cell("Exit", "text", |r| r.exit.clone(), |r, v| r.exit = v)}
-                                            {cell("Exit date", "date", |r| r.exit_date.clone(), |r, v| r.exit_date = v)}
+                                            {cell("Entry", "text", |r| r.draft.entry.clone(), |r, v| r.draft.entry = v)}
+                                            {cell("Entry date", "date", |r| r.draft.entry_date.clone(), |r, v| r.draft.entry_date = v)}
+                                            {cell("Exit", "text", |r| r.draft.exit.clone(), |r, v| r.draft.exit = v)}
+                                            {cell("Exit date", "date", |r| r.draft.exit_date.clone(), |r, v| r.draft.exit_date = v)}
                                         </tr>
                                     }
                                 }).collect_view()}

@@ -10,8 +10,9 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::state::{AppCtx, AppStateStoreFields, SaveState};
+use crate::domain::commands::{delete_pupil, save_pupil};
 use crate::domain::costing::CostReport;
-use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
 use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
 use crate::domain::register::{classes, register, RegisterFilter, RegisterRow, SortKey};
@@ -397,35 +398,28 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
             return;
         }
         let d = draft.get_untracked();
-        let now = Timestamp::now();
-        let result = match &editing {
-            None => Pupil::create(&d, now),
-            Some(p) => p.edited(&d, now),
-        };
-        let pupil = match result {
-            Ok(p) => p,
+        let id = editing.as_ref().map(|p| p.id);
+        let result = ctx
+            .state
+            .data()
+            .with_untracked(|data| save_pupil(data, id, &d, Timestamp::now()));
+        let edit = match result {
+            Ok(edit) => edit,
             Err(p) => {
                 problems.set(p);
                 return;
             }
         };
         problems.clear();
-        let label = if editing.is_some() {
-            format!("Edit {}", pupil.full_name())
-        } else {
-            format!("Add {}", pupil.full_name())
-        };
-        let id = pupil.id;
+        let saved_id = edit.forward.first().map(|c| c.id());
         spawn_local(async move {
             // On failure the save status says why, and the typed values stay
             // in the form so the user can try again.
-            if ctx
-                .save(label, vec![Change::Put(Record::Pupil(pupil))])
-                .await
-                .is_ok()
-            {
+            if ctx.commit(edit).await.is_ok() {
                 if is_edit {
-                    on_done(id);
+                    if let Some(id) = saved_id {
+                        on_done(id);
+                    }
                 } else {
                     // Ready for the next pupil: year group and class stay.
                     draft.update(|d| {
@@ -578,25 +572,13 @@ fn PupilRow(
     let confirming = RwSignal::new(false);
     let id = row.id;
     let name = row.name.clone();
-    let label = StoredValue::new(format!("Delete {name}"));
     let delete = move |_| {
         // The pupil's enrolments and support plans go with them, in one edit.
-        let mut changes: Vec<Change> = ctx.state.data().with_untracked(|d| {
-            d.enrolments
-                .iter()
-                .filter(|e| e.pupil_id == id)
-                .map(|e| Change::Delete(Kind::Enrolments, e.id))
-                .chain(
-                    d.plans
-                        .iter()
-                        .filter(|p| p.pupil_id == id)
-                        .map(|p| Change::Delete(Kind::Plans, p.id)),
-                )
-                .collect()
-        });
-        changes.push(Change::Delete(Kind::Pupils, id));
+        let Ok(edit) = ctx.state.data().with_untracked(|d| delete_pupil(d, id)) else {
+            return;
+        };
         spawn_local(async move {
-            if ctx.save(label.get_value(), changes).await.is_ok() {
+            if ctx.commit(edit).await.is_ok() {
                 focus_by_id("register-heading");
             }
         });

@@ -9,9 +9,9 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::plans::Plans;
+use crate::domain::commands::save_pupil_details;
 use crate::domain::costing::{over_threshold, CostReport};
 use crate::domain::details::DetailsDraft;
-use crate::domain::edit::{Change, Record};
 use crate::domain::impact::gain;
 use crate::domain::money::Money;
 use crate::domain::reports::gain_text;
@@ -345,19 +345,16 @@ fn DetailsForm(pupil: Pupil, on_done: impl Fn() + Copy + 'static) -> impl IntoVi
     let err = move |f| problems.error(f);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result =
-            original.with_value(|p| draft.with_untracked(|d| d.apply(p, Timestamp::now())));
+        let id = original.with_value(|p| p.id);
+        let result = ctx.state.data().with_untracked(|data| {
+            draft.with_untracked(|d| save_pupil_details(data, id, d, Timestamp::now()))
+        });
         match result {
             Err(p) => problems.set(p),
-            Ok(p) => {
+            Ok(edit) => {
                 problems.clear();
-                let label = format!("Edit {}'s details", p.full_name());
                 spawn_local(async move {
-                    if ctx
-                        .save(label, vec![Change::Put(Record::Pupil(p))])
-                        .await
-                        .is_ok()
-                    {
+                    if ctx.commit(edit).await.is_ok() {
                         on_done();
                     }
                 });

@@ -111,6 +111,25 @@ pub fn draft_input<D: Send + Sync + 'static>(
     }
 }
 
+/// A labelled select over a closed list, bound by code: an option's value
+/// is its choice's code, never its position.
+pub fn choice_select<T: crate::domain::choice::Choice>(
+    id: &'static str,
+    label: &'static str,
+    value: impl Fn() -> T + Send + Sync + 'static,
+    set: impl Fn(T) + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id prop:value=move || value().code()
+                on:change=move |ev| { if let Some(c) = T::from_code(&event_target_value(&ev)) { set(c) } }>
+                {T::CHOICES.iter().map(|c| view! { <option value=c.code()>{c.text()}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// The academic year a view shows: `year` holds the choice, `None` meaning
 /// the latest year set up.
 #[component]

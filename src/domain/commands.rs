@@ -1,0 +1,234 @@
+//! Commands: the writes the app makes, each a pure function of the data as
+//! it is, what the user asked for and the time. A command returns the edit
+//! to save (its changes and what undoes them) or every problem by field; it
+//! changes nothing itself. A view calls a command and saves what it returns
+//! (`AppCtx::commit`), so every rule about what a write does, cascades
+//! included, lives here and is tested natively.
+
+use jiff::civil::Date;
+use jiff::Timestamp;
+use uuid::Uuid;
+
+use super::dataset::Dataset;
+use super::details::DetailsDraft;
+use super::edit::{Change, Edit, Kind, Record};
+use super::fields::{EnrolmentField, ProvisionField, PupilField};
+use super::provision::{Assessment, Enrolment, MeasureKind, Score};
+use super::pupil::{parse_date, Pupil, PupilDraft};
+use super::validation::Problems;
+
+/// Add a pupil (`id` is `None`) or change pupil `id` as the register's form
+/// says.
+pub fn save_pupil(
+    data: &Dataset,
+    id: Option<Uuid>,
+    draft: &PupilDraft,
+    now: Timestamp,
+) -> Result<Edit, Problems<PupilField>> {
+    let pupil = match id {
+        None => Pupil::create(draft, now)?,
+        Some(id) => pupil_of(data, id)?.edited(draft, now)?,
+    };
+    let label = match id {
+        None => format!("Add {}", pupil.full_name()),
+        Some(_) => format!("Edit {}", pupil.full_name()),
+    };
+    Ok(Edit::new(data, label, vec![put_pupil(pupil)]))
+}
+
+/// Change pupil `id`'s profile, EHC plan details and leaving dates.
+pub fn save_pupil_details(
+    data: &Dataset,
+    id: Uuid,
+    draft: &DetailsDraft,
+    now: Timestamp,
+) -> Result<Edit, Problems<PupilField>> {
+    let pupil = draft.apply(pupil_of(data, id)?, now)?;
+    let label = format!("Edit {}'s details", pupil.full_name());
+    Ok(Edit::new(data, label, vec![put_pupil(pupil)]))
+}
+
+/// Delete pupil `id` with their enrolments and support plans, in one edit.
+pub fn delete_pupil(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PupilField>> {
+    let pupil = pupil_of(data, id)?;
+    let mut changes: Vec<Change> = data
+        .enrolments
+        .iter()
+        .filter(|e| e.pupil_id == id)
+        .map(|e| Change::Delete(Kind::Enrolments, e.id))
+        .collect();
+    changes.extend(
+        data.plans
+            .iter()
+            .filter(|p| p.pupil_id == id)
+            .map(|p| Change::Delete(Kind::Plans, p.id)),
+    );
+    changes.push(Change::Delete(Kind::Pupils, id));
+    Ok(Edit::new(
+        data,
+        format!("Delete {}", pupil.full_name()),
+        changes,
+    ))
+}
+
+/// Delete provision `id` with its enrolments, in one edit; support plans
+/// that link to it keep their outcomes and lose only the link.
+pub fn delete_provision(
+    data: &Dataset,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<Edit, Problems<ProvisionField>> {
+    let Some(provision) = data.provision(id) else {
+        let mut p = Problems::default();
+        p.push(ProvisionField::Id, "That provision is not there any more.");
+        return Err(p);
+    };
+    let mut changes: Vec<Change> = data
+        .enrolments
+        .iter()
+        .filter(|e| e.provision_id == id)
+        .map(|e| Change::Delete(Kind::Enrolments, e.id))
+        .collect();
+    for plan in data.plans.iter().filter(|p| p.provision_ids.contains(&id)) {
+        let mut plan = plan.clone();
+        plan.provision_ids.retain(|p| *p != id);
+        plan.updated_at = now.max(plan.updated_at);
+        changes.push(Change::Put(Record::Plan(plan)));
+    }
+    changes.push(Change::Delete(Kind::Provisions, id));
+    Ok(Edit::new(
+        data,
+        format!("Delete {}", provision.name),
+        changes,
+    ))
+}
+
+/// Take one pupil's place in a provision away (their scores go with it).
+pub fn remove_enrolment(data: &Dataset, id: Uuid) -> Result<Edit, Problems<EnrolmentField>> {
+    let Some(e) = data.enrolments.iter().find(|e| e.id == id) else {
+        let mut p = Problems::default();
+        p.push(EnrolmentField::Id, "That place is not there any more.");
+        return Err(p);
+    };
+    let who = data
+        .pupil(e.pupil_id)
+        .map_or_else(|| "a pupil".to_owned(), Pupil::full_name);
+    let what = data
+        .provision(e.provision_id)
+        .map_or_else(|| "the provision".to_owned(), |p| p.name.clone());
+    Ok(Edit::new(
+        data,
+        format!("Remove {who} from {what}"),
+        vec![Change::Delete(Kind::Enrolments, id)],
+    ))
+}
+
+/// One pupil's entry and exit data as typed in a provision's grid.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScoreDraft {
+    pub enrolment_id: Uuid,
+    pub entry: String,
+    pub entry_date: String,
+    pub exit: String,
+    pub exit_date: String,
+}
+
+impl ScoreDraft {
+    /// The grid's row for `e` as stored; a score not yet taken is dated
+    /// from the provision's `start` (entry) or `end` (exit).
+    pub fn of(e: &Enrolment, start: Date, end: Date) -> ScoreDraft {
+        let text = |a: &Option<Assessment>| a.as_ref().map(|a| a.score.text()).unwrap_or_default();
+        let day = |a: &Option<Assessment>, or: Date| a.as_ref().map_or(or, |a| a.date).to_string();
+        ScoreDraft {
+            enrolment_id: e.id,
+            entry: text(&e.entry),
+            entry_date: day(&e.entry, start),
+            exit: text(&e.exit),
+            exit_date: day(&e.exit, end),
+        }
+    }
+}
+
+/// Every problem with a grid of scores: each row's, by enrolment.
+pub type ScoreProblems = Vec<(Uuid, Problems<EnrolmentField>)>;
+
+/// Record the entry and exit scores of provision `provision_id`, all of
+/// one measure: the enrolments whose scores changed, in one edit (none when
+/// nothing changed), or every problem of every row.
+pub fn record_scores(
+    data: &Dataset,
+    provision_id: Uuid,
+    kind: MeasureKind,
+    rows: &[ScoreDraft],
+    now: Timestamp,
+) -> Result<Edit, ScoreProblems> {
+    let mut problems = Vec::new();
+    let mut changes = Vec::new();
+    for r in rows {
+        let mut p = Problems::default();
+        let Some(e) = data
+            .enrolments
+            .iter()
+            .find(|e| e.id == r.enrolment_id && e.provision_id == provision_id)
+        else {
+            p.push(
+                EnrolmentField::Id,
+                "This pupil is no longer in the provision.",
+            );
+            problems.push((r.enrolment_id, p));
+            continue;
+        };
+        let mut read = |field: EnrolmentField, what: &str, value: &str, date: &str| {
+            if value.trim().is_empty() {
+                return None;
+            }
+            let score = Score::parse(kind, value)
+                .map_err(|m| p.push(field, format!("{what}: {m}")))
+                .ok();
+            let date = parse_date(date);
+            if date.is_none() {
+                p.push(field, format!("{what}: enter the date it was taken."));
+            }
+            Some(Assessment {
+                score: score?,
+                date: date?,
+            })
+        };
+        let entry = read(EnrolmentField::Entry, "Entry", &r.entry, &r.entry_date);
+        let exit = read(EnrolmentField::Exit, "Exit", &r.exit, &r.exit_date);
+        let updated = Enrolment {
+            entry,
+            exit,
+            updated_at: now.max(e.updated_at),
+            ..e.clone()
+        };
+        p.extend_new(updated.validate());
+        if !p.is_empty() {
+            problems.push((r.enrolment_id, p));
+        } else if updated.entry != e.entry || updated.exit != e.exit {
+            changes.push(Change::Put(Record::Enrolment(updated)));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let name = data
+        .provision(provision_id)
+        .map_or_else(String::new, |p| p.name.clone());
+    Ok(Edit::new(data, format!("Enter scores for {name}"), changes))
+}
+
+fn pupil_of(data: &Dataset, id: Uuid) -> Result<&Pupil, Problems<PupilField>> {
+    data.pupil(id).ok_or_else(|| {
+        let mut p = Problems::default();
+        p.push(
+            PupilField::Id,
+            "That pupil is not on the register any more.",
+        );
+        p
+    })
+}
+
+fn put_pupil(p: Pupil) -> Change {
+    Change::Put(Record::Pupil(p))
+}

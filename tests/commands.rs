@@ -1,0 +1,259 @@
+//! The commands: each gives the edit a write makes (cascades included) or
+//! every problem by field, and changes nothing itself.
+mod support;
+
+use jiff::Timestamp;
+use uuid::Uuid;
+use waymark::domain::commands::{
+    delete_provision, delete_pupil, record_scores, remove_enrolment, save_pupil,
+    save_pupil_details, ScoreDraft,
+};
+use waymark::domain::details::DetailsDraft;
+use waymark::domain::edit::{Change, Kind, Record};
+use waymark::domain::provision::{MeasureKind, Score};
+use waymark::domain::quantity::Dec2;
+use waymark::domain::{EnrolmentField, FieldName, ProvisionField, PupilDraft, PupilField};
+
+fn later() -> Timestamp {
+    "2025-10-01T09:00:00Z".parse().unwrap()
+}
+
+/// Applying an edit's changes, then its inverse, gives the data back.
+fn round_trips(data: &waymark::domain::dataset::Dataset, edit: &waymark::domain::edit::Edit) {
+    let mut d = data.clone();
+    d.apply(&edit.forward);
+    assert_eq!(d.validate(), vec![], "the edit leaves a valid school");
+    d.apply(&edit.backward);
+    assert_eq!(&d, data, "the inverse undoes it");
+}
+
+#[test]
+fn deleting_a_pupil_takes_their_enrolments_and_plans() {
+    let data = support::sample();
+    let pupil = data.pupils[0].id;
+    let edit = delete_pupil(&data, pupil).unwrap();
+    assert_eq!(edit.label, "Delete Zoë O'Brien");
+    // The sample's one pupil has one enrolment and one plan.
+    assert_eq!(
+        edit.forward,
+        vec![
+            Change::Delete(Kind::Enrolments, data.enrolments[0].id),
+            Change::Delete(Kind::Plans, data.plans[0].id),
+            Change::Delete(Kind::Pupils, pupil),
+        ]
+    );
+    round_trips(&data, &edit);
+
+    let gone = delete_pupil(&data, Uuid::new_v4()).unwrap_err();
+    assert_eq!(
+        gone.for_field(PupilField::Id),
+        Some("That pupil is not on the register any more.")
+    );
+}
+
+#[test]
+fn deleting_a_provision_unlinks_it_from_support_plans() {
+    let data = support::sample();
+    let provision = data.provisions[0].id;
+    let edit = delete_provision(&data, provision, later()).unwrap();
+    assert_eq!(edit.label, "Delete Colourful semantics (Y4)");
+    // Its one enrolment goes; the plan that links to it stays, with its
+    // outcomes, and loses the link (a dangling link would fail validation).
+    assert_eq!(edit.forward.len(), 3);
+    assert_eq!(
+        edit.forward[0],
+        Change::Delete(Kind::Enrolments, data.enrolments[0].id)
+    );
+    let Change::Put(Record::Plan(plan)) = &edit.forward[1] else {
+        panic!("the plan is kept: {:?}", edit.forward[1]);
+    };
+    assert!(plan.provision_ids.is_empty());
+    assert_eq!(plan.outcomes, data.plans[0].outcomes);
+    assert_eq!(plan.updated_at, later());
+    assert_eq!(edit.forward[2], Change::Delete(Kind::Provisions, provision));
+    round_trips(&data, &edit);
+    assert!(delete_provision(&data, Uuid::new_v4(), later())
+        .unwrap_err()
+        .has(ProvisionField::Id));
+}
+
+#[test]
+fn removing_a_place_names_who_and_what() {
+    let data = support::sample();
+    let edit = remove_enrolment(&data, data.enrolments[0].id).unwrap();
+    assert_eq!(
+        edit.label,
+        "Remove Zoë O'Brien from Colourful semantics (Y4)"
+    );
+    assert_eq!(
+        edit.forward,
+        vec![Change::Delete(Kind::Enrolments, data.enrolments[0].id)]
+    );
+    round_trips(&data, &edit);
+    assert!(remove_enrolment(&data, Uuid::new_v4())
+        .unwrap_err()
+        .has(EnrolmentField::Id));
+}
+
+#[test]
+fn saving_a_pupil_adds_or_edits_and_refuses_with_every_problem() {
+    let data = support::sample();
+    let added = save_pupil(
+        &data,
+        None,
+        &PupilDraft::new("Ada", "Lovelace", "Y3"),
+        later(),
+    )
+    .unwrap();
+    assert_eq!(added.label, "Add Ada Lovelace");
+    assert_eq!(added.forward.len(), 1);
+    round_trips(&data, &added);
+
+    // The E-to-K case: a pupil with EHC plan details made SEN support. The
+    // register's form has no input for the plan's details, so the problem
+    // must name its field for the form's summary.
+    let zoe = &data.pupils[0];
+    let mut draft = PupilDraft::of(zoe);
+    draft.sen_status = "K".into();
+    let refused = save_pupil(&data, Some(zoe.id), &draft, later()).unwrap_err();
+    assert_eq!(refused.0.len(), 1);
+    assert_eq!(refused.0[0].field, PupilField::Ehcp);
+    assert_eq!(refused.0[0].field.label(), "EHC plan details");
+    assert_eq!(
+        refused.0[0].message,
+        "EHC plan details are given but the SEN status is not E."
+    );
+
+    let mut draft = PupilDraft::of(zoe);
+    draft.given_name = "Zoe".into();
+    let edited = save_pupil(&data, Some(zoe.id), &draft, later()).unwrap();
+    assert_eq!(edited.label, "Edit Zoe O'Brien");
+    round_trips(&data, &edited);
+
+    let mut bad = PupilDraft::new("", "", "");
+    bad.upn = "nope".into();
+    let p = save_pupil(&data, None, &bad, later()).unwrap_err();
+    for f in [
+        PupilField::GivenName,
+        PupilField::FamilyName,
+        PupilField::YearGroup,
+        PupilField::Upn,
+    ] {
+        assert!(p.has(f), "{f:?} not reported: {p:?}");
+    }
+    assert!(save_pupil(&data, Some(Uuid::new_v4()), &draft, later())
+        .unwrap_err()
+        .has(PupilField::Id));
+}
+
+#[test]
+fn saving_details_is_one_edit_of_the_pupil() {
+    let data = support::sample();
+    let zoe = &data.pupils[0];
+    let mut d = DetailsDraft::of(zoe);
+    d.profile.strengths = "Maps".into();
+    let edit = save_pupil_details(&data, zoe.id, &d, later()).unwrap();
+    assert_eq!(edit.label, "Edit Zoë O'Brien's details");
+    round_trips(&data, &edit);
+    d.ehcp_top_up = "lots".into();
+    assert!(save_pupil_details(&data, zoe.id, &d, later())
+        .unwrap_err()
+        .has(PupilField::EhcpTopUp));
+}
+
+#[test]
+fn scores_are_read_checked_and_only_changes_saved() {
+    let data = support::sample();
+    let e = &data.enrolments[0];
+    let p = &data.provisions[0];
+    let row = ScoreDraft::of(e, p.start, p.end);
+    // As stored: 82.5 on 08/09/2025, 88 on 12/12/2025.
+    assert_eq!(
+        (
+            row.entry.as_str(),
+            row.entry_date.as_str(),
+            row.exit.as_str()
+        ),
+        ("82.5", "2025-09-08", "88")
+    );
+    let unchanged = record_scores(
+        &data,
+        p.id,
+        MeasureKind::StandardisedScore,
+        std::slice::from_ref(&row),
+        later(),
+    )
+    .unwrap();
+    assert!(
+        unchanged.forward.is_empty(),
+        "nothing changed, nothing saved"
+    );
+
+    let mut moved = row.clone();
+    moved.exit = "91".into();
+    let edit = record_scores(
+        &data,
+        p.id,
+        MeasureKind::StandardisedScore,
+        &[moved],
+        later(),
+    )
+    .unwrap();
+    assert_eq!(edit.label, "Enter scores for Colourful semantics (Y4)");
+    let [Change::Put(Record::Enrolment(saved))] = edit.forward.as_slice() else {
+        panic!("one enrolment: {:?}", edit.forward);
+    };
+    assert_eq!(
+        saved.exit.as_ref().map(|a| a.score.clone()),
+        Some(Score::StandardisedScore(Dec2::whole(91)))
+    );
+    assert_eq!(saved.updated_at, later());
+    round_trips(&data, &edit);
+
+    // Every problem of the row, not just the first: an unreadable entry
+    // date, and an exit score out of the 40-160 range.
+    let mut bad = row.clone();
+    bad.entry_date = "someday".into();
+    bad.exit = "200".into();
+    let problems =
+        record_scores(&data, p.id, MeasureKind::StandardisedScore, &[bad], later()).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    let (id, p1) = &problems[0];
+    assert_eq!(*id, e.id);
+    assert_eq!(
+        p1.for_field(EnrolmentField::Entry),
+        Some("Entry: enter the date it was taken.")
+    );
+    assert_eq!(
+        p1.for_field(EnrolmentField::Exit),
+        Some("A standardised score must be from 40 to 160.")
+    );
+    let mut words = row.clone();
+    words.entry = "ninety".into();
+    let problems = record_scores(
+        &data,
+        p.id,
+        MeasureKind::ReadingAgeMonths,
+        &[words],
+        later(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        problems[0].1.for_field(EnrolmentField::Entry),
+        Some("Entry: Enter the age in whole months, like 98 (8 years 2 months).")
+    );
+    // A row of another provision, or one removed meanwhile, is refused by id.
+    let stranger = ScoreDraft {
+        enrolment_id: Uuid::new_v4(),
+        ..row
+    };
+    let problems = record_scores(
+        &data,
+        p.id,
+        MeasureKind::StandardisedScore,
+        &[stranger],
+        later(),
+    )
+    .unwrap_err();
+    assert!(problems[0].1.has(EnrolmentField::Id));
+}
