@@ -188,6 +188,32 @@ impl SchoolSettings {
         self.years.iter().find(|y| y.start_year == start_year)
     }
 
+    /// The academic year every view shows: `chosen` when it is set up, else
+    /// the year containing `today`, else the one nearest to it (the later of
+    /// two as near, so a summer holiday's second half looks ahead). `None`
+    /// only when no year with terms is set up. One rule for every view, so
+    /// figures for "this year" always mean the same year.
+    pub fn year_in_view(&self, chosen: Option<i16>, today: jiff::civil::Date) -> Option<i16> {
+        if let Some(y) = chosen.filter(|y| self.year(*y).is_some()) {
+            return Some(y);
+        }
+        let distance = |y: &AcademicYear| {
+            let r = y.range()?;
+            Some(if today < r.start {
+                super::calendar::days_between(today, r.start)
+            } else if today > r.end {
+                super::calendar::days_between(r.end, today)
+            } else {
+                0
+            })
+        };
+        self.years
+            .iter()
+            .filter_map(|y| Some((distance(y)?, std::cmp::Reverse(y.start_year))))
+            .min()
+            .map(|(_, std::cmp::Reverse(y))| y)
+    }
+
     /// Every term of every academic year set up, in order: (start year, term).
     pub fn terms(&self) -> Vec<(i16, super::calendar::TermName)> {
         self.years
@@ -347,6 +373,34 @@ mod tests {
 
     fn now() -> Timestamp {
         "2026-09-01T08:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn the_year_in_view_is_the_one_containing_today_else_the_nearest() {
+        use jiff::civil::date;
+        let mut s = SchoolSettings::new("Hillside", 2025, now());
+        s.years.push(AcademicYear::typical(2026));
+        // Typical years run 1 September to 21 July.
+        assert_eq!(s.year_in_view(None, date(2025, 9, 1)), Some(2025));
+        assert_eq!(s.year_in_view(None, date(2026, 7, 21)), Some(2025));
+        assert_eq!(s.year_in_view(None, date(2026, 9, 1)), Some(2026));
+        // The summer holiday: 22 July to 31 August. 10 August is 20 days
+        // after 21 July and 22 before 1 September; 11 August is 21 days
+        // from each (the later year wins a tie); 12 August is nearer 2026-27.
+        assert_eq!(s.year_in_view(None, date(2026, 8, 10)), Some(2025));
+        assert_eq!(s.year_in_view(None, date(2026, 8, 11)), Some(2026));
+        assert_eq!(s.year_in_view(None, date(2026, 8, 12)), Some(2026));
+        // Before the first year and after the last: the nearest.
+        assert_eq!(s.year_in_view(None, date(2020, 1, 1)), Some(2025));
+        assert_eq!(s.year_in_view(None, date(2030, 1, 1)), Some(2026));
+        // A chosen year wins while it is set up.
+        assert_eq!(s.year_in_view(Some(2025), date(2027, 1, 1)), Some(2025));
+        assert_eq!(s.year_in_view(Some(2019), date(2025, 10, 1)), Some(2025));
+        // A year without terms cannot be in view; no years, no year.
+        s.years[1].terms.clear();
+        assert_eq!(s.year_in_view(None, date(2027, 1, 1)), Some(2025));
+        s.years.clear();
+        assert_eq!(s.year_in_view(None, date(2027, 1, 1)), None);
     }
 
     #[test]

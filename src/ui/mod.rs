@@ -157,6 +157,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
         outdated: RwSignal::new(false),
         meta: RwSignal::new(None),
         settings_saved: RwSignal::new(false),
+        year: RwSignal::new(None),
     };
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);

@@ -50,12 +50,24 @@ pub struct AppCtx {
     pub meta: RwSignal<Option<Meta>>,
     /// Whether the settings were ever saved (a new database has defaults).
     pub settings_saved: RwSignal<bool>,
+    /// The academic year the user chose to view, shared by every view and
+    /// kept as they move between them; `None` until they choose.
+    pub year: RwSignal<Option<i16>>,
 }
 
 impl AppCtx {
     /// The context provided by [`crate::ui::App`].
     pub fn get() -> AppCtx {
         expect_context::<AppCtx>()
+    }
+
+    /// The academic year every view shows: the one chosen, else the one
+    /// containing today, else the nearest (`SchoolSettings::year_in_view`).
+    pub fn year_in_view(&self) -> Option<i16> {
+        let chosen = self.year.get();
+        self.state
+            .data()
+            .with(|d| d.settings.year_in_view(chosen, super::widgets::today()))
     }
 
     /// The open database. Views that write are only shown once it is open.

@@ -18,14 +18,7 @@ use crate::ui::widgets::{today, FormProblems, YearSelect};
 #[component]
 pub fn BudgetPage() -> impl IntoView {
     let ctx = AppCtx::get();
-    let year = RwSignal::new(None::<i16>);
-    let chosen = move || {
-        year.get().or_else(|| {
-            ctx.state
-                .data()
-                .with(|d| d.settings.years.last().map(|y| y.start_year))
-        })
-    };
+    let chosen = move || ctx.year_in_view();
     let lines = Memo::new(move |_| {
         let y = chosen()?;
         ctx.state.data().with(|d| budget_lines(d, y, today()))
@@ -33,7 +26,7 @@ pub fn BudgetPage() -> impl IntoView {
     view! {
             <h1>"Budget"</h1>
             <div class="filters">
-                <YearSelect id="budget-year" year=year />
+                <YearSelect id="budget-year" />
             </div>
             {move || match (lines.get(), chosen()) {
                 (Some(lines), Some(y)) => view! {

@@ -33,12 +33,9 @@ struct Row {
 #[component]
 pub fn ImpactPage() -> impl IntoView {
     let ctx = AppCtx::get();
-    let year = RwSignal::new(None::<i16>);
     let period = Memo::new(move |_| {
+        let y = ctx.year_in_view()?;
         ctx.state.data().with(|d| {
-            let y = year
-                .get()
-                .or_else(|| d.settings.years.last().map(|y| y.start_year))?;
             d.settings.year(y)?.range()
         })
     });
@@ -151,7 +148,7 @@ pub fn ImpactPage() -> impl IntoView {
             <PrintedBy />
             <h1>"Impact"</h1>
             <div class="impact-controls filters">
-                <YearSelect id="impact-year" year=year />
+                <YearSelect id="impact-year" />
                 <div class="field"><span class="label-spacer" aria-hidden="true"></span><PrintButton label="Print impact" /></div>
             </div>
             {move || data.with(|(_, _, t)| t.clone()).map(|t| view! { <ReportTable table=t id="impact-measures" /> })}

@@ -6,21 +6,19 @@ use leptos::prelude::*;
 
 use crate::domain::dataset::Dataset;
 use crate::domain::map::{build, Columns};
+use crate::domain::choice::Choice;
 use crate::domain::provision::FundingSource;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::YearSelect;
+use crate::ui::widgets::{today, YearSelect};
 
 #[component]
 pub fn MapPage() -> impl IntoView {
     let ctx = AppCtx::get();
-    let year = RwSignal::new(None::<i16>);
     let by = RwSignal::new(Columns::Term);
     let funding = RwSignal::new(None::<FundingSource>);
     let map = Memo::new(move |_| {
+        let chosen = ctx.year_in_view()?;
         ctx.state.data().with(|d| {
-            let chosen = year
-                .get()
-                .or_else(|| d.settings.years.last().map(|y| y.start_year))?;
             let range = d.settings.year(chosen)?.range()?;
             let tier_name = |id: &str| {
                 d.settings
@@ -52,12 +50,12 @@ pub fn MapPage() -> impl IntoView {
         <div class="map-page">
             <h1>"Provision map"</h1>
             <p class="print-only">{move || ctx.state.data().with(|d| {
-                let y = year.get().or_else(|| d.settings.years.last().map(|y| y.start_year));
+                let y = d.settings.year_in_view(ctx.year.get(), today());
                 let label = y.and_then(|y| d.settings.year(y)).map(|y| y.label()).unwrap_or_default();
                 format!("{}, {}", d.settings.school_name, label)
             })}</p>
             <div class="filters map-controls">
-                <YearSelect id="map-year" year=year />
+                <YearSelect id="map-year" />
                 <div class="field">
                     <label for="map-columns">"Columns"</label>
                     <select id="map-columns" on:change=move |ev| by.set(if event_target_value(&ev) == "year" { Columns::YearGroup } else { Columns::Term })>
@@ -67,16 +65,16 @@ pub fn MapPage() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="map-funding">"Charged to"</label>
-                    <select id="map-funding" on:change=move |ev| funding.set(event_target_value(&ev).parse::<usize>().ok().and_then(|i| FundingSource::ALL.get(i).copied()))>
+                    <select id="map-funding" on:change=move |ev| funding.set(FundingSource::from_code(&event_target_value(&ev)))>
                         <option value="">"Any funding"</option>
-                        {FundingSource::ALL.iter().enumerate().map(|(i, f)| view! { <option value=i.to_string()>{f.label()}</option> }).collect_view()}
+                        {FundingSource::ALL.iter().map(|f| view! { <option value=f.code()>{f.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <button type="button" class="secondary" on:click=|_| { let _ = window().print(); }>"Print"</button>
                 <button type="button" class="secondary" id="map-csv" on:click=move |_| {
                     let Some((m, _)) = map.get_untracked() else { return };
                     let r = ctx.state.data().with_untracked(|d| {
-                        let y = year.get_untracked().or_else(|| d.settings.years.last().map(|y| y.start_year));
+                        let y = d.settings.year_in_view(ctx.year.get_untracked(), today());
                         let label = y.and_then(|y| d.settings.year(y)).map(|y| y.label()).unwrap_or_default();
                         crate::domain::reports::map_report(d, &m, &format!("Provision map, {label}"))
                     });

@@ -17,7 +17,7 @@ use crate::domain::money::Money;
 use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
 use crate::domain::register::{classes, register, RegisterFilter, RegisterRow, SortKey};
 use crate::domain::{Pupil, PupilDraft, PupilField, YearGroup};
-use crate::ui::widgets::{problem_summary, today, FormProblems};
+use crate::ui::widgets::{problem_summary, today, FormProblems, YearSelect};
 
 /// The register: the form to add (or edit) a pupil, the filters and the table.
 #[component]
@@ -25,15 +25,10 @@ pub fn PupilRegister() -> impl IntoView {
     let ctx = AppCtx::get();
     // Each pupil's cost this academic year, recomputed only when data changes.
     let costs = Memo::new(move |_| {
+        let year = ctx.year_in_view();
         ctx.state.data().with(|d| {
-            let day = today();
-            let year = d
-                .settings
-                .years
-                .iter()
-                .find(|y| y.range().is_some_and(|r| r.contains(day)))
-                .or(d.settings.years.last());
-            year.and_then(|y| y.range())
+            year.and_then(|y| d.settings.year(y))
+                .and_then(|y| y.range())
                 .map(|r| CostReport::build(d, r).per_pupil)
                 .unwrap_or_default()
         })
@@ -102,6 +97,7 @@ pub fn PupilRegister() -> impl IntoView {
                     n => format!("({n} pupils)"),
                 }}</span>
             </h2>
+            <div class="filters"><YearSelect id="register-year" /></div>
             <Filters filter=filter />
             <p class="shown" role="status" id="register-shown">{move || {
                 if shown() == total() { String::new() } else { format!("Showing {} of {}", shown(), total()) }

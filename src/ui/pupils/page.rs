@@ -143,12 +143,9 @@ fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn CostedProvision(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
-    let year = RwSignal::new(None::<i16>);
     let costed = Memo::new(move |_| {
+        let start = ctx.year_in_view()?;
         ctx.state.data().with(|d| {
-            let start = year
-                .get()
-                .or_else(|| d.settings.years.last().map(|y| y.start_year))?;
             let report = CostReport::for_year(d, start)?;
             let range = report.period;
             let mut rows: Vec<(Uuid, String, String, String, Money)> = d
@@ -187,7 +184,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="costed-heading">
             <h2 id="costed-heading">"Costed provision"</h2>
-            <div class="no-print"><YearSelect id="pupil-year" year=year /></div>
+            <div class="no-print"><YearSelect id="pupil-year" /></div>
             {move || match costed.get() {
                 None => view! { <p class="empty">"Set up the academic year's term dates in Settings to cost provision."</p> }.into_any(),
                 Some((rows, total, threshold, over, top_up)) => {

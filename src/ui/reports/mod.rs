@@ -47,18 +47,11 @@ enum Which {
 pub fn ReportsPage() -> impl IntoView {
     let ctx = AppCtx::get();
     let which = RwSignal::new(Which::Governors);
-    let year = RwSignal::new(None::<i16>);
     let term = RwSignal::new(None::<TermName>);
     let as_of = RwSignal::new(String::new());
     let pseudonymise = RwSignal::new(true);
     let message = RwSignal::new(None::<String>);
-    let start_year = move || {
-        year.get().or_else(|| {
-            ctx.state
-                .data()
-                .with(|d| d.settings.years.last().map(|y| y.start_year))
-        })
-    };
+    let start_year = move || ctx.year_in_view();
     // The term in progress by default, else the first of the year.
     let chosen_term = move || {
         term.get().unwrap_or_else(|| {
@@ -126,7 +119,7 @@ pub fn ReportsPage() -> impl IntoView {
                         <option value="ppplus">"Pupil premium plus: children in care"</option>
                     </select>
                 </div>
-                <YearSelect id="report-year" year=year />
+                <YearSelect id="report-year" />
                 <Show when=move || which.get() == Which::Governors>
                     <div class="field">
                         <label for="report-term">"Term"</label>

@@ -130,10 +130,10 @@ pub fn choice_select<T: crate::domain::choice::Choice>(
     }
 }
 
-/// The academic year a view shows: `year` holds the choice, `None` meaning
-/// the latest year set up.
+/// The academic year every view shows ([`AppCtx::year_in_view`]): one
+/// choice, shared by every view, that stays as the user moves between them.
 #[component]
-pub fn YearSelect(id: &'static str, year: RwSignal<Option<i16>>) -> impl IntoView {
+pub fn YearSelect(id: &'static str) -> impl IntoView {
     let ctx = AppCtx::get();
     let years = Memo::new(move |_| {
         ctx.state.data().with(|d| {
@@ -147,8 +147,8 @@ pub fn YearSelect(id: &'static str, year: RwSignal<Option<i16>>) -> impl IntoVie
     view! {
         <div class="field">
             <label for=id>"Academic year"</label>
-            <select id=id on:change=move |ev| year.set(event_target_value(&ev).parse().ok())
-                prop:value=move || year.get().or_else(|| years.with(|y| y.last().map(|y| y.0))).map(|y| y.to_string()).unwrap_or_default()>
+            <select id=id on:change=move |ev| ctx.year.set(event_target_value(&ev).parse().ok())
+                prop:value=move || ctx.year_in_view().map(|y| y.to_string()).unwrap_or_default()>
                 {move || years.get().into_iter().map(|(y, l)| view! { <option value=y.to_string()>{l}</option> }).collect_view()}
             </select>
         </div>
