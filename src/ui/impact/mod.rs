@@ -35,9 +35,7 @@ pub fn ImpactPage() -> impl IntoView {
     let ctx = AppCtx::get();
     let period = Memo::new(move |_| {
         let y = ctx.year_in_view()?;
-        ctx.state.data().with(|d| {
-            d.settings.year(y)?.range()
-        })
+        ctx.state.data().with(|d| d.settings.year(y)?.range())
     });
     let data = Memo::new(move |_| {
         let Some(range) = period.get() else {

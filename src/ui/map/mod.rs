@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::choice::Choice;
 use crate::domain::dataset::Dataset;
 use crate::domain::map::{build, Columns};
-use crate::domain::choice::Choice;
 use crate::domain::provision::FundingSource;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
 use crate::ui::widgets::{today, YearSelect};
