@@ -34,6 +34,8 @@ pub mod settings;
 pub mod settings_draft;
 pub mod sort;
 pub mod staff;
+/// Benchmark schools, made natively (`waymark --synthetic`), never in the app.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 pub mod validation;
 pub mod whatif;
