@@ -1,0 +1,230 @@
+//! Provisions: running groups or 1:1 support, who delivers them, when,
+//! and the funding source each is charged to.
+
+use jiff::civil::{Date, Time};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{check_counts, check_money};
+use crate::domain::calendar::DateRange;
+use crate::domain::fields::ProvisionField;
+use crate::domain::money::Money;
+use crate::domain::needs::BroadArea;
+use crate::domain::validation::{check_text, Problems};
+
+/// Where a provision's cost is charged.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingSource {
+    NotionalSen,
+    PupilPremium,
+    PupilPremiumPlus,
+    LaTopUp,
+    EhcpPersonalBudget,
+    Other,
+}
+
+impl FundingSource {
+    pub const ALL: [FundingSource; 6] = [
+        FundingSource::NotionalSen,
+        FundingSource::PupilPremium,
+        FundingSource::PupilPremiumPlus,
+        FundingSource::LaTopUp,
+        FundingSource::EhcpPersonalBudget,
+        FundingSource::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FundingSource::NotionalSen => "Notional SEN budget",
+            FundingSource::PupilPremium => "Pupil premium",
+            FundingSource::PupilPremiumPlus => "Pupil premium plus",
+            FundingSource::LaTopUp => "LA top-up (element 3)",
+            FundingSource::EhcpPersonalBudget => "EHCP personal budget",
+            FundingSource::Other => "Other or grant",
+        }
+    }
+}
+
+/// Who delivers a provision: a role, optionally a named member, and how many.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffLine {
+    pub role_id: Uuid,
+    #[serde(default)]
+    pub member_id: Option<Uuid>,
+    pub count: u32,
+}
+
+/// A school day, for timetable slots.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolDay {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+}
+
+/// When a session runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    pub day: SchoolDay,
+    pub start: Time,
+}
+
+/// How a provision's cost is split among its pupils.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum CostSplit {
+    /// Among the pupils actually enrolled, pro rata to their enrolled days.
+    #[default]
+    ActualPupils,
+    /// As if the group were full at its planned size; empty places stay unallocated.
+    PlannedGroupSize,
+}
+
+/// A running group or 1:1 support.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    pub id: Uuid,
+    /// The library entry it runs, or none for ad hoc provision.
+    pub intervention_id: Option<Uuid>,
+    pub name: String,
+    pub broad_area: BroadArea,
+    /// The id of a tier in the school's settings.
+    pub tier: String,
+    pub staff: Vec<StaffLine>,
+    pub sessions_per_week: u32,
+    pub minutes_per_session: u32,
+    pub start: Date,
+    pub end: Date,
+    pub funding: FundingSource,
+    pub fixed_costs: Money,
+    #[serde(default)]
+    pub slots: Vec<Slot>,
+    pub planned_group_size: u32,
+    #[serde(default)]
+    pub split: CostSplit,
+    /// Copied into the next academic year at rollover.
+    #[serde(default)]
+    pub recurring: bool,
+    /// Not yet running: planned (for example, copied at rollover).
+    #[serde(default)]
+    pub planned: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Provision {
+    pub fn range(&self) -> DateRange {
+        DateRange::new(self.start, self.end)
+    }
+
+    /// Staff minutes a week: minutes x sessions x staff, over every staff line.
+    pub fn staff_minutes_per_week(&self) -> u64 {
+        self.staff
+            .iter()
+            .map(|l| {
+                u64::from(l.count)
+                    * u64::from(self.minutes_per_session)
+                    * u64::from(self.sessions_per_week)
+            })
+            .sum()
+    }
+
+    pub fn validate(&self) -> Problems<ProvisionField> {
+        let mut p = Problems::default();
+        check_text(&mut p, ProvisionField::Name, "name", &self.name, 100, true);
+        check_text(&mut p, ProvisionField::Tier, "tier", &self.tier, 40, true);
+        if self.staff.is_empty() {
+            p.push(
+                ProvisionField::Staff,
+                "Add who delivers it: at least one staff role.",
+            );
+        }
+        for l in &self.staff {
+            if l.count == 0 {
+                p.push(
+                    ProvisionField::Staff,
+                    "Each staff line needs at least 1 person.",
+                );
+            }
+        }
+        let staff: u32 = self.staff.iter().map(|l| l.count).sum();
+        check_counts(
+            &mut p,
+            ProvisionField::SessionsPerWeek,
+            staff.max(1),
+            self.sessions_per_week,
+            1,
+        );
+        check_counts(
+            &mut p,
+            ProvisionField::MinutesPerSession,
+            1,
+            1,
+            self.minutes_per_session,
+        );
+        if self.end < self.start {
+            p.push(
+                ProvisionField::End,
+                "The end date is before the start date.",
+            );
+        }
+        if self.planned_group_size == 0 {
+            p.push(
+                ProvisionField::PlannedGroupSize,
+                "The group size must be at least 1.",
+            );
+        } else if self.planned_group_size > 40 {
+            p.push(
+                ProvisionField::PlannedGroupSize,
+                "The group size is over 40: check the figure.",
+            );
+        }
+        check_money(
+            &mut p,
+            ProvisionField::FixedCosts,
+            "Fixed costs",
+            self.fixed_costs,
+        );
+        if self.slots.len() > self.sessions_per_week as usize {
+            p.push(
+                ProvisionField::Slots,
+                "There are more timetable slots than sessions a week.",
+            );
+        }
+        p
+    }
+}
