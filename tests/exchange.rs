@@ -336,3 +336,31 @@ proptest! {
         }
     }
 }
+
+/// The messages tabs send each other: every kind of change, in order,
+/// read back as it was sent; a message this build cannot read is ignored.
+#[test]
+fn tab_messages_carry_every_kind_of_change_in_order() {
+    use waymark::domain::edit::{Change, Kind, Record};
+    use waymark::exchange::tab_message::{changes, message};
+    let d = support::sample();
+    let mut sent: Vec<Change> = d.records().into_iter().map(Change::Put).collect();
+    sent.push(Change::Delete(Kind::Pupils, d.pupils[0].id));
+    sent.push(Change::Put(Record::Pupil(d.pupils[0].clone())));
+    let kinds: std::collections::BTreeSet<Kind> = sent.iter().map(Change::kind).collect();
+    assert_eq!(kinds.len(), Kind::ALL.len(), "every kind is sent");
+    assert_eq!(changes(&message(&sent)), Some(sent));
+
+    assert_eq!(changes("not json"), None);
+    assert_eq!(changes(r#"[{"pupils": {"id": 1}}]"#), None);
+    assert_eq!(changes(r#"[{"dragons": []}]"#), None);
+    // An entry holds exactly one change.
+    assert_eq!(changes("[{}]"), None);
+    let two = format!(
+        r#"[{{"deleted": ["plans", "{}"], "pupils": {}}}]"#,
+        uuid::Uuid::nil(),
+        waymark::exchange::json::write(&d.pupils[0])
+    );
+    assert_eq!(changes(&two), None);
+    assert_eq!(changes("[]"), Some(vec![]));
+}

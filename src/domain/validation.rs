@@ -151,26 +151,30 @@ pub fn check_text<F: FieldName>(
     max_chars: usize,
     required: bool,
 ) {
+    if let Some(message) = text_problem(what, value, max_chars, required) {
+        p.push(field, message);
+    }
+}
+
+/// What is wrong with a piece of text, if anything ([`check_text`]'s rules;
+/// one copy whatever the kind of field).
+fn text_problem(what: &str, value: &str, max_chars: usize, required: bool) -> Option<String> {
     let multiline = max_chars > 200;
     if value.trim().is_empty() {
-        if required {
-            p.push(field, format!("Enter a {what}."));
-        }
+        required.then(|| format!("Enter a {what}."))
     } else if value.chars().count() > max_chars {
-        p.push(
-            field,
-            format!("The {what} is longer than {max_chars} characters."),
-        );
+        Some(format!("The {what} is longer than {max_chars} characters."))
     } else if value
         .chars()
         .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r')))
     {
-        p.push(
-            field,
-            format!("The {what} contains a control character (such as a tab or line break)."),
-        );
+        Some(format!(
+            "The {what} contains a control character (such as a tab or line break)."
+        ))
     } else if value != value.trim() {
-        p.push(field, format!("The {what} starts or ends with a space."));
+        Some(format!("The {what} starts or ends with a space."))
+    } else {
+        None
     }
 }
 

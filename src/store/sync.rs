@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{BroadcastChannel, MessageEvent};
 
 use crate::domain::edit::Change;
+use crate::exchange::tab_message::{changes, message};
 
 /// A tab's end of the channel for one database.
 pub struct TabSync {
@@ -24,7 +25,7 @@ impl TabSync {
                 return;
             };
             // A message this build cannot read (an older or newer tab) is ignored.
-            if let Ok(changes) = crate::exchange::json::read::<Vec<Change>>(&text) {
+            if let Some(changes) = changes(&text) {
                 on_changes(changes);
             }
         });
@@ -37,8 +38,7 @@ impl TabSync {
 
     /// Tell the other tabs about committed changes.
     pub fn send(&self, changes: &[Change]) {
-        let text = crate::exchange::json::write(changes);
-        let _ = self.channel.post_message(&text.into());
+        let _ = self.channel.post_message(&message(changes).into());
     }
 }
 

@@ -118,16 +118,39 @@ pub fn choice_select<T: crate::domain::choice::Choice>(
     label: &'static str,
     value: impl Fn() -> T + Send + Sync + 'static,
     set: impl Fn(T) + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    let options = T::CHOICES.iter().map(|c| (c.code(), c.text())).collect();
+    code_select(
+        id,
+        label,
+        options,
+        Signal::derive(move || value().code()),
+        Callback::new(move |code: String| {
+            if let Some(c) = T::from_code(&code) {
+                set(c)
+            }
+        }),
+    )
+}
+
+/// [`choice_select`]'s markup, one copy whatever the list.
+fn code_select(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    value: Signal<&'static str>,
+    set: Callback<String>,
+) -> AnyView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id prop:value=move || value().code()
-                on:change=move |ev| { if let Some(c) = T::from_code(&event_target_value(&ev)) { set(c) } }>
-                {T::CHOICES.iter().map(|c| view! { <option value=c.code()>{c.text()}</option> }).collect_view()}
+            <select id=id prop:value=move || value.get()
+                on:change=move |ev| set.run(event_target_value(&ev))>
+                {options.into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// The academic year every view shows ([`AppCtx::year_in_view`]): one
