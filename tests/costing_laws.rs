@@ -164,13 +164,13 @@ fn school(rates: &[i64], ps: &[P]) -> Dataset {
     }
     Dataset {
         settings,
-        roles,
-        members: vec![],
-        pupils,
-        interventions: vec![],
-        provisions,
-        enrolments,
-        plans: vec![],
+        roles: roles.into(),
+        members: vec![].into(),
+        pupils: pupils.into(),
+        interventions: vec![].into(),
+        provisions: provisions.into(),
+        enrolments: enrolments.into(),
+        plans: vec![].into(),
     }
 }
 

@@ -118,13 +118,13 @@ fn base() -> Dataset {
     };
     Dataset {
         settings: SchoolSettings::new("Checks", 2025, now()),
-        roles: vec![ta],
-        members: vec![member],
-        pupils: vec![pupil],
-        interventions: vec![intervention],
-        provisions: vec![provision],
-        enrolments: vec![enrolment],
-        plans: vec![plan],
+        roles: vec![ta].into(),
+        members: vec![member].into(),
+        pupils: vec![pupil].into(),
+        interventions: vec![intervention].into(),
+        provisions: vec![provision].into(),
+        enrolments: vec![enrolment].into(),
+        plans: vec![plan].into(),
     }
 }
 

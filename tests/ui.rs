@@ -78,7 +78,7 @@ async fn stored_pupils(name: &str) -> Vec<Pupil> {
     let db = Db::open(name).await.unwrap();
     let pupils = db.load(jiff::Timestamp::now()).await.unwrap().1.pupils;
     db.close();
-    pupils
+    pupils.into_rows()
 }
 
 fn submit(root: &HtmlElement) {

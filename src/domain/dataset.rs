@@ -10,6 +10,7 @@ use super::provision::{Enrolment, Intervention, Provision};
 use super::pupil::Pupil;
 use super::settings::SchoolSettings;
 use super::staff::{StaffMember, StaffRole};
+use super::table::Table;
 use super::validation::FieldName;
 
 /// The whole of a school's data.
@@ -18,19 +19,19 @@ use super::validation::FieldName;
 pub struct Dataset {
     pub settings: SchoolSettings,
     #[serde(default)]
-    pub roles: Vec<StaffRole>,
+    pub roles: Table<StaffRole>,
     #[serde(default)]
-    pub members: Vec<StaffMember>,
+    pub members: Table<StaffMember>,
     #[serde(default)]
-    pub pupils: Vec<Pupil>,
+    pub pupils: Table<Pupil>,
     #[serde(default)]
-    pub interventions: Vec<Intervention>,
+    pub interventions: Table<Intervention>,
     #[serde(default)]
-    pub provisions: Vec<Provision>,
+    pub provisions: Table<Provision>,
     #[serde(default)]
-    pub enrolments: Vec<Enrolment>,
+    pub enrolments: Table<Enrolment>,
     #[serde(default)]
-    pub plans: Vec<SupportPlan>,
+    pub plans: Table<SupportPlan>,
 }
 
 /// A problem with one record of a dataset: which kind, which record, which field.
@@ -60,22 +61,22 @@ impl Dataset {
     pub fn empty(settings: SchoolSettings) -> Dataset {
         Dataset {
             settings,
-            roles: Vec::new(),
-            members: Vec::new(),
-            pupils: Vec::new(),
-            interventions: Vec::new(),
-            provisions: Vec::new(),
-            enrolments: Vec::new(),
-            plans: Vec::new(),
+            roles: Table::new(),
+            members: Table::new(),
+            pupils: Table::new(),
+            interventions: Table::new(),
+            provisions: Table::new(),
+            enrolments: Table::new(),
+            plans: Table::new(),
         }
     }
 
     pub fn pupil(&self, id: Uuid) -> Option<&Pupil> {
-        self.pupils.iter().find(|p| p.id == id)
+        self.pupils.get(id)
     }
 
     pub fn role(&self, id: Uuid) -> Option<&StaffRole> {
-        self.roles.iter().find(|r| r.id == id)
+        self.roles.get(id)
     }
 
     /// Why the role `id` cannot be deleted: what still uses it, in words;
@@ -189,7 +190,7 @@ impl Dataset {
     }
 
     pub fn provision(&self, id: Uuid) -> Option<&Provision> {
-        self.provisions.iter().find(|p| p.id == id)
+        self.provisions.get(id)
     }
 
     /// Every problem in every record, and every reference to a record that

@@ -13,6 +13,7 @@ use super::provision::{Enrolment, Intervention, Provision};
 use super::pupil::Pupil;
 use super::settings::SchoolSettings;
 use super::staff::{StaffMember, StaffRole};
+use super::table::{Row, Table};
 
 /// The kinds of record, one object store each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -68,59 +69,166 @@ pub enum Record {
     Plan(SupportPlan),
 }
 
+/// Every kind of record the app keeps: what edits, lists of changes and
+/// the store need of each, whatever its kind.
+pub trait Kept: Row + Clone + 'static {
+    const KIND: Kind;
+    fn updated_at(&self) -> jiff::Timestamp;
+    /// A few words that say which record this is, for lists of changes.
+    fn describe(&self) -> String;
+    fn wrap(self) -> Record;
+}
+
+/// A kind of record kept in a table of the dataset (all but the settings):
+/// finding, applying and inverting changes are written once, generically.
+pub trait Stored: Kept {
+    /// This kind's record in `r`, if it is one.
+    fn unwrap(r: Record) -> Option<Self>;
+    fn table(d: &Dataset) -> &Table<Self>;
+    fn table_mut(d: &mut Dataset) -> &mut Table<Self>;
+}
+
+/// `$body` with `$x` bound to the record inside `$record`, of whatever
+/// kind: the one match over the variants of [`Record`].
+#[macro_export]
+macro_rules! on_record {
+    ($record:expr, $x:ident => $body:expr) => {
+        match $record {
+            $crate::domain::edit::Record::Settings($x) => $body,
+            $crate::domain::edit::Record::Role($x) => $body,
+            $crate::domain::edit::Record::Member($x) => $body,
+            $crate::domain::edit::Record::Pupil($x) => $body,
+            $crate::domain::edit::Record::Intervention($x) => $body,
+            $crate::domain::edit::Record::Provision($x) => $body,
+            $crate::domain::edit::Record::Enrolment($x) => $body,
+            $crate::domain::edit::Record::Plan($x) => $body,
+        }
+    };
+}
+
+/// `$body` with `$T` the record type of the table kind `$kind`, or
+/// `$settings` for the settings: the one match over the kinds.
+#[macro_export]
+macro_rules! by_kind {
+    ($kind:expr, $T:ident => $body:expr, settings => $settings:expr) => {
+        match $kind {
+            $crate::domain::edit::Kind::Settings => $settings,
+            $crate::domain::edit::Kind::Roles => {
+                type $T = $crate::domain::staff::StaffRole;
+                $body
+            }
+            $crate::domain::edit::Kind::Members => {
+                type $T = $crate::domain::staff::StaffMember;
+                $body
+            }
+            $crate::domain::edit::Kind::Pupils => {
+                type $T = $crate::domain::pupil::Pupil;
+                $body
+            }
+            $crate::domain::edit::Kind::Interventions => {
+                type $T = $crate::domain::provision::Intervention;
+                $body
+            }
+            $crate::domain::edit::Kind::Provisions => {
+                type $T = $crate::domain::provision::Provision;
+                $body
+            }
+            $crate::domain::edit::Kind::Enrolments => {
+                type $T = $crate::domain::provision::Enrolment;
+                $body
+            }
+            $crate::domain::edit::Kind::Plans => {
+                type $T = $crate::domain::plan::SupportPlan;
+                $body
+            }
+        }
+    };
+}
+
+macro_rules! kept {
+    ($($ty:ty => $variant:ident, $kind:ident, |$r:ident| $describe:expr;)+) => {$(
+        impl Row for $ty {
+            fn id(&self) -> Uuid {
+                self.id
+            }
+        }
+        impl Kept for $ty {
+            const KIND: Kind = Kind::$kind;
+            fn updated_at(&self) -> jiff::Timestamp {
+                self.updated_at
+            }
+            fn describe(&self) -> String {
+                let $r = self;
+                $describe
+            }
+            fn wrap(self) -> Record {
+                Record::$variant(self)
+            }
+        }
+    )+};
+}
+
+kept! {
+    SchoolSettings => Settings, Settings, |r| format!("Settings of {}", r.school_name);
+    StaffRole => Role, Roles, |r| format!("Staff role {}", r.name);
+    StaffMember => Member, Members, |r| format!("Member of staff {}", r.name);
+    Pupil => Pupil, Pupils, |r| format!("Pupil {}", r.full_name());
+    Intervention => Intervention, Interventions, |r| format!("Intervention {}", r.name);
+    Provision => Provision, Provisions, |r| format!("Provision {}", r.name);
+    Enrolment => Enrolment, Enrolments, |r| format!("Enrolment {}", &r.id.simple().to_string()[..8]);
+    SupportPlan => Plan, Plans, |r| format!("Support plan, {} {}", r.term, r.start_year);
+}
+
+macro_rules! stored {
+    ($($ty:ty => $variant:ident, $field:ident;)+) => {$(
+        impl Stored for $ty {
+            fn unwrap(r: Record) -> Option<Self> {
+                match r {
+                    Record::$variant(x) => Some(x),
+                    _ => None,
+                }
+            }
+            fn table(d: &Dataset) -> &Table<Self> {
+                &d.$field
+            }
+            fn table_mut(d: &mut Dataset) -> &mut Table<Self> {
+                &mut d.$field
+            }
+        }
+    )+};
+}
+
+stored! {
+    StaffRole => Role, roles;
+    StaffMember => Member, members;
+    Pupil => Pupil, pupils;
+    Intervention => Intervention, interventions;
+    Provision => Provision, provisions;
+    Enrolment => Enrolment, enrolments;
+    SupportPlan => Plan, plans;
+}
+
+fn kind_of<T: Kept>(_: &T) -> Kind {
+    T::KIND
+}
+
 impl Record {
     pub fn kind(&self) -> Kind {
-        match self {
-            Record::Settings(_) => Kind::Settings,
-            Record::Role(_) => Kind::Roles,
-            Record::Member(_) => Kind::Members,
-            Record::Pupil(_) => Kind::Pupils,
-            Record::Intervention(_) => Kind::Interventions,
-            Record::Provision(_) => Kind::Provisions,
-            Record::Enrolment(_) => Kind::Enrolments,
-            Record::Plan(_) => Kind::Plans,
-        }
+        on_record!(self, x => kind_of(x))
     }
 
     /// When the record was last changed.
     pub fn updated_at(&self) -> jiff::Timestamp {
-        match self {
-            Record::Settings(r) => r.updated_at,
-            Record::Role(r) => r.updated_at,
-            Record::Member(r) => r.updated_at,
-            Record::Pupil(r) => r.updated_at,
-            Record::Intervention(r) => r.updated_at,
-            Record::Provision(r) => r.updated_at,
-            Record::Enrolment(r) => r.updated_at,
-            Record::Plan(r) => r.updated_at,
-        }
+        on_record!(self, x => x.updated_at())
     }
 
     /// A few words that say which record this is, for lists of changes.
     pub fn describe(&self) -> String {
-        match self {
-            Record::Settings(r) => format!("Settings of {}", r.school_name),
-            Record::Role(r) => format!("Staff role {}", r.name),
-            Record::Member(r) => format!("Member of staff {}", r.name),
-            Record::Pupil(r) => format!("Pupil {}", r.full_name()),
-            Record::Intervention(r) => format!("Intervention {}", r.name),
-            Record::Provision(r) => format!("Provision {}", r.name),
-            Record::Enrolment(r) => format!("Enrolment {}", &r.id.simple().to_string()[..8]),
-            Record::Plan(r) => format!("Support plan, {} {}", r.term, r.start_year),
-        }
+        on_record!(self, x => x.describe())
     }
 
     pub fn id(&self) -> Uuid {
-        match self {
-            Record::Settings(r) => r.id,
-            Record::Role(r) => r.id,
-            Record::Member(r) => r.id,
-            Record::Pupil(r) => r.id,
-            Record::Intervention(r) => r.id,
-            Record::Provision(r) => r.id,
-            Record::Enrolment(r) => r.id,
-            Record::Plan(r) => r.id,
-        }
+        on_record!(self, x => x.id())
     }
 }
 
@@ -153,65 +261,16 @@ impl Change {
 impl Dataset {
     /// The stored record of `kind` with `id`, if any.
     pub fn get(&self, kind: Kind, id: Uuid) -> Option<Record> {
-        match kind {
-            Kind::Settings => {
-                (self.settings.id == id).then(|| Record::Settings(self.settings.clone()))
-            }
-            Kind::Roles => self
-                .roles
-                .iter()
-                .find(|r| r.id == id)
-                .cloned()
-                .map(Record::Role),
-            Kind::Members => self
-                .members
-                .iter()
-                .find(|r| r.id == id)
-                .cloned()
-                .map(Record::Member),
-            Kind::Pupils => self
-                .pupils
-                .iter()
-                .find(|r| r.id == id)
-                .cloned()
-                .map(Record::Pupil),
-            Kind::Interventions => self
-                .interventions
-                .iter()
-                .find(|r| r.id == id)
-                .cloned()
-                .map(Record::Intervention),
-            Kind::Provisions => self
-                .provisions
-                .iter()
-                .find(|r| r.id == id)
-                .cloned()
-                .map(Record::Provision),
-            Kind::Enrolments => self
-                .enrolments
-                .iter()
-                .find(|r| r.id == id)
-                .cloned()
-                .map(Record::Enrolment),
-            Kind::Plans => self
-                .plans
-                .iter()
-                .find(|r| r.id == id)
-                .cloned()
-                .map(Record::Plan),
-        }
+        by_kind!(kind, T => T::table(self).get(id).cloned().map(T::wrap),
+            settings => (self.settings.id == id).then(|| Record::Settings(self.settings.clone())))
     }
 
     /// Every record, settings first, in the stores' order.
     pub fn records(&self) -> Vec<Record> {
-        let mut v = vec![Record::Settings(self.settings.clone())];
-        v.extend(self.roles.iter().cloned().map(Record::Role));
-        v.extend(self.members.iter().cloned().map(Record::Member));
-        v.extend(self.pupils.iter().cloned().map(Record::Pupil));
-        v.extend(self.interventions.iter().cloned().map(Record::Intervention));
-        v.extend(self.provisions.iter().cloned().map(Record::Provision));
-        v.extend(self.enrolments.iter().cloned().map(Record::Enrolment));
-        v.extend(self.plans.iter().cloned().map(Record::Plan));
+        let mut v = Vec::new();
+        for kind in Kind::ALL {
+            self.each_of(kind, |_, record| v.push(record()));
+        }
         v
     }
 
@@ -220,54 +279,28 @@ impl Dataset {
     /// place, or adds it at the end; time is linear in the records and the
     /// changes (an import is thousands of changes at once).
     pub fn apply(&mut self, changes: &[Change]) {
-        let mut ops = Ops::default();
+        // Each kind's changes, in order, applied together.
+        let mut by: HashMap<Kind, Vec<&Change>> = HashMap::new();
         for c in changes {
             match c {
                 Change::Put(Record::Settings(s)) => self.settings = s.clone(),
-                Change::Put(r) => match r.clone() {
-                    Record::Role(x) => ops.roles.push((x.id, Some(x))),
-                    Record::Member(x) => ops.members.push((x.id, Some(x))),
-                    Record::Pupil(x) => ops.pupils.push((x.id, Some(x))),
-                    Record::Intervention(x) => ops.interventions.push((x.id, Some(x))),
-                    Record::Provision(x) => ops.provisions.push((x.id, Some(x))),
-                    Record::Enrolment(x) => ops.enrolments.push((x.id, Some(x))),
-                    Record::Plan(x) => ops.plans.push((x.id, Some(x))),
-                    Record::Settings(_) => unreachable!("matched above"),
-                },
-                Change::Delete(kind, id) => match kind {
-                    Kind::Settings => {}
-                    Kind::Roles => ops.roles.push((*id, None)),
-                    Kind::Members => ops.members.push((*id, None)),
-                    Kind::Pupils => ops.pupils.push((*id, None)),
-                    Kind::Interventions => ops.interventions.push((*id, None)),
-                    Kind::Provisions => ops.provisions.push((*id, None)),
-                    Kind::Enrolments => ops.enrolments.push((*id, None)),
-                    Kind::Plans => ops.plans.push((*id, None)),
-                },
+                Change::Delete(Kind::Settings, _) => {}
+                c => by.entry(c.kind()).or_default().push(c),
             }
         }
-        patch(&mut self.roles, ops.roles, |r| r.id);
-        patch(&mut self.members, ops.members, |r| r.id);
-        patch(&mut self.pupils, ops.pupils, |r| r.id);
-        patch(&mut self.interventions, ops.interventions, |r| r.id);
-        patch(&mut self.provisions, ops.provisions, |r| r.id);
-        patch(&mut self.enrolments, ops.enrolments, |r| r.id);
-        patch(&mut self.plans, ops.plans, |r| r.id);
+        for (kind, changes) in by {
+            by_kind!(kind, T => patch::<T>(self, &changes), settings => {});
+        }
     }
 
     /// The changes that undo `changes` when applied after them.
     pub fn inverse(&self, changes: &[Change]) -> Vec<Change> {
         let wanted: HashSet<(Kind, Uuid)> = changes.iter().map(|c| (c.kind(), c.id())).collect();
         // Each touched record as it is now, then as the earlier changes leave it.
-        let mut state: HashMap<(Kind, Uuid), Option<Record>> = HashMap::new();
-        let kinds: HashSet<Kind> = wanted.iter().map(|(k, _)| *k).collect();
-        for kind in kinds {
-            self.each_of(kind, |id, record| {
-                if wanted.contains(&(kind, id)) {
-                    state.insert((kind, id), Some(record()));
-                }
-            });
-        }
+        let mut state: HashMap<(Kind, Uuid), Option<Record>> = wanted
+            .iter()
+            .map(|&(kind, id)| ((kind, id), self.get(kind, id)))
+            .collect();
         let mut back = Vec::with_capacity(changes.len());
         for c in changes {
             let key = (c.kind(), c.id());
@@ -289,68 +322,28 @@ impl Dataset {
 
     /// Call `f` with the id of every record of `kind` and a way to clone it.
     fn each_of(&self, kind: Kind, mut f: impl FnMut(Uuid, &dyn Fn() -> Record)) {
-        match kind {
-            Kind::Settings => f(self.settings.id, &|| {
-                Record::Settings(self.settings.clone())
-            }),
-            Kind::Roles => self
-                .roles
-                .iter()
-                .for_each(|r| f(r.id, &|| Record::Role(r.clone()))),
-            Kind::Members => self
-                .members
-                .iter()
-                .for_each(|r| f(r.id, &|| Record::Member(r.clone()))),
-            Kind::Pupils => self
-                .pupils
-                .iter()
-                .for_each(|r| f(r.id, &|| Record::Pupil(r.clone()))),
-            Kind::Interventions => self
-                .interventions
-                .iter()
-                .for_each(|r| f(r.id, &|| Record::Intervention(r.clone()))),
-            Kind::Provisions => self
-                .provisions
-                .iter()
-                .for_each(|r| f(r.id, &|| Record::Provision(r.clone()))),
-            Kind::Enrolments => self
-                .enrolments
-                .iter()
-                .for_each(|r| f(r.id, &|| Record::Enrolment(r.clone()))),
-            Kind::Plans => self
-                .plans
-                .iter()
-                .for_each(|r| f(r.id, &|| Record::Plan(r.clone()))),
-        }
+        by_kind!(kind, T => T::table(self).iter().for_each(|r| f(r.id(), &|| r.clone().wrap())),
+            settings => f(self.settings.id, &|| Record::Settings(self.settings.clone())))
     }
 }
 
-/// The puts (`Some`) and deletes (`None`) of one edit, by kind, in order.
-#[derive(Default)]
-struct Ops {
-    roles: Vec<(Uuid, Option<StaffRole>)>,
-    members: Vec<(Uuid, Option<StaffMember>)>,
-    pupils: Vec<(Uuid, Option<Pupil>)>,
-    interventions: Vec<(Uuid, Option<Intervention>)>,
-    provisions: Vec<(Uuid, Option<Provision>)>,
-    enrolments: Vec<(Uuid, Option<Enrolment>)>,
-    plans: Vec<(Uuid, Option<SupportPlan>)>,
-}
-
-/// Apply one kind's puts and deletes in order, finding records by an index
-/// of ids rather than a search each.
-fn patch<T>(items: &mut Vec<T>, ops: Vec<(Uuid, Option<T>)>, id_of: fn(&T) -> Uuid) {
-    if ops.is_empty() {
-        return;
-    }
-    let mut at: HashMap<Uuid, usize> = items
+/// Apply one kind's puts and deletes in order, finding records through the
+/// table's index of ids rather than a search each.
+fn patch<T: Stored>(data: &mut Dataset, changes: &[&Change]) {
+    let table = T::table(data);
+    let mut at: HashMap<Uuid, usize> = changes
         .iter()
-        .enumerate()
-        .map(|(i, x)| (id_of(x), i))
+        .filter_map(|c| Some((c.id(), table.position(c.id())?)))
         .collect();
+    let items = T::table_mut(data);
     let mut gone = vec![false; items.len()];
-    for (id, op) in ops {
-        match (op, at.get(&id).copied()) {
+    for c in changes {
+        let id = c.id();
+        let put = match c {
+            Change::Put(r) => T::unwrap(r.clone()),
+            Change::Delete(..) => None,
+        };
+        match (put, at.get(&id).copied()) {
             (Some(x), Some(i)) => items[i] = x,
             (Some(x), None) => {
                 at.insert(id, items.len());

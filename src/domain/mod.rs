@@ -37,6 +37,7 @@ pub mod staff;
 /// Benchmark schools, made natively (`waymark --synthetic`), never in the app.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
+pub mod table;
 pub mod validation;
 pub mod whatif;
 

@@ -326,13 +326,13 @@ pub fn school(size: Size, seed: u64) -> Dataset {
     }
     Dataset {
         settings,
-        roles,
-        members,
-        pupils,
-        interventions,
-        provisions,
-        enrolments,
-        plans: Vec::new(),
+        roles: roles.into(),
+        members: members.into(),
+        pupils: pupils.into(),
+        interventions: interventions.into(),
+        provisions: provisions.into(),
+        enrolments: enrolments.into(),
+        plans: Vec::new().into(),
     }
 }
 

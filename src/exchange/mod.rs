@@ -319,7 +319,7 @@ mod tests {
 
     fn data(pupils: Vec<Pupil>) -> Dataset {
         Dataset {
-            pupils,
+            pupils: pupils.into(),
             ..Dataset::empty(SchoolSettings::new("S", 2025, now()))
         }
     }

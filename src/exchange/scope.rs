@@ -170,8 +170,8 @@ fn with_references(
             .filter(|p| provision_ids.contains(&p.id))
             .cloned()
             .collect(),
-        enrolments,
-        plans,
+        enrolments: enrolments.into(),
+        plans: plans.into(),
         ..Dataset::empty(data.settings.clone())
     }
 }

@@ -136,16 +136,7 @@ fn from_js<T: DeserializeOwned>(store: &str, value: &JsValue) -> Result<T, Store
 
 /// One record's JSON (without the kind it is of).
 fn record_json(r: &Record) -> String {
-    match r {
-        Record::Settings(x) => json::write(x),
-        Record::Role(x) => json::write(x),
-        Record::Member(x) => json::write(x),
-        Record::Pupil(x) => json::write(x),
-        Record::Intervention(x) => json::write(x),
-        Record::Provision(x) => json::write(x),
-        Record::Enrolment(x) => json::write(x),
-        Record::Plan(x) => json::write(x),
-    }
+    crate::on_record!(r, x => json::write(x))
 }
 
 /// The app's own state, kept in the `meta` store.
