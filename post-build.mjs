@@ -42,7 +42,7 @@ import init from './${js}';
 
 const wasm = await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
 // For the benchmarks: the size of the app's WebAssembly memory.
-globalThis.waymark = { ...(globalThis.waymark ?? {}), wasmMemoryBytes: () => wasm.memory.buffer.byteLength };
+globalThis.waymark = { ...(globalThis.waymark ?? {}), wasmMemoryBytes: () => wasm.memory.buffer.byteLength, provisionsCosted: () => wasm.provisions_costed?.() };
 
 if ('serviceWorker' in navigator && !globalThis.waymark?.noServiceWorker) {
   const reg = await navigator.serviceWorker.register(new URL('./sw.js', import.meta.url));

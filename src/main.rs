@@ -12,6 +12,15 @@ fn main() {
     }
 }
 
+/// For the benchmarks (boot.js offers it as `waymark.provisionsCosted()`):
+/// how many times a provision was costed since the app started.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn provisions_costed() -> u32 {
+    let n = waymark::domain::costing::PROVISIONS_COSTED.load(std::sync::atomic::Ordering::Relaxed);
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Called by embed.js: start the app inside `el`, in the shadow root `root`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]

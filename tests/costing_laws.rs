@@ -3,7 +3,9 @@
 //! - its splits by role, by term, and staff/fixed add up to its cost;
 //! - every grouping of a report adds up to the grand total;
 //! - a cost never falls when minutes, sessions, weeks or the rate rise;
-//! - shares do not depend on the order the enrolments are stored in.
+//! - shares do not depend on the order the enrolments are stored in;
+//! - a report built through a cost cache is the report built afresh, and
+//!   after an edit to one provision the cache costs that provision alone.
 #![cfg(not(target_arch = "wasm32"))]
 
 use jiff::civil::{date, Date};
@@ -11,7 +13,7 @@ use jiff::{Span, Timestamp};
 use proptest::prelude::*;
 use uuid::Uuid;
 use waymark::domain::calendar::{AcademicYear, DateRange};
-use waymark::domain::costing::{cost_provision, CostReport};
+use waymark::domain::costing::{cost_provision, CostCache, CostReport};
 use waymark::domain::dataset::Dataset;
 use waymark::domain::money::Money;
 use waymark::domain::needs::BroadArea;
@@ -264,5 +266,52 @@ proptest! {
             }
         }
         prop_assert!(cost_of(&d, 0, &period) >= before, "rate");
+    }
+
+    #[test]
+    fn a_cached_report_is_the_fresh_one_and_an_edit_costs_one_provision(
+        rates in prop::collection::vec(500i64..8_000, 1..4),
+        ps in prop::collection::vec(provision_strategy(), 1..6),
+        which in 0usize..6,
+        more_minutes in 1u32..30,
+        drop_enrolment in any::<bool>(),
+    ) {
+        let d = school(&rates, &ps);
+        let period = year(&d);
+        let mut cache = CostCache::default();
+        let first = CostReport::build_with(&d, period, &mut cache);
+        prop_assert_eq!(&first, &CostReport::build(&d, period));
+        // Every provision in the year was costed once.
+        prop_assert_eq!(cache.costed, first.provisions.len() + first.issues.len());
+        let costed = cache.costed;
+        // Built again with nothing changed: nothing is costed.
+        prop_assert_eq!(&CostReport::build_with(&d, period, &mut cache), &first);
+        prop_assert_eq!(cache.costed, costed);
+
+        // One provision edited (its minutes, or one of its pupils gone):
+        // that provision alone is costed again, and the report is the fresh one.
+        let mut e = d.clone();
+        let i = which % e.provisions.len();
+        let id = e.provisions[i].id;
+        e.provisions[i].minutes_per_session += more_minutes;
+        if drop_enrolment {
+            if let Some(k) = e.enrolments.iter().position(|x| x.provision_id == id) {
+                e.enrolments.remove(k);
+            }
+        }
+        let after = CostReport::build_with(&e, period, &mut cache);
+        prop_assert_eq!(&after, &CostReport::build(&e, period));
+        let in_year = e.provisions[i].range().intersect(&period).is_some();
+        prop_assert_eq!(cache.costed, costed + usize::from(in_year));
+
+        // A change every provision depends on (a rate) costs them all again.
+        let mut f = e.clone();
+        if let RateBasis::Typed { hourly } = &mut f.roles[0].rate {
+            *hourly += Money(1);
+        }
+        let before = cache.costed;
+        let again = CostReport::build_with(&f, period, &mut cache);
+        prop_assert_eq!(&again, &CostReport::build(&f, period));
+        prop_assert_eq!(cache.costed, before + again.provisions.len() + again.issues.len());
     }
 }

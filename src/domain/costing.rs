@@ -27,7 +27,7 @@ use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
-use super::calendar::{DateRange, TermName};
+use super::calendar::{AcademicYear, DateRange, TermName};
 use super::dataset::Dataset;
 use super::money::{apportion, round_pence, Exact, Money};
 use super::needs::BroadArea;
@@ -141,6 +141,7 @@ pub fn cost_provision(
     enrolments: &[&super::provision::Enrolment],
     period: &DateRange,
 ) -> Result<ProvisionCost, CostIssue> {
+    PROVISIONS_COSTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let years = &data.settings.years;
     let zero = Exact::from_integer(0);
     let spw = Exact::from_integer(i128::from(p.sessions_per_week));
@@ -287,9 +288,88 @@ pub struct CostReport {
     pub per_pupil: BTreeMap<Uuid, Money>,
 }
 
+/// How many times a provision was costed since the app started: the debug
+/// counter that shows the work an edit makes (the benchmarks read it).
+pub static PROVISIONS_COSTED: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(0);
+
+/// Each provision's cost over one period, kept between edits: a provision
+/// is costed again only when something its cost depends on changed (the
+/// provision, its enrolments, the calendar, the staff roles' rates, or the
+/// period), so an edit to one provision costs that provision and the
+/// totals, not the whole school. Views keep one per report they show.
+#[derive(Debug, Default)]
+pub struct CostCache {
+    /// What every provision's cost depends on: the period, the academic
+    /// years and the roles. A change to any empties the cache.
+    shared: Option<(DateRange, Vec<AcademicYear>, Vec<StaffRole>)>,
+    entries: HashMap<Uuid, CachedCost>,
+    /// How many provisions were costed (not found in the cache), ever: the
+    /// debug counter that shows the work an edit makes.
+    pub costed: usize,
+}
+
+#[derive(Debug)]
+struct CachedCost {
+    provision: Provision,
+    enrolments: Vec<super::provision::Enrolment>,
+    cost: Result<ProvisionCost, CostIssue>,
+}
+
+impl CostCache {
+    /// The report over `period`, costing only what changed since the last.
+    pub fn build(&mut self, data: &Dataset, period: DateRange) -> CostReport {
+        CostReport::build_with(data, period, self)
+    }
+
+    /// `p`'s cost over `period` with `enrolments`, from the cache when
+    /// nothing it depends on has changed.
+    fn cost(
+        &mut self,
+        p: &Provision,
+        data: &Dataset,
+        enrolments: &[&super::provision::Enrolment],
+        period: &DateRange,
+    ) -> Result<ProvisionCost, CostIssue> {
+        let same_shared = self.shared.as_ref().is_some_and(|(r, y, roles)| {
+            r == period && *y == data.settings.years && roles[..] == data.roles[..]
+        });
+        if !same_shared {
+            self.entries.clear();
+            self.shared = Some((*period, data.settings.years.clone(), data.roles.to_vec()));
+        }
+        if let Some(c) = self.entries.get(&p.id) {
+            if c.provision == *p
+                && c.enrolments.len() == enrolments.len()
+                && c.enrolments.iter().zip(enrolments).all(|(a, b)| a == *b)
+            {
+                return c.cost.clone();
+            }
+        }
+        self.costed += 1;
+        let cost = cost_provision(p, data, enrolments, period);
+        self.entries.insert(
+            p.id,
+            CachedCost {
+                provision: p.clone(),
+                enrolments: enrolments.iter().map(|e| (*e).clone()).collect(),
+                cost: cost.clone(),
+            },
+        );
+        cost
+    }
+}
+
 impl CostReport {
     /// Cost every provision of `data` that overlaps `period`.
     pub fn build(data: &Dataset, period: DateRange) -> CostReport {
+        CostReport::build_with(data, period, &mut CostCache::default())
+    }
+
+    /// [`CostReport::build`], costing again only the provisions whose cost
+    /// may have changed since `cache` last saw them. The report is the same
+    /// either way.
+    pub fn build_with(data: &Dataset, period: DateRange, cache: &mut CostCache) -> CostReport {
         let mut by_provision: HashMap<Uuid, Vec<&super::provision::Enrolment>> = HashMap::new();
         for e in &data.enrolments {
             by_provision.entry(e.provision_id).or_default().push(e);
@@ -314,7 +394,7 @@ impl CostReport {
                 continue;
             }
             let enrolments = by_provision.get(&p.id).map(Vec::as_slice).unwrap_or(&[]);
-            let c = match cost_provision(p, data, enrolments, &period) {
+            let c = match cache.cost(p, data, enrolments, &period) {
                 Ok(c) => c,
                 Err(issue) => {
                     r.issues.push((p.id, issue));

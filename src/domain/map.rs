@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 use super::calendar::DateRange;
-use super::costing::{CostReport, TermKey};
+use super::costing::{CostCache, TermKey};
 use super::dataset::Dataset;
 use super::money::Money;
 use super::needs::BroadArea;
@@ -63,7 +63,13 @@ pub struct Map {
 
 /// Build the map of `data` over `period`, with the given columns.
 pub fn build(data: &Dataset, period: DateRange, by: Columns) -> Map {
-    let report = CostReport::build(data, period);
+    build_with(data, period, by, &mut CostCache::default())
+}
+
+/// [`build`], costing again only the provisions that changed since `cache`
+/// last saw them.
+pub fn build_with(data: &Dataset, period: DateRange, by: Columns, cache: &mut CostCache) -> Map {
+    let report = cache.build(data, period);
     let tier_order = |t: &str| {
         data.settings
             .tiers

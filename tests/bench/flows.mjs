@@ -37,6 +37,39 @@ export function editToPaint() {
   });
 }
 
+// In the page: save the open register form (a pupil's name changed) and
+// resolve with the time until the register's row shows the new name.
+export function registerEditToPaint(name) {
+  return new Promise((done) => {
+    const table = document.querySelector('table.register');
+    const t = performance.now();
+    const seen = new MutationObserver(() => {
+      if (table.textContent.includes(name)) { seen.disconnect(); requestAnimationFrame(() => done(performance.now() - t)); }
+    });
+    seen.observe(table, { childList: true, characterData: true, subtree: true });
+    document.querySelector('form.add-pupil button[type=submit]').click();
+  });
+}
+
+// From Node: open the register, the first pupil's edit form, and give them
+// a new given name; resolves with the new full name, ready for registerEditToPaint.
+export async function openRegisterEdit(page) {
+  await page.evaluate(() => { location.hash = '#/'; });
+  const first = page.locator('table.register tbody tr').first();
+  await first.waitFor();
+  await first.getByRole('button', { name: /^Edit / }).click();
+  const given = page.locator('#given-name');
+  const name = `${await given.inputValue()}x`;
+  await given.fill(name);
+  return `${name} ${await page.locator('#family-name').inputValue()}`;
+}
+
+// In the page: how many times a provision has been costed (undefined for a
+// build without the counter).
+export function provisionsCosted() {
+  return globalThis.waymark?.provisionsCosted?.();
+}
+
 // Before the page loads: note the time of the frame after the whole-school
 // map's table first appears, in globalThis.benchMapPainted.
 export function mapPainted() {

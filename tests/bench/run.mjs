@@ -7,7 +7,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { importDropped, editToPaint, mapPainted, openBusiestForEdit } from './flows.mjs';
+import { importDropped, editToPaint, mapPainted, openBusiestForEdit, openRegisterEdit, registerEditToPaint, provisionsCosted } from './flows.mjs';
 
 const [dist = 'dist', dir = '.dev/bench', ...wanted] = process.argv.slice(2);
 const sizes = wanted.length ? wanted : ['small', 'medium', 'large', 'xlarge'];
@@ -35,7 +35,7 @@ async function measure(browser, size) {
   const text = readFileSync(join(dir, `${size}.json`), 'utf8');
   const doc = JSON.parse(text);
   const counts = Object.fromEntries(Object.entries(doc.data).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length]));
-  const r = { parse: [], stringify: [], put: [], getAll: [], import: [], cold: [], coldWasm: [], coldStart: [], coldOpen: [], coldRead: [], coldMap: [], export: [], edit: [], pupil: [], heap: [], wasm: [] };
+  const r = { parse: [], stringify: [], put: [], getAll: [], import: [], cold: [], coldWasm: [], coldStart: [], coldOpen: [], coldRead: [], coldMap: [], export: [], edit: [], editCosted: [], regEdit: [], regCosted: [], pupil: [], heap: [], wasm: [] };
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
     const page = await context.newPage();
@@ -99,7 +99,9 @@ async function measure(browser, size) {
 
     // One edit: the minutes of the provision with the most pupils, to the new total painted.
     await openBusiestForEdit(fresh, doc);
+    let costed = await fresh.evaluate(provisionsCosted);
     r.edit.push(await fresh.evaluate(editToPaint));
+    r.editCosted.push((await fresh.evaluate(provisionsCosted)) - costed);
 
     // Opening a pupil page.
     r.pupil.push(await fresh.evaluate((id) => new Promise((done) => {
@@ -109,6 +111,13 @@ async function measure(browser, size) {
         ? requestAnimationFrame(() => done(performance.now() - t)) : requestAnimationFrame(check);
       check();
     }), doc.data.enrolments[0].pupil_id));
+
+    // One edit on the register: a pupil's given name, to the row painted;
+    // and how many provisions that edit costed.
+    const newName = await openRegisterEdit(fresh);
+    costed = await fresh.evaluate(provisionsCosted);
+    r.regEdit.push(await fresh.evaluate(registerEditToPaint, newName));
+    r.regCosted.push((await fresh.evaluate(provisionsCosted)) - costed);
 
     // Memory after load: JS heap (CDP) and the app's WebAssembly memory.
     const cdp = await context.newCDPSession(fresh);
@@ -152,6 +161,14 @@ for (const s of results.sizes) {
   const f = s.figures;
   const importBase = { median: f.parse.median + f.put.median };
   console.log(`| ${s.size} | ${s.counts.pupils} / ${s.counts.enrolments} | ${kb(s.bytes)} | ${ms(f.cold)} | ${ratio(f.cold, f.getAll)} | ${ms(f.import)} | ${ratio(f.import, importBase)} | ${ms(f.export)} | ${ratio(f.export, f.stringify)} | ${ms(f.edit)} | ${ms(f.pupil)} | ${(f.heap.median / 1048576).toFixed(1)} MB | ${(f.wasm.median / 1048576).toFixed(1)} MB |`);
+}
+console.log('\nWork per edit: edit to paint (ms) and provisions costed by the edit (the app\'s debug counter; n/a for a build without it), for the provision edit above and for a pupil\'s name changed on the register.\n');
+console.log('| size | provision edit | provisions costed | register edit | provisions costed |');
+console.log('|---|---|---|---|---|');
+const count = (s) => (Number.isFinite(s.median) ? String(s.median) : 'n/a');
+for (const s of results.sizes) {
+  const f = s.figures;
+  console.log(`| ${s.size} | ${ms(f.edit)} | ${count(f.editCosted)} | ${ms(f.regEdit)} | ${count(f.regCosted)} |`);
 }
 console.log('\n| size | baseline JSON.parse | JSON.stringify | IndexedDB bulk put | getAll of every store |');
 console.log('|---|---|---|---|---|');

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::calendar::DateRange;
-use crate::domain::costing::CostReport;
+use crate::domain::costing::CostCache;
 use crate::domain::impact::{band_counts, gain, provision_impact, rank_cost_effectiveness};
 use crate::domain::money::round_pence;
 use crate::domain::provision::Enrolment;
@@ -33,6 +33,8 @@ struct Row {
 #[component]
 pub fn ImpactPage() -> impl IntoView {
     let ctx = AppCtx::get();
+    // A provision is costed again only when it changed.
+    let cache = StoredValue::new(CostCache::default());
     let period = Memo::new(move |_| {
         let y = ctx.year_in_view()?;
         ctx.state.data().with(|d| d.settings.year(y)?.range())
@@ -55,7 +57,7 @@ pub fn ImpactPage() -> impl IntoView {
                     Some(a) => DateRange::new(a.start.min(p.start), a.end.max(p.end)),
                 })
             });
-            let report = span.map(|s| CostReport::build(d, s));
+            let report = span.and_then(|s| cache.try_update_value(|c| c.build(d, s)));
             let mut impacts = Vec::new();
             let mut rows = Vec::new();
             for p in ps {

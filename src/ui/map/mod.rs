@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::domain::choice::Choice;
+use crate::domain::costing::CostCache;
 use crate::domain::dataset::Dataset;
-use crate::domain::map::{build, Columns};
+use crate::domain::map::{build_with, Columns};
 use crate::domain::provision::FundingSource;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
 use crate::ui::widgets::{today, YearSelect};
@@ -16,6 +17,9 @@ pub fn MapPage() -> impl IntoView {
     let ctx = AppCtx::get();
     let by = RwSignal::new(Columns::Term);
     let funding = RwSignal::new(None::<FundingSource>);
+    // A provision is costed again only when it changed; the funding filter
+    // shows a subset of the same costs.
+    let cache = StoredValue::new(CostCache::default());
     let map = Memo::new(move |_| {
         let chosen = ctx.year_in_view()?;
         ctx.state.data().with(|d| {
@@ -41,7 +45,8 @@ pub fn MapPage() -> impl IntoView {
                     &filtered
                 }
             };
-            let m = build(data, range, by.get());
+            let by = by.get();
+            let m = cache.try_update_value(|c| build_with(data, range, by, c))?;
             let tiers: Vec<String> = m.rows.iter().map(|(_, t)| tier_name(t)).collect();
             Some((m, tiers))
         })

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::domain::commands::{delete_pupil, save_pupil};
-use crate::domain::costing::CostReport;
+use crate::domain::costing::CostCache;
 use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
 use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
@@ -24,12 +24,15 @@ use crate::ui::widgets::{problem_summary, today, FormProblems, YearSelect};
 pub fn PupilRegister() -> impl IntoView {
     let ctx = AppCtx::get();
     // Each pupil's cost this academic year, recomputed only when data changes.
+    // A provision is costed again only when it changed (domain::costing::CostCache).
+    let cache = StoredValue::new(CostCache::default());
     let costs = Memo::new(move |_| {
         let year = ctx.year_in_view();
         ctx.state.data().with(|d| {
             year.and_then(|y| d.settings.year(y))
                 .and_then(|y| y.range())
-                .map(|r| CostReport::build(d, r).per_pupil)
+                .and_then(|r| cache.try_update_value(|c| c.build(d, r)))
+                .map(|report| report.per_pupil)
                 .unwrap_or_default()
         })
     });

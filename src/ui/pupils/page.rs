@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::plans::Plans;
 use crate::domain::commands::save_pupil_details;
-use crate::domain::costing::{over_threshold, CostReport};
+use crate::domain::costing::{over_threshold, CostCache};
 use crate::domain::details::DetailsDraft;
 use crate::domain::impact::gain;
 use crate::domain::money::Money;
@@ -143,10 +143,12 @@ fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
 #[component]
 fn CostedProvision(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
+    let cache = StoredValue::new(CostCache::default());
     let costed = Memo::new(move |_| {
         let start = ctx.year_in_view()?;
         ctx.state.data().with(|d| {
-            let report = CostReport::for_year(d, start)?;
+            let year = d.settings.year(start)?.range()?;
+            let report = cache.try_update_value(|c| c.build(d, year))?;
             let range = report.period;
             let mut rows: Vec<(Uuid, String, String, String, Money)> = d
                 .enrolments
