@@ -12,7 +12,7 @@ use waymark::domain::details::DetailsDraft;
 use waymark::domain::edit::{Change, Kind, Record};
 use waymark::domain::provision::{MeasureKind, Score};
 use waymark::domain::quantity::Dec2;
-use waymark::domain::{EnrolmentField, FieldName, ProvisionField, PupilDraft, PupilField};
+use waymark::domain::{EnrolmentField, FieldName, ProvisionField, Pupil, PupilDraft, PupilField};
 
 fn later() -> Timestamp {
     "2025-10-01T09:00:00Z".parse().unwrap()
@@ -256,4 +256,109 @@ fn scores_are_read_checked_and_only_changes_saved() {
     )
     .unwrap_err();
     assert!(problems[0].1.has(EnrolmentField::Id));
+}
+
+#[test]
+fn enrolling_skips_who_is_in_it_or_gone_and_names_the_provision() {
+    use waymark::domain::commands::enrol;
+    let mut data = support::sample();
+    let p = data.provisions[0].id;
+    let zoe = data.pupils[0].id;
+    let ada = Pupil::create(&PupilDraft::new("Ada", "Lovelace", "Y4"), support::now()).unwrap();
+    let mut left = Pupil::create(&PupilDraft::new("Sam", "Gone", "Y4"), support::now()).unwrap();
+    left.left_on = Some(jiff::civil::date(2025, 9, 1));
+    data.pupils.push(ada.clone());
+    data.pupils.push(left.clone());
+    // Zoë is in it already, Sam has left, one id is nobody's: Ada alone.
+    let e = enrol(&data, p, &[zoe, ada.id, left.id, Uuid::new_v4()], later()).unwrap();
+    assert_eq!(e.skipped, 3);
+    assert_eq!(e.edit.label, "Enrol 1 pupil in Colourful semantics (Y4)");
+    let [Change::Put(Record::Enrolment(made))] = e.edit.forward.as_slice() else {
+        panic!("one enrolment: {:?}", e.edit.forward);
+    };
+    assert_eq!((made.pupil_id, made.provision_id), (ada.id, p));
+    assert_eq!(
+        (made.start, made.end),
+        (data.provisions[0].start, data.provisions[0].end)
+    );
+    round_trips(&data, &e.edit);
+    // No one left to enrol: an edit of nothing.
+    let none = enrol(&data, p, &[zoe], later()).unwrap();
+    assert!(none.edit.forward.is_empty());
+    assert_eq!(none.skipped, 1);
+    assert!(enrol(&data, Uuid::new_v4(), &[ada.id], later())
+        .unwrap_err()
+        .has(EnrolmentField::ProvisionId));
+}
+
+#[test]
+fn deletes_refuse_while_something_uses_the_record() {
+    use waymark::domain::commands::{delete_intervention, delete_member, delete_plan, delete_role};
+    use waymark::domain::{InterventionField, MemberField, PlanField, RoleField};
+    let data = support::sample();
+    // The sample's one role is used by its member, provision and library
+    // entry; its member delivers the provision; the entry started it.
+    let role = delete_role(&data, data.roles[0].id).unwrap_err();
+    assert_eq!(
+        role.for_field(RoleField::Id),
+        Some("TA cannot be deleted. It is used by 1 provision and 1 member of staff and 1 intervention. Change those first.")
+    );
+    assert_eq!(
+        delete_member(&data, data.members[0].id)
+            .unwrap_err()
+            .for_field(MemberField::Id),
+        Some("Mrs Patel cannot be deleted. They deliver 1 provision. Change it first.")
+    );
+    assert_eq!(
+        delete_intervention(&data, data.interventions[0].id)
+            .unwrap_err()
+            .for_field(InterventionField::Id),
+        Some("Colourful semantics cannot be deleted. 1 provision was started from it.")
+    );
+    // Once the provision is gone, the member and the entry can go; the role
+    // still has its member.
+    let mut after = data.clone();
+    after.apply(
+        &delete_provision(&data, data.provisions[0].id, later())
+            .unwrap()
+            .forward,
+    );
+    let m = delete_member(&after, after.members[0].id).unwrap();
+    assert_eq!(m.label, "Delete Mrs Patel");
+    round_trips(&after, &m);
+    let i = delete_intervention(&after, after.interventions[0].id).unwrap();
+    assert_eq!(i.label, "Delete Colourful semantics");
+    round_trips(&after, &i);
+    assert!(delete_role(&after, after.roles[0].id).is_err());
+    // A plan goes on its own; what is not there is refused.
+    let plan = delete_plan(&data, data.plans[0].id).unwrap();
+    assert_eq!(plan.label, "Delete the plan for Autumn 2025-26");
+    round_trips(&data, &plan);
+    assert!(delete_plan(&data, Uuid::new_v4())
+        .unwrap_err()
+        .has(PlanField::Id));
+    assert!(delete_role(&data, Uuid::new_v4())
+        .unwrap_err()
+        .has(RoleField::Id));
+}
+
+#[test]
+fn a_what_if_saves_the_provision_and_moves_its_enrolments() {
+    use waymark::domain::commands::apply_what_if;
+    use waymark::domain::whatif::WhatIfDraft;
+    let data = support::sample();
+    let p = &data.provisions[0];
+    let mut draft = WhatIfDraft::of(&data, p);
+    draft.sessions_per_week = "6".into();
+    let w = draft
+        .evaluate(&data, p.id, 2025, jiff::civil::date(2025, 10, 1))
+        .unwrap();
+    let edit = apply_what_if(&data, &w);
+    assert_eq!(edit.label, "Change Colourful semantics (Y4)");
+    let Change::Put(Record::Provision(changed)) = &edit.forward[0] else {
+        panic!("the provision first: {:?}", edit.forward);
+    };
+    assert_eq!(changed.sessions_per_week, 6);
+    assert_eq!(edit.forward.len(), 1 + w.enrolments.len());
+    round_trips(&data, &edit);
 }

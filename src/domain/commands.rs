@@ -9,13 +9,18 @@ use jiff::civil::Date;
 use jiff::Timestamp;
 use uuid::Uuid;
 
+use super::calendar::term_label;
 use super::dataset::Dataset;
 use super::details::DetailsDraft;
 use super::edit::{Change, Edit, Kind, Record};
-use super::fields::{EnrolmentField, ProvisionField, PupilField};
+use super::fields::{
+    EnrolmentField, InterventionField, MemberField, PlanField, ProvisionField, PupilField,
+    RoleField,
+};
 use super::provision::{Assessment, Enrolment, MeasureKind, Score};
 use super::pupil::{parse_date, Pupil, PupilDraft};
-use super::validation::Problems;
+use super::validation::{FieldName, Problems};
+use super::whatif::WhatIf;
 
 /// Add a pupil (`id` is `None`) or change pupil `id` as the register's form
 /// says.
@@ -216,6 +221,145 @@ pub fn record_scores(
         .provision(provision_id)
         .map_or_else(String::new, |p| p.name.clone());
     Ok(Edit::new(data, format!("Enter scores for {name}"), changes))
+}
+
+/// Enrol pupils `pupil_ids` in provision `provision_id` over its dates, in
+/// one edit; pupils already in it, who have left, or who are not on the
+/// roll are skipped (`skipped` says how many). An edit of no changes when
+/// everyone was skipped.
+pub fn enrol(
+    data: &Dataset,
+    provision_id: Uuid,
+    pupil_ids: &[Uuid],
+    now: Timestamp,
+) -> Result<Enrolled, Problems<EnrolmentField>> {
+    let Some(provision) = data.provision(provision_id) else {
+        let mut p = Problems::default();
+        p.push(
+            EnrolmentField::ProvisionId,
+            "Choose the provision to enrol them in.",
+        );
+        return Err(p);
+    };
+    let made = data.enrol(provision_id, pupil_ids, now);
+    let n = made.len();
+    let label = format!(
+        "Enrol {n} pupil{} in {}",
+        if n == 1 { "" } else { "s" },
+        provision.name
+    );
+    let changes = made
+        .into_iter()
+        .map(|e| Change::Put(Record::Enrolment(e)))
+        .collect();
+    Ok(Enrolled {
+        edit: Edit::new(data, label, changes),
+        skipped: pupil_ids.len() - n,
+    })
+}
+
+/// What [`enrol`] made: the edit, and how many pupils it skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolled {
+    pub edit: Edit,
+    pub skipped: usize,
+}
+
+/// Delete a staff role, unless provision, staff or the library use it.
+pub fn delete_role(data: &Dataset, id: Uuid) -> Result<Edit, Problems<RoleField>> {
+    let role = data
+        .role(id)
+        .ok_or_else(|| gone(RoleField::Id, "That role"))?;
+    refuse_in_use(RoleField::Id, &role.name, data.role_in_use(id))?;
+    Ok(Edit::new(
+        data,
+        format!("Delete role {}", role.name),
+        vec![Change::Delete(Kind::Roles, id)],
+    ))
+}
+
+/// Delete a member of staff, unless they deliver provision.
+pub fn delete_member(data: &Dataset, id: Uuid) -> Result<Edit, Problems<MemberField>> {
+    let member = data
+        .members
+        .get(id)
+        .ok_or_else(|| gone(MemberField::Id, "That member of staff"))?;
+    refuse_in_use(MemberField::Id, &member.name, data.member_in_use(id))?;
+    Ok(Edit::new(
+        data,
+        format!("Delete {}", member.name),
+        vec![Change::Delete(Kind::Members, id)],
+    ))
+}
+
+/// Delete a library entry, unless a provision was started from it.
+pub fn delete_intervention(data: &Dataset, id: Uuid) -> Result<Edit, Problems<InterventionField>> {
+    let entry = data
+        .interventions
+        .get(id)
+        .ok_or_else(|| gone(InterventionField::Id, "That intervention"))?;
+    refuse_in_use(
+        InterventionField::Id,
+        &entry.name,
+        data.intervention_in_use(id),
+    )?;
+    Ok(Edit::new(
+        data,
+        format!("Delete {}", entry.name),
+        vec![Change::Delete(Kind::Interventions, id)],
+    ))
+}
+
+/// Delete a support plan (its outcomes and reviews go with it).
+pub fn delete_plan(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PlanField>> {
+    let plan = data
+        .plans
+        .get(id)
+        .ok_or_else(|| gone(PlanField::Id, "That support plan"))?;
+    let label = format!(
+        "Delete the plan for {}",
+        term_label(plan.start_year, plan.term)
+    );
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Delete(Kind::Plans, id)],
+    ))
+}
+
+/// Save what a what-if tried: the provision changed, and the enrolments
+/// that ran to its old end moved to its new one.
+pub fn apply_what_if(data: &Dataset, w: &WhatIf) -> Edit {
+    let mut changes = vec![Change::Put(Record::Provision(w.changed.clone()))];
+    changes.extend(
+        w.enrolments
+            .iter()
+            .map(|e| Change::Put(Record::Enrolment(e.clone()))),
+    );
+    Edit::new(data, format!("Change {}", w.changed.name), changes)
+}
+
+/// `what` is not there any more, as a problem with field `field`.
+fn gone<F: FieldName>(field: F, what: &str) -> Problems<F> {
+    let mut p = Problems::default();
+    p.push(field, format!("{what} is not there any more."));
+    p
+}
+
+/// The refusal to delete `name` while `in_use` says what uses it.
+fn refuse_in_use<F: FieldName>(
+    field: F,
+    name: &str,
+    in_use: Option<String>,
+) -> Result<(), Problems<F>> {
+    match in_use {
+        None => Ok(()),
+        Some(why) => {
+            let mut p = Problems::default();
+            p.push(field, format!("{name} cannot be deleted. {why}"));
+            Err(p)
+        }
+    }
 }
 
 fn pupil_of(data: &Dataset, id: Uuid) -> Result<&Pupil, Problems<PupilField>> {

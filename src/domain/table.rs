@@ -120,11 +120,13 @@ impl<'a, T> IntoIterator for &'a mut Table<T> {
     }
 }
 
+/// A copy has its own index, built when it is first asked for (a copy is
+/// most often made to be written out, never searched).
 impl<T: Clone> Clone for Table<T> {
     fn clone(&self) -> Self {
         Table {
             rows: self.rows.clone(),
-            index: self.index.clone(),
+            index: OnceLock::new(),
         }
     }
 }

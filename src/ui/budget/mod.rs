@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::commands::apply_what_if;
 use crate::domain::costing::{budget_lines, BudgetLine};
 use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
@@ -290,15 +291,9 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
         let Some(Ok(w)) = result.get_untracked() else {
             return;
         };
-        let mut changes = vec![Change::Put(Record::Provision(w.changed.clone()))];
-        changes.extend(
-            w.enrolments
-                .into_iter()
-                .map(|e| Change::Put(Record::Enrolment(e))),
-        );
-        let label = format!("Change {}", w.changed.name);
+        let edit = ctx.state.data().with_untracked(|d| apply_what_if(d, &w));
         spawn_local(async move {
-            let _ = ctx.save(label, changes).await;
+            let _ = ctx.commit(edit).await;
         });
     };
     view! {

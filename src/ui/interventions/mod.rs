@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::domain::advice::intervention_advice;
-use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::commands::delete_intervention;
+use crate::domain::edit::{Change, Record};
 use crate::domain::library::InterventionDraft;
 use crate::domain::needs::BroadArea;
 use crate::domain::provision::Intervention;
@@ -74,7 +75,6 @@ pub fn InterventionsPage() -> impl IntoView {
                         let d = i.delivery.clone();
                         let areas = i.broad_areas.iter().map(|a| a.label()).collect::<Vec<_>>().join(", ");
                         let costs = i.fixed_costs + i.resource_costs;
-                        let delete_name = name.clone();
                         view! {
                             <li class="library-entry panel">
                                 <h3>{name.clone()}</h3>
@@ -101,8 +101,7 @@ pub fn InterventionsPage() -> impl IntoView {
                                         on:click=move |_| { editing.set(Some(id)); window().scroll_to_with_x_and_y(0.0, 0.0); }>"Edit"</button>
                                     <button type="button" class="secondary" aria-label=format!("Delete {}", i.name)
                                         on:click=move |_| {
-                                            let in_use = ctx.state.data().with_untracked(|d| d.intervention_in_use(id));
-                                            guarded_delete(message, &delete_name, in_use, format!("Delete {delete_name}"), Change::Delete(Kind::Interventions, id));
+                                            guarded_delete(message, ctx.state.data().with_untracked(|d| delete_intervention(d, id)));
                                         }>"Delete"</button>
                                 </div>
                             </li>

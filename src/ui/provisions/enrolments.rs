@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::domain::commands::remove_enrolment;
+use crate::domain::commands::{enrol, remove_enrolment};
 use crate::domain::costing::ProvisionCost;
-use crate::domain::edit::{Change, Record};
 use crate::domain::provision::Enrolment;
 use crate::domain::Pupil;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -122,19 +121,15 @@ pub(super) fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl
         if ids.is_empty() {
             return;
         }
-        let changes: Vec<Change> = ctx.state.data().with_untracked(|d| {
-            d.enrol(pid, &ids, Timestamp::now())
-                .into_iter()
-                .map(|e| Change::Put(Record::Enrolment(e)))
-                .collect()
-        });
-        let label = format!(
-            "Enrol {} pupil{}",
-            ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
-        );
+        let Ok(enrolled) = ctx
+            .state
+            .data()
+            .with_untracked(|d| enrol(d, pid, &ids, Timestamp::now()))
+        else {
+            return;
+        };
         spawn_local(async move {
-            if ctx.save(label, changes).await.is_ok() {
+            if ctx.commit(enrolled.edit).await.is_ok() {
                 chosen.set(Vec::new());
             }
         });

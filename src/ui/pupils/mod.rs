@@ -10,9 +10,8 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::domain::commands::{delete_pupil, save_pupil};
+use crate::domain::commands::{delete_pupil, enrol, save_pupil};
 use crate::domain::costing::CostCache;
-use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
 use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
 use crate::domain::register::{classes, register, RegisterFilter, RegisterRow, SortKey};
@@ -200,30 +199,30 @@ fn EnrolSelected(selected: RwSignal<std::collections::BTreeSet<Uuid>>) -> impl I
             return;
         };
         let ids: Vec<Uuid> = selected.get_untracked().into_iter().collect();
-        let (es, name) = ctx.state.data().with_untracked(|d| {
-            (
-                d.enrol(pid, &ids, Timestamp::now()),
-                d.provision(pid).map(|p| p.name.clone()).unwrap_or_default(),
-            )
-        });
-        let skipped = ids.len() - es.len();
-        let n = es.len();
-        let changes: Vec<Change> = es
-            .into_iter()
-            .map(|e| Change::Put(Record::Enrolment(e)))
-            .collect();
-        let label = format!("Enrol {n} pupil{} in {name}", if n == 1 { "" } else { "s" });
+        let enrolled = match ctx
+            .state
+            .data()
+            .with_untracked(|d| enrol(d, pid, &ids, Timestamp::now()))
+        {
+            Ok(e) => e,
+            Err(p) => {
+                message.set(p.0.first().map(|e| e.message.clone()));
+                return;
+            }
+        };
+        let skipped = enrolled.skipped;
         let note = if skipped > 0 {
             format!(" {skipped} already in it or left the school were skipped.")
         } else {
             String::new()
         };
-        if changes.is_empty() {
+        if enrolled.edit.forward.is_empty() {
             message.set(Some(format!("No one to enrol.{note}")));
             return;
         }
+        let label = enrolled.edit.label.clone();
         spawn_local(async move {
-            if ctx.save(label.clone(), changes).await.is_ok() {
+            if ctx.commit(enrolled.edit).await.is_ok() {
                 selected.set(Default::default());
                 message.set(Some(format!("{label}.{note}")));
             }

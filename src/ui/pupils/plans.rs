@@ -7,7 +7,8 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::domain::calendar::{term_label, TermName};
-use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::commands::delete_plan;
+use crate::domain::edit::{Change, Record};
 use crate::domain::plan::{PlanDraft, ReviewResult, SupportPlan};
 use crate::domain::PlanField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
@@ -77,8 +78,9 @@ pub fn Plans(pupil_id: Uuid) -> impl IntoView {
                                     on:click=move |_| editing.set(Some(Some(id)))>"Edit or review"</button>
                                 <button type="button" class="secondary" aria-label=delete_label.clone()
                                     on:click=move |_| {
-                                        let label = delete_label.clone();
-                                        spawn_local(async move { let _ = ctx.save(label, vec![Change::Delete(Kind::Plans, id)]).await; });
+                                        if let Ok(edit) = ctx.state.data().with_untracked(|d| delete_plan(d, id)) {
+                                            spawn_local(async move { let _ = ctx.commit(edit).await; });
+                                        }
                                     }>"Delete"</button>
                             </div>
                         </article>

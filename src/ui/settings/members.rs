@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::commands::delete_member;
+use crate::domain::edit::{Change, Record};
 use crate::domain::staff::MemberDraft;
 use crate::domain::MemberField;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -81,14 +82,13 @@ pub fn MembersPanel() -> impl IntoView {
                         </tr></thead>
                         <tbody>
                             <For each=move || rows.get() key=|r| r.clone() children=move |(id, name, role, hours)| {
-                                let who = name.clone();
+                                let _who = name.clone();
                                 view! {
                                     <tr>
                                         <td>{name.clone()}</td><td>{role}</td><td class="money">{hours}</td>
                                         <td class="actions">
                                             <button type="button" class="secondary" aria-label=format!("Delete {name}") on:click=move |_| {
-                                                let in_use = ctx.state.data().with_untracked(|d| d.member_in_use(id));
-                                                guarded_delete(message, &who, in_use, format!("Delete {who}"), Change::Delete(Kind::Members, id));
+                                                guarded_delete(message, ctx.state.data().with_untracked(|d| delete_member(d, id)));
                                             }>"Delete"</button>
                                         </td>
                                     </tr>

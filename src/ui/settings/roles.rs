@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::commands::delete_role;
+use crate::domain::edit::{Change, Record};
 use crate::domain::money::{round_pence, Exact};
 use crate::domain::staff::{RateBasis, RateKind, RoleCategory, RoleDraft, StaffRole};
 use crate::domain::RoleField;
@@ -60,16 +61,13 @@ pub fn RolesPanel() -> impl IntoView {
                             <For each=move || roles.get() key=|r| (r.id, r.updated_at) children=move |r| {
                                 let id = r.id;
                                 let name = r.name.clone();
-                                let delete_name = r.name.clone();
                                 let basis = match &r.rate {
                                     RateBasis::Typed { .. } => "Typed",
                                     RateBasis::Salary(_) => "Salary",
                                     RateBasis::LaWeeklyHour { .. } => "LA rate",
                                 };
                                 let delete = move |_| {
-                                    let in_use = ctx.state.data().with_untracked(|d| d.role_in_use(id));
-                                    let label = format!("Delete role {delete_name}");
-                                    guarded_delete(message, &delete_name, in_use, label, Change::Delete(Kind::Roles, id));
+                                    guarded_delete(message, ctx.state.data().with_untracked(|d| delete_role(d, id)));
                                 };
                                 view! {
                                     <tr>

@@ -178,24 +178,25 @@ pub fn YearSelect(id: &'static str) -> impl IntoView {
     }
 }
 
-/// Delete a record unless something still uses it: `in_use` says why not
-/// (from the domain), and that reason goes to `message` instead of a save.
-pub fn guarded_delete(
+/// Save what a delete command made, or show in `message` why it refused
+/// (something still uses the record).
+pub fn guarded_delete<F: crate::domain::FieldName>(
     message: RwSignal<Option<String>>,
-    name: &str,
-    in_use: Option<String>,
-    label: String,
-    change: crate::domain::edit::Change,
+    command: Result<crate::domain::edit::Edit, crate::domain::Problems<F>>,
 ) {
-    if let Some(why) = in_use {
-        message.set(Some(format!("{name} cannot be deleted. {why}")));
-        return;
+    match command {
+        Err(p) => {
+            let why: Vec<&str> = p.0.iter().map(|e| e.message.as_str()).collect();
+            message.set(Some(why.join(" ")));
+        }
+        Ok(edit) => {
+            message.set(None);
+            let ctx = AppCtx::get();
+            leptos::task::spawn_local(async move {
+                let _ = ctx.commit(edit).await;
+            });
+        }
     }
-    message.set(None);
-    let ctx = AppCtx::get();
-    leptos::task::spawn_local(async move {
-        let _ = ctx.save(label, vec![change]).await;
-    });
 }
 
 /// Offer `text` as a download called `name`, through a Blob.
