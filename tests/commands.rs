@@ -362,3 +362,161 @@ fn a_what_if_saves_the_provision_and_moves_its_enrolments() {
     assert_eq!(edit.forward.len(), 1 + w.enrolments.len());
     round_trips(&data, &edit);
 }
+
+#[test]
+fn saving_from_each_form_adds_or_edits_one_record_with_its_label() {
+    use waymark::domain::commands::{
+        add_member, save_intervention, save_plan, save_provision, save_role, save_settings,
+    };
+    use waymark::domain::library::InterventionDraft;
+    use waymark::domain::plan::PlanDraft;
+    use waymark::domain::provision::ProvisionDraft;
+    use waymark::domain::settings_draft::SchoolDraft;
+    use waymark::domain::staff::{MemberDraft, RoleDraft};
+    use waymark::domain::{InterventionField, MemberField, PlanField, RoleField, SettingsField};
+    let data = support::sample();
+    let one_put = |e: &waymark::domain::edit::Edit| {
+        assert_eq!(e.forward.len(), 1, "{}", e.label);
+        round_trips(&data, e);
+    };
+
+    let mut p = ProvisionDraft::of(&data.provisions[0]);
+    p.name = "Colourful semantics (Y5)".into();
+    let e = save_provision(&data, Some(data.provisions[0].id), &p, later()).unwrap();
+    assert_eq!(e.label, "Edit Colourful semantics (Y5)");
+    one_put(&e);
+    let e = save_provision(&data, None, &p, later()).unwrap();
+    assert_eq!(e.label, "Add Colourful semantics (Y5)");
+    one_put(&e);
+    assert!(save_provision(&data, Some(Uuid::new_v4()), &p, later())
+        .unwrap_err()
+        .has(ProvisionField::Id));
+
+    let mut i = InterventionDraft::of(&data.interventions[0]);
+    i.name = "Shape coding".into();
+    let e = save_intervention(&data, Some(data.interventions[0].id), &i, later()).unwrap();
+    assert_eq!(e.label, "Edit Shape coding");
+    one_put(&e);
+    i.name = String::new();
+    assert!(save_intervention(&data, None, &i, later())
+        .unwrap_err()
+        .has(InterventionField::Name));
+
+    let mut r = RoleDraft::of(&data.roles[0]);
+    r.name = "Senior TA".into();
+    let e = save_role(&data, Some(data.roles[0].id), &r, later()).unwrap();
+    assert_eq!(e.label, "Edit role Senior TA");
+    one_put(&e);
+    r.name = String::new();
+    assert!(save_role(&data, None, &r, later())
+        .unwrap_err()
+        .has(RoleField::Name));
+
+    let m = MemberDraft {
+        name: "Mr Jones".into(),
+        role_id: Some(data.roles[0].id),
+        hours: "20".into(),
+    };
+    let e = add_member(&data, &m, later()).unwrap();
+    assert_eq!(e.label, "Add Mr Jones");
+    one_put(&e);
+    let stranger = MemberDraft {
+        role_id: Some(Uuid::new_v4()),
+        ..m
+    };
+    assert_eq!(
+        add_member(&data, &stranger, later())
+            .unwrap_err()
+            .for_field(MemberField::RoleId),
+        Some("Choose one of the school's roles.")
+    );
+
+    let zoe = data.pupils[0].id;
+    let mut plan = PlanDraft::of(&data.plans[0]);
+    plan.pupil_views = "I like maps".into();
+    let e = save_plan(&data, zoe, Some(data.plans[0].id), &plan, later()).unwrap();
+    assert_eq!(e.label, "Edit the plan for Autumn 2025-26");
+    one_put(&e);
+    // A second plan for the same term is refused (one a term).
+    assert!(save_plan(&data, zoe, None, &plan, later())
+        .unwrap_err()
+        .has(PlanField::Term));
+    assert!(save_plan(&data, Uuid::new_v4(), None, &plan, later())
+        .unwrap_err()
+        .has(PlanField::PupilId));
+
+    let mut school = SchoolDraft::of(&data.settings);
+    school.school_name = "Hillside Primary".into();
+    let e = save_settings(
+        &data,
+        "School and calendar",
+        |s, now| school.apply(s, now),
+        later(),
+    )
+    .unwrap();
+    assert_eq!(e.label, "School and calendar");
+    one_put(&e);
+    school.school_name = String::new();
+    assert!(save_settings(
+        &data,
+        "School and calendar",
+        |s, now| school.apply(s, now),
+        later()
+    )
+    .unwrap_err()
+    .has(SettingsField::SchoolName));
+}
+
+#[test]
+fn budgets_are_read_checked_and_saved_only_when_changed() {
+    use waymark::domain::commands::set_budget;
+    use waymark::domain::money::Money;
+    use waymark::domain::provision::FundingSource;
+    use waymark::domain::SettingsField;
+    let data = support::sample();
+    // The sample's notional SEN budget for 2025-26 is £42,000.
+    let same = set_budget(&data, 2025, FundingSource::NotionalSen, "42,000", later()).unwrap();
+    assert!(same.forward.is_empty());
+    let e = set_budget(
+        &data,
+        2025,
+        FundingSource::PupilPremium,
+        "2,500.50",
+        later(),
+    )
+    .unwrap();
+    assert_eq!(e.label, "Set the Pupil premium budget");
+    let mut d = data.clone();
+    d.apply(&e.forward);
+    assert_eq!(
+        d.settings.budget(2025, FundingSource::PupilPremium),
+        Money(250_050)
+    );
+    round_trips(&data, &e);
+    // Blank is £0, which clears a budget.
+    let cleared = set_budget(&data, 2025, FundingSource::NotionalSen, " ", later()).unwrap();
+    let mut d = data.clone();
+    d.apply(&cleared.forward);
+    assert_eq!(
+        d.settings.budget(2025, FundingSource::NotionalSen),
+        Money::ZERO
+    );
+    for bad in ["lots", "-5"] {
+        let p = set_budget(&data, 2025, FundingSource::NotionalSen, bad, later()).unwrap_err();
+        assert!(p.has(SettingsField::Budgets), "{bad}: {p:?}");
+    }
+}
+
+#[test]
+fn pupils_from_a_file_are_added_in_one_edit() {
+    use waymark::domain::commands::add_pupils;
+    let data = support::sample();
+    let ps: Vec<Pupil> = ["Ada", "Ben"]
+        .iter()
+        .map(|n| Pupil::create(&PupilDraft::new(n, "Smith", "Y2"), later()).unwrap())
+        .collect();
+    let e = add_pupils(&data, ps, "sims.csv");
+    assert_eq!(e.label, "Add 2 pupils from sims.csv");
+    assert_eq!(e.forward.len(), 2);
+    round_trips(&data, &e);
+}

@@ -15,10 +15,16 @@ use super::details::DetailsDraft;
 use super::edit::{Change, Edit, Kind, Record};
 use super::fields::{
     EnrolmentField, InterventionField, MemberField, PlanField, ProvisionField, PupilField,
-    RoleField,
+    RoleField, SettingsField,
 };
+use super::library::InterventionDraft;
+use super::money::Money;
+use super::plan::{PlanDraft, SupportPlan};
 use super::provision::{Assessment, Enrolment, MeasureKind, Score};
+use super::provision::{FundingSource, ProvisionDraft};
 use super::pupil::{parse_date, Pupil, PupilDraft};
+use super::settings::SchoolSettings;
+use super::staff::{MemberDraft, RoleDraft};
 use super::validation::{FieldName, Problems};
 use super::whatif::WhatIf;
 
@@ -337,6 +343,205 @@ pub fn apply_what_if(data: &Dataset, w: &WhatIf) -> Edit {
             .map(|e| Change::Put(Record::Enrolment(e.clone()))),
     );
     Edit::new(data, format!("Change {}", w.changed.name), changes)
+}
+
+/// Add a provision (`id` is `None`) or change provision `id` as its form says.
+pub fn save_provision(
+    data: &Dataset,
+    id: Option<Uuid>,
+    draft: &ProvisionDraft,
+    now: Timestamp,
+) -> Result<Edit, Problems<ProvisionField>> {
+    let p = match id {
+        None => draft.create(now)?,
+        Some(id) => {
+            let old = data
+                .provision(id)
+                .ok_or_else(|| gone(ProvisionField::Id, "That provision"))?;
+            draft.apply(old, now)?
+        }
+    };
+    let label = format!("{} {}", add_or_edit(id), p.name);
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Provision(p))],
+    ))
+}
+
+/// Add a library entry (`id` is `None`) or change entry `id`.
+pub fn save_intervention(
+    data: &Dataset,
+    id: Option<Uuid>,
+    draft: &InterventionDraft,
+    now: Timestamp,
+) -> Result<Edit, Problems<InterventionField>> {
+    let i = match id {
+        None => draft.create(now)?,
+        Some(id) => {
+            let old = data
+                .interventions
+                .get(id)
+                .ok_or_else(|| gone(InterventionField::Id, "That intervention"))?;
+            draft.apply(old, now)?
+        }
+    };
+    let label = format!("{} {}", add_or_edit(id), i.name);
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Intervention(i))],
+    ))
+}
+
+/// Add a staff role (`id` is `None`) or change role `id` and its rate.
+pub fn save_role(
+    data: &Dataset,
+    id: Option<Uuid>,
+    draft: &RoleDraft,
+    now: Timestamp,
+) -> Result<Edit, Problems<RoleField>> {
+    let r = match id {
+        None => draft.create(now)?,
+        Some(id) => {
+            let old = data
+                .role(id)
+                .ok_or_else(|| gone(RoleField::Id, "That role"))?;
+            draft.apply(old, now)?
+        }
+    };
+    let label = format!("{} role {}", add_or_edit(id), r.name);
+    Ok(Edit::new(data, label, vec![Change::Put(Record::Role(r))]))
+}
+
+/// Add a member of staff, in a role the school has.
+pub fn add_member(
+    data: &Dataset,
+    draft: &MemberDraft,
+    now: Timestamp,
+) -> Result<Edit, Problems<MemberField>> {
+    let m = draft.create(now)?;
+    if data.role(m.role_id).is_none() {
+        let mut p = Problems::default();
+        p.push(MemberField::RoleId, "Choose one of the school's roles.");
+        return Err(p);
+    }
+    let label = format!("Add {}", m.name);
+    Ok(Edit::new(data, label, vec![Change::Put(Record::Member(m))]))
+}
+
+/// Add a support plan for `pupil_id` (`id` is `None`) or change plan `id`;
+/// a pupil has one plan a term.
+pub fn save_plan(
+    data: &Dataset,
+    pupil_id: Uuid,
+    id: Option<Uuid>,
+    draft: &PlanDraft,
+    now: Timestamp,
+) -> Result<Edit, Problems<PlanField>> {
+    if data.pupil(pupil_id).is_none() {
+        return Err(gone(PlanField::PupilId, "That pupil"));
+    }
+    let existing = match id {
+        None => None,
+        Some(id) => Some(
+            data.plans
+                .get(id)
+                .ok_or_else(|| gone(PlanField::Id, "That support plan"))?,
+        ),
+    };
+    let others: Vec<&SupportPlan> = data
+        .plans
+        .iter()
+        .filter(|p| p.pupil_id == pupil_id)
+        .collect();
+    let plan = draft.build(pupil_id, existing, &others, now)?;
+    let label = format!(
+        "{} the plan for {}",
+        add_or_edit(id),
+        term_label(plan.start_year, plan.term)
+    );
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Plan(plan))],
+    ))
+}
+
+/// Change a part of the school's settings (`part` is a Settings form's
+/// draft applied to the settings as they are), saved as `label`.
+pub fn save_settings(
+    data: &Dataset,
+    label: &str,
+    part: impl FnOnce(&SchoolSettings, Timestamp) -> Result<SchoolSettings, Problems<SettingsField>>,
+    now: Timestamp,
+) -> Result<Edit, Problems<SettingsField>> {
+    let s = part(&data.settings, now)?;
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Settings(s))],
+    ))
+}
+
+/// Set the budget of funding `source` for the year starting `start_year`
+/// from what was typed (blank is £0). An edit of no changes when the
+/// amount is the one already set.
+pub fn set_budget(
+    data: &Dataset,
+    start_year: i16,
+    source: FundingSource,
+    typed: &str,
+    now: Timestamp,
+) -> Result<Edit, Problems<SettingsField>> {
+    let amount = if typed.trim().is_empty() {
+        Money::ZERO
+    } else {
+        typed.parse::<Money>().map_err(|_| {
+            let mut p = Problems::default();
+            p.push(
+                SettingsField::Budgets,
+                "Enter an amount in pounds, like 42,000.",
+            );
+            p
+        })?
+    };
+    let label = format!("Set the {} budget", source.label());
+    if data.settings.budget(start_year, source) == amount {
+        return Ok(Edit::new(data, label, Vec::new()));
+    }
+    let settings = data.settings.with_budget(start_year, source, amount, now);
+    // The settings' own rules (a budget cannot be negative, ...) decide.
+    let mut p = Problems::default();
+    p.0.extend(
+        settings
+            .validate()
+            .0
+            .into_iter()
+            .filter(|e| e.field == SettingsField::Budgets),
+    );
+    p.into_result()?;
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Settings(settings))],
+    ))
+}
+
+/// Add the pupils read from an MIS file called `file` (already checked
+/// against the register by `exchange::pupils_csv::preview`), in one edit.
+pub fn add_pupils(data: &Dataset, pupils: Vec<Pupil>, file: &str) -> Edit {
+    let label = format!("Add {} pupils from {file}", pupils.len());
+    let changes = pupils.into_iter().map(put_pupil).collect();
+    Edit::new(data, label, changes)
+}
+
+fn add_or_edit(id: Option<Uuid>) -> &'static str {
+    if id.is_some() {
+        "Edit"
+    } else {
+        "Add"
+    }
 }
 
 /// `what` is not there any more, as a problem with field `field`.

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::commands::apply_what_if;
+use crate::domain::commands::set_budget;
 use crate::domain::costing::{budget_lines, BudgetLine};
-use crate::domain::edit::{Change, Record};
 use crate::domain::money::Money;
 use crate::domain::provision::FundingSource;
 use crate::domain::{Problems, ProvisionField, SettingsField};
@@ -167,33 +167,17 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let save = move || {
         let t = text.get_untracked();
-        let amount = if t.trim().is_empty() {
-            Ok(Money::ZERO)
-        } else {
-            t.parse::<Money>()
-        };
-        match amount {
-            Err(_) => error.set(Some("Enter an amount in pounds, like 42,000.".into())),
-            Ok(m) => {
-                let (current, settings) = ctx.state.data().with_untracked(|d| {
-                    (
-                        d.settings.budget(start_year, source),
-                        d.settings
-                            .with_budget(start_year, source, m, Timestamp::now()),
-                    )
-                });
-                // The settings' own rules (a budget cannot be negative, ...) decide.
-                if let Some(problem) = settings.validate().for_field(SettingsField::Budgets) {
-                    error.set(Some(problem.to_owned()));
-                    return;
-                }
+        match ctx
+            .state
+            .data()
+            .with_untracked(|d| set_budget(d, start_year, source, &t, Timestamp::now()))
+        {
+            Err(p) => error.set(p.for_field(SettingsField::Budgets).map(str::to_owned)),
+            Ok(edit) => {
                 error.set(None);
-                if current != m {
-                    let label = format!("Set the {} budget", source.label());
+                if !edit.forward.is_empty() {
                     spawn_local(async move {
-                        let _ = ctx
-                            .save(label, vec![Change::Put(Record::Settings(settings))])
-                            .await;
+                        let _ = ctx.commit(edit).await;
                     });
                 }
             }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::domain::advice::intervention_advice;
 use crate::domain::commands::delete_intervention;
-use crate::domain::edit::{Change, Record};
+use crate::domain::commands::save_intervention;
 use crate::domain::library::InterventionDraft;
 use crate::domain::needs::BroadArea;
 use crate::domain::provision::Intervention;
@@ -164,28 +164,22 @@ fn InterventionForm(
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let now = Timestamp::now();
-        let result = original.with_value(|o| {
-            draft.with_untracked(|d| match o {
-                None => d.create(now),
-                Some(i) => d.apply(i, now),
-            })
+        let id = original.with_value(|o| o.as_ref().map(|i| i.id));
+        let result = ctx.state.data().with_untracked(|data| {
+            draft.with_untracked(|d| save_intervention(data, id, d, Timestamp::now()))
         });
         match result {
             Err(p) => {
                 problems.set(p);
                 crate::ui::pupils::focus_by_id("intervention-form-heading");
             }
-            Ok(i) => {
+            Ok(edit) => {
                 problems.clear();
-                let label = format!("{} {}", if is_edit { "Edit" } else { "Add" }, i.name);
-                let id = i.id;
+                let Some(id) = edit.forward.first().map(|c| c.id()) else {
+                    return;
+                };
                 spawn_local(async move {
-                    if ctx
-                        .save(label, vec![Change::Put(Record::Intervention(i))])
-                        .await
-                        .is_ok()
-                    {
+                    if ctx.commit(edit).await.is_ok() {
                         if !is_edit {
                             draft.set(InterventionDraft::default());
                         }

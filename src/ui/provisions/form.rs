@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::domain::edit::{Change, Record};
+use crate::domain::commands::save_provision;
 use crate::domain::provision::{CostSplit, Provision, ProvisionDraft};
 use crate::domain::ProvisionField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
@@ -53,24 +53,21 @@ pub(super) fn ProvisionForm(
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let now = Timestamp::now();
         let d = draft.get_untracked();
-        let result = original.with_value(|p| match p {
-            None => d.create(now),
-            Some(p) => d.apply(p, now),
-        });
+        let id = original.with_value(|p| p.as_ref().map(|p| p.id));
+        let result = ctx
+            .state
+            .data()
+            .with_untracked(|data| save_provision(data, id, &d, Timestamp::now()));
         match result {
             Err(p) => problems.set(p),
-            Ok(p) => {
+            Ok(edit) => {
                 problems.clear();
-                let label = format!("{} {}", if is_edit { "Edit" } else { "Add" }, p.name);
-                let id = p.id;
+                let Some(id) = edit.forward.first().map(|c| c.id()) else {
+                    return;
+                };
                 spawn_local(async move {
-                    if ctx
-                        .save(label, vec![Change::Put(Record::Provision(p))])
-                        .await
-                        .is_ok()
-                    {
+                    if ctx.commit(edit).await.is_ok() {
                         if !is_edit {
                             draft.set(ProvisionDraft::default());
                         }

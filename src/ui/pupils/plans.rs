@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::domain::calendar::{term_label, TermName};
 use crate::domain::commands::delete_plan;
-use crate::domain::edit::{Change, Record};
+use crate::domain::commands::save_plan;
 use crate::domain::plan::{PlanDraft, ReviewResult, SupportPlan};
 use crate::domain::PlanField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
@@ -149,28 +149,16 @@ fn PlanForm(
     let err = move |f| problems.error(f);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let id = original.with_value(|o| o.as_ref().map(|p| p.id));
         let result = ctx.state.data().with_untracked(|d| {
-            let others: Vec<&SupportPlan> =
-                d.plans.iter().filter(|p| p.pupil_id == pupil_id).collect();
-            original.with_value(|o| {
-                draft.with_untracked(|dr| dr.build(pupil_id, o.as_ref(), &others, Timestamp::now()))
-            })
+            draft.with_untracked(|dr| save_plan(d, pupil_id, id, dr, Timestamp::now()))
         });
         match result {
             Err(p) => problems.set(p),
-            Ok(plan) => {
+            Ok(edit) => {
                 problems.clear();
-                let label = format!(
-                    "{} the plan for {}",
-                    if is_edit { "Edit" } else { "Add" },
-                    term_label(plan.start_year, plan.term)
-                );
                 spawn_local(async move {
-                    if ctx
-                        .save(label, vec![Change::Put(Record::Plan(plan))])
-                        .await
-                        .is_ok()
-                    {
+                    if ctx.commit(edit).await.is_ok() {
                         on_done();
                     }
                 });

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use crate::domain::commands::add_member;
 use crate::domain::commands::delete_member;
-use crate::domain::edit::{Change, Record};
 use crate::domain::staff::MemberDraft;
 use crate::domain::MemberField;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -51,17 +51,17 @@ pub fn MembersPanel() -> impl IntoView {
     let role_error = err(MemberField::RoleId);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match draft.get_untracked().create(Timestamp::now()) {
+        let d = draft.get_untracked();
+        match ctx
+            .state
+            .data()
+            .with_untracked(|data| add_member(data, &d, Timestamp::now()))
+        {
             Err(p) => problems.set(p),
-            Ok(m) => {
+            Ok(edit) => {
                 problems.clear();
-                let label = format!("Add {}", m.name);
                 spawn_local(async move {
-                    if ctx
-                        .save(label, vec![Change::Put(Record::Member(m))])
-                        .await
-                        .is_ok()
-                    {
+                    if ctx.commit(edit).await.is_ok() {
                         draft.set(MemberDraft::default());
                     }
                 });

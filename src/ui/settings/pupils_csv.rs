@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::domain::edit::{Change, Record};
+use crate::domain::commands::add_pupils;
 use crate::exchange::pupils_csv::{guess_mapping, preview, read, Field, Mapping};
 use crate::exchange::MAX_BYTES;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
@@ -58,17 +58,12 @@ pub fn PupilsCsvPanel() -> impl IntoView {
         };
         let n = p.pupils.len();
         let name = file.with_untracked(|f| f.as_ref().map(|f| f.0.clone()).unwrap_or_default());
-        let changes: Vec<Change> = p
-            .pupils
-            .into_iter()
-            .map(|x| Change::Put(Record::Pupil(x)))
-            .collect();
+        let edit = ctx
+            .state
+            .data()
+            .with_untracked(|d| add_pupils(d, p.pupils, &name));
         spawn_local(async move {
-            if ctx
-                .save(format!("Add {n} pupils from {name}"), changes)
-                .await
-                .is_ok()
-            {
+            if ctx.commit(edit).await.is_ok() {
                 file.set(None);
                 message.set(Some(format!("Added {n} pupils from {name}.")));
             }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::domain::commands::delete_role;
-use crate::domain::edit::{Change, Record};
+use crate::domain::commands::save_role;
 use crate::domain::money::{round_pence, Exact};
 use crate::domain::staff::{RateBasis, RateKind, RoleCategory, RoleDraft, StaffRole};
 use crate::domain::RoleField;
@@ -129,27 +129,18 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let now = Timestamp::now();
         let d = draft.get_untracked();
-        let result = original.with_value(|r| match r {
-            None => d.create(now),
-            Some(r) => d.apply(r, now),
-        });
+        let id = original.with_value(|r| r.as_ref().map(|r| r.id));
+        let result = ctx
+            .state
+            .data()
+            .with_untracked(|data| save_role(data, id, &d, Timestamp::now()));
         match result {
             Err(p) => problems.set(p),
-            Ok(role) => {
+            Ok(edit) => {
                 problems.clear();
-                let label = format!(
-                    "{} role {}",
-                    if is_edit { "Edit" } else { "Add" },
-                    role.name
-                );
                 spawn_local(async move {
-                    if ctx
-                        .save(label, vec![Change::Put(Record::Role(role))])
-                        .await
-                        .is_ok()
-                    {
+                    if ctx.commit(edit).await.is_ok() {
                         draft.set(RoleDraft::default());
                         on_done();
                     }

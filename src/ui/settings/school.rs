@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::calendar::TermName;
-use crate::domain::edit::{Change, Record};
+use crate::domain::commands::save_settings;
 use crate::domain::settings::SchoolSettings;
 use crate::domain::settings_draft::{BandsDraft, FiguresDraft, SchoolDraft};
 use crate::domain::{Problems, SettingsField, YearGroup};
@@ -25,20 +25,16 @@ fn save_part(
     let result = ctx
         .state
         .data()
-        .with_untracked(|d| apply(&d.settings, Timestamp::now()));
+        .with_untracked(|d| save_settings(d, label, apply, Timestamp::now()));
     match result {
         Err(p) => {
             message.set(None);
             problems.set(p);
         }
-        Ok(s) => {
+        Ok(edit) => {
             problems.clear();
             spawn_local(async move {
-                if ctx
-                    .save(label, vec![Change::Put(Record::Settings(s))])
-                    .await
-                    .is_ok()
-                {
+                if ctx.commit(edit).await.is_ok() {
                     message.set(Some(format!("{label}: saved.")));
                 }
             });
