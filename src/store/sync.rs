@@ -9,7 +9,11 @@ use web_sys::{BroadcastChannel, MessageEvent};
 use crate::domain::edit::Change;
 use crate::exchange::tab_message::{changes, message};
 
-/// A tab's end of the channel for one database.
+/// A tab's end of the channel for one database. Not leptos-use's
+/// `use_broadcast_channel`: it keeps only the latest message in a signal, so
+/// two edits arriving before an effect runs would apply only the last and
+/// leave this tab showing stale data. Every message here is applied, and the
+/// listener is removed and the channel closed on drop.
 pub struct TabSync {
     channel: BroadcastChannel,
     _listener: Closure<dyn Fn(MessageEvent)>,
