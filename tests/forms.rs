@@ -1,5 +1,6 @@
 //! Every form that takes a command's problems shows the ones no input
-//! shows: each `FormProblems` a view makes is rendered in a summary.
+//! shows: each `FormProblems` a view makes is rendered in a summary. And
+//! views read through `AppCtx::read` and write only what commands return.
 use std::fs;
 use std::path::Path;
 
@@ -29,6 +30,22 @@ fn every_form_with_problems_has_a_summary() {
         assert!(
             shown >= made,
             "{}: {made} forms take problems but {shown} show a summary",
+            file.display()
+        );
+        // A view reads the data through `AppCtx::read`, which depends on the
+        // kinds of record it read; a tracked read of the whole dataset would
+        // bypass that, and a change written here would bypass the commands.
+        let squashed: String = text.split_whitespace().collect();
+        assert!(
+            !squashed.contains(".data().with(")
+                && !squashed.contains(".data().get()")
+                && !squashed.contains(".data().track()"),
+            "{}: read the data with ctx.read",
+            file.display()
+        );
+        assert!(
+            !text.contains("Change::Put") && !text.contains("Change::Delete"),
+            "{}: a view saves what a domain command returns",
             file.display()
         );
         // Problems held any other way would escape the summary.

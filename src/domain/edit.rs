@@ -148,6 +148,7 @@ macro_rules! by_kind {
 macro_rules! kept {
     ($($ty:ty => $variant:ident, $kind:ident, |$r:ident| $describe:expr;)+) => {$(
         impl Row for $ty {
+            const TABLE: Option<usize> = Some(Kind::$kind as usize);
             fn id(&self) -> Uuid {
                 self.id
             }

@@ -22,7 +22,7 @@ use leptos::task::spawn_local;
 use crate::domain::edit::History;
 use crate::store::sync::TabSync;
 use crate::store::{Db, DB_NAME};
-use state::{AppCtx, AppState, AppStateStoreFields, Phase, SaveState};
+use state::{AppCtx, AppState, Phase, SaveState};
 
 /// Start the app in the page's `<body>`, using the app's own database.
 /// A named moment on the page's performance timeline, where the
@@ -158,6 +158,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
         meta: RwSignal::new(None),
         settings_saved: RwSignal::new(false),
         year: RwSignal::new(None),
+        tables: std::array::from_fn(|_| Trigger::new()),
     };
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);
@@ -231,7 +232,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                 ctx.sync
                     .set_value(TabSync::open(&db_name, move |changes| ctx.receive(changes)));
                 ctx.db.set_value(Some(db));
-                ctx.state.data().set(data);
+                ctx.load(data);
                 phase.set(Phase::Ready);
             }
             Err(e) => phase.set(Phase::Failed(e.to_string())),

@@ -53,6 +53,10 @@ pub struct AppCtx {
     /// The academic year the user chose to view, shared by every view and
     /// kept as they move between them; `None` until they choose.
     pub year: RwSignal<Option<i16>>,
+    /// One trigger for each kind of record (in `Kind::ALL`'s order): an edit
+    /// notifies the kinds it changed, and [`AppCtx::read`] depends on the
+    /// kinds a view read, so state follows the data's shape.
+    pub tables: [Trigger; 8],
 }
 
 impl AppCtx {
@@ -65,9 +69,49 @@ impl AppCtx {
     /// containing today, else the nearest (`SchoolSettings::year_in_view`).
     pub fn year_in_view(&self) -> Option<i16> {
         let chosen = self.year.get();
-        self.state
-            .data()
-            .with(|d| d.settings.year_in_view(chosen, super::widgets::today()))
+        self.read(|d| d.settings.year_in_view(chosen, super::widgets::today()))
+    }
+
+    /// `f` of the data, depending only on the kinds of record `f` read (and
+    /// the settings, which every figure depends on): an edit of pupils does
+    /// not re-run a view that read only provisions. The tables note their
+    /// own reads (`domain::table::reads`), so nothing has to be declared.
+    pub fn read<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        let reads = crate::domain::table::reads::Reads::open();
+        let r = self.state.data().with_untracked(f);
+        let mask = reads.close();
+        self.tables[0].track();
+        for (i, t) in self.tables.iter().enumerate().skip(1) {
+            if mask & (1 << i) != 0 {
+                t.track();
+            }
+        }
+        r
+    }
+
+    /// Depend on every kind of record (a view of the whole school).
+    pub fn track_all(&self) {
+        self.tables.iter().for_each(Track::track);
+    }
+
+    /// Apply `changes` to the state and tell the views that read their kinds.
+    fn apply(&self, changes: &[Change]) {
+        self.state.data().update(|d| d.apply(changes));
+        let mut touched = [false; 8];
+        for c in changes {
+            touched[c.kind() as usize] = true;
+        }
+        for (t, touched) in self.tables.iter().zip(touched) {
+            if touched {
+                t.notify();
+            }
+        }
+    }
+
+    /// The data as loaded: every view depends on it.
+    pub fn load(&self, data: Dataset) {
+        self.state.data().set(data);
+        self.tables.iter().for_each(Notify::notify);
     }
 
     /// The open database. Views that write are only shown once it is open.
@@ -172,7 +216,7 @@ impl AppCtx {
                 {
                     self.settings_saved.set(true);
                 }
-                self.state.data().update(|d| d.apply(changes));
+                self.apply(changes);
                 self.sync.with_value(|s| {
                     if let Some(s) = s {
                         s.send(changes);
@@ -192,7 +236,7 @@ impl AppCtx {
 
     /// The backup reminder, if one is due.
     pub fn backup_reminder(self) -> Option<String> {
-        let has_data = self.state.data().with(|d| !d.pupils.is_empty());
+        let has_data = self.read(|d| !d.pupils.is_empty());
         self.meta.with(|m| {
             m.as_ref().and_then(|m| {
                 crate::domain::backup::reminder(
@@ -231,7 +275,7 @@ impl AppCtx {
     /// undo steps that touch the same records.
     pub fn receive(self, changes: Vec<Change>) {
         let ids: Vec<uuid::Uuid> = changes.iter().map(Change::id).collect();
-        self.state.data().update(|d| d.apply(&changes));
+        self.apply(&changes);
         self.history.update(|h| h.forget_touching(&ids));
     }
 }

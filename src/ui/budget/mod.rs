@@ -22,7 +22,7 @@ pub fn BudgetPage() -> impl IntoView {
     let chosen = move || ctx.year_in_view();
     let lines = Memo::new(move |_| {
         let y = chosen()?;
-        ctx.state.data().with(|d| budget_lines(d, y, today()))
+        ctx.read(|d| budget_lines(d, y, today()))
     });
     view! {
             <h1>"Budget"</h1>
@@ -209,7 +209,7 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
 fn Breakdown(start_year: i16) -> impl IntoView {
     let ctx = AppCtx::get();
     let tables = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             crate::domain::reports::spend_breakdown(d, start_year, today()).unwrap_or_default()
         })
     });
@@ -232,7 +232,7 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
     let chosen = RwSignal::new(None::<uuid::Uuid>);
     let draft = RwSignal::new(WhatIfDraft::default());
     let provisions = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let range = d.settings.year(start_year).and_then(|y| y.range());
             let mut v: Vec<(uuid::Uuid, String)> = d
                 .provisions
@@ -247,11 +247,7 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
     let result = Memo::new(
         move |_| -> Option<Result<WhatIf, Problems<ProvisionField>>> {
             let id = chosen.get()?;
-            Some(
-                ctx.state
-                    .data()
-                    .with(|d| draft.with(|w| w.evaluate(d, id, start_year, today()))),
-            )
+            Some(ctx.read(|d| draft.with(|w| w.evaluate(d, id, start_year, today()))))
         },
     );
     // The what-if's problems follow the draft as it is typed.

@@ -14,7 +14,7 @@ use crate::domain::quantity::Dec2;
 use crate::domain::reports::{gain_text, impact_by_measure, percent};
 use crate::domain::Pupil;
 use crate::ui::reports::ReportTable;
-use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::state::AppCtx;
 use crate::ui::widgets::{gb, PrintButton, PrintedBy, YearSelect};
 
 /// One row of the provision table: what the view shows, already worked out.
@@ -37,13 +37,13 @@ pub fn ImpactPage() -> impl IntoView {
     let cache = StoredValue::new(CostCache::default());
     let period = Memo::new(move |_| {
         let y = ctx.year_in_view()?;
-        ctx.state.data().with(|d| d.settings.year(y)?.range())
+        ctx.read(|d| d.settings.year(y)?.range())
     });
     let data = Memo::new(move |_| {
         let Some(range) = period.get() else {
             return (Vec::new(), Vec::new(), None);
         };
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let ps: Vec<_> = d
                 .provisions
                 .iter()
@@ -137,7 +137,7 @@ pub fn ImpactPage() -> impl IntoView {
         })
     });
     let bands = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut b = d.settings.ratio_bands.clone();
             crate::domain::sort::by_key(&mut b, |b| b.min);
             b.into_iter().map(|b| b.name).collect::<Vec<_>>()
@@ -218,7 +218,7 @@ fn PupilGains() -> impl IntoView {
     let ctx = AppCtx::get();
     let chosen = RwSignal::new(None::<Uuid>);
     let pupils = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let with: std::collections::BTreeSet<Uuid> = d
                 .enrolments
                 .iter()
@@ -234,7 +234,7 @@ fn PupilGains() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         let id = chosen.get()?;
-        Some(ctx.state.data().with(|d| {
+        Some(ctx.read(|d| {
             let mut es: Vec<&Enrolment> =
                 d.enrolments.iter().filter(|e| e.pupil_id == id).collect();
             crate::domain::sort::by_key(&mut es, |e| {

@@ -26,7 +26,7 @@ pub fn InterventionsPage() -> impl IntoView {
     let editing = RwSignal::new(None::<Uuid>);
     let message = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut v: Vec<(Intervention, Vec<&'static str>, String, String)> = d
                 .interventions
                 .iter()
@@ -131,7 +131,7 @@ fn InterventionForm(
     let problems = FormProblems::new();
     let err = move |f| problems.error(f);
     let roles = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.roles
                 .iter()
                 .map(|r| (r.id, r.name.clone()))
@@ -139,7 +139,7 @@ fn InterventionForm(
         })
     });
     let tiers = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.settings
                 .tiers
                 .iter()
@@ -152,7 +152,7 @@ fn InterventionForm(
         draft
             .with(|dr| {
                 dr.create(Timestamp::now()).ok().map(|i| {
-                    ctx.state.data().with(|d| {
+                    ctx.read(|d| {
                         intervention_advice(&i, d)
                             .into_iter()
                             .map(|a| a.message())

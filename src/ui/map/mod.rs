@@ -22,7 +22,7 @@ pub fn MapPage() -> impl IntoView {
     let cache = StoredValue::new(CostCache::default());
     let map = Memo::new(move |_| {
         let chosen = ctx.year_in_view()?;
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let range = d.settings.year(chosen)?.range()?;
             let tier_name = |id: &str| {
                 d.settings
@@ -54,7 +54,7 @@ pub fn MapPage() -> impl IntoView {
     view! {
         <div class="map-page">
             <h1>"Provision map"</h1>
-            <p class="print-only">{move || ctx.state.data().with(|d| {
+            <p class="print-only">{move || ctx.read(|d| {
                 let y = d.settings.year_in_view(ctx.year.get(), today());
                 let label = y.and_then(|y| d.settings.year(y)).map(|y| y.label()).unwrap_or_default();
                 format!("{}, {}", d.settings.school_name, label)

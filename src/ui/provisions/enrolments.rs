@@ -28,7 +28,7 @@ pub(super) fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl
     let ctx = AppCtx::get();
     let enrolled = Memo::new(move |_| {
         cost.with(|cost| {
-            ctx.state.data().with(|d| {
+            ctx.read(|d| {
                 let mut es: Vec<&Enrolment> = d
                     .enrolments
                     .iter()
@@ -54,7 +54,7 @@ pub(super) fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl
     // provision, does (every change of a pupil moves its `updated_at`): an
     // edit of anything else (the minutes, say) keeps the list as it is.
     let who = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut enrolled: Vec<Uuid> = d
                 .enrolments
                 .iter()
@@ -68,7 +68,8 @@ pub(super) fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl
         })
     });
     let candidates = Memo::new(move |_| {
-        who.track();
+        // Read, not only tracked: a memo never read is never computed.
+        who.with(|_| ());
         ctx.state.data().with_untracked(|d| {
             // Once over the enrolments, not once per pupil (that was
             // pupils x enrolments on every edit at whole-school scale).

@@ -27,7 +27,7 @@ pub(super) fn ProvisionForm(
     let original = StoredValue::new(provision);
     let problems = FormProblems::new();
     let roles = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.roles
                 .iter()
                 .map(|r| (r.id, r.name.clone()))
@@ -35,7 +35,7 @@ pub(super) fn ProvisionForm(
         })
     });
     let members = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.members
                 .iter()
                 .map(|m| (m.id, m.role_id, m.name.clone()))
@@ -43,7 +43,7 @@ pub(super) fn ProvisionForm(
         })
     });
     let tiers = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.settings
                 .tiers
                 .iter()

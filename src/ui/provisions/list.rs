@@ -32,7 +32,7 @@ pub fn ProvisionsPage(
     }
     let term = RwSignal::new(String::new());
     let terms = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.settings
                 .years
                 .iter()
@@ -47,7 +47,7 @@ pub fn ProvisionsPage(
     let rows = Memo::new(move |_| {
         let chosen: Option<DateRange> =
             term.with(|t| terms.with(|ts| ts.iter().find(|(l, _)| l == t).map(|(_, r)| *r)));
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut v: Vec<(Provision, Option<ProvisionCost>, String, usize)> = d
                 .provisions
                 .iter()
@@ -67,7 +67,7 @@ pub fn ProvisionsPage(
             v
         })
     });
-    let has_roles = move || ctx.state.data().with(|d| !d.roles.is_empty());
+    let has_roles = move || ctx.read(|d| !d.roles.is_empty());
     view! {
         <h1>"Provisions"</h1>
         <Show when=has_roles fallback=|| view! {

@@ -13,7 +13,7 @@ use crate::domain::costing::{session_cost, ProvisionCost};
 use crate::domain::money::round_pence;
 use crate::domain::provision::Provision;
 use crate::domain::quantity::Dec2;
-use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::state::AppCtx;
 use crate::ui::widgets::gb;
 
 /// What a provision's page shows that comes from the rest of the dataset.
@@ -33,11 +33,11 @@ struct Facts {
 #[component]
 pub fn ProvisionPage(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
-    let provision = Memo::new(move |_| ctx.state.data().with(|d| d.provision(id).cloned()));
+    let provision = Memo::new(move |_| ctx.read(|d| d.provision(id).cloned()));
     let found = Memo::new(move |_| provision.with(Option::is_some));
     let facts = Memo::new(move |_| {
         let p = provision.get()?;
-        Some(ctx.state.data().with(|d| {
+        Some(ctx.read(|d| {
             Facts {
                 cost: whole_cost(d, &p),
                 session: session_cost(&p, &d.roles).ok(),

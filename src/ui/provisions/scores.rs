@@ -61,7 +61,7 @@ pub(super) fn Scores(
     let rows = RwSignal::new(rows_of());
     // Pupils added or removed elsewhere on the page: start the grid again.
     let count = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.enrolments
                 .iter()
                 .filter(|e| e.provision_id == pid)
@@ -69,8 +69,10 @@ pub(super) fn Scores(
         })
     });
     Effect::new(move |first: Option<()>| {
-        count.track();
-        dates.track();
+        // Read, not only tracked: a memo never read is never computed, so
+        // it would never learn of a change.
+        count.with(|_| ());
+        dates.with(|_| ());
         if first.is_some() {
             rows.set(rows_of());
         }
@@ -105,7 +107,7 @@ pub(super) fn Scores(
     };
     let impact = Memo::new(move |_| {
         cost.with(|cost| {
-            ctx.state.data().with(|d| {
+            ctx.read(|d| {
                 let es: Vec<&Enrolment> = d
                     .enrolments
                     .iter()
@@ -118,7 +120,7 @@ pub(super) fn Scores(
     let summary = move || {
         let i = impact.get();
         let m = i.measure?;
-        let band = ctx.state.data().with(|d| {
+        let band = ctx.read(|d| {
             i.mean_gain
                 .ok()
                 .and_then(|g| d.settings.band_for(g).map(|b| b.name.clone()))

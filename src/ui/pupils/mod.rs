@@ -27,7 +27,7 @@ pub fn PupilRegister() -> impl IntoView {
     let cache = StoredValue::new(CostCache::default());
     let costs = Memo::new(move |_| {
         let year = ctx.year_in_view();
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             year.and_then(|y| d.settings.year(y))
                 .and_then(|y| y.range())
                 .and_then(|r| cache.try_update_value(|c| c.build(d, r)))
@@ -40,7 +40,7 @@ pub fn PupilRegister() -> impl IntoView {
     let editing = RwSignal::new(None::<Uuid>);
     let view_of = Memo::new(move |_| {
         let (key, desc) = sort.get();
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             filter.with(|f| {
                 costs.with(|c| {
                     register(
@@ -175,7 +175,7 @@ fn EnrolSelected(selected: RwSignal<std::collections::BTreeSet<Uuid>>) -> impl I
     let target = RwSignal::new(None::<Uuid>);
     let message = RwSignal::new(None::<String>);
     let provisions = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             // Newest first: the ones running now are at the top.
             let mut ps: Vec<&crate::domain::provision::Provision> = d.provisions.iter().collect();
             crate::domain::sort::by(&mut ps, |a, b| {
@@ -280,7 +280,7 @@ fn SortHeader(label: &'static str, key: SortKey, sort: RwSignal<(SortKey, bool)>
 #[component]
 fn Filters(filter: RwSignal<RegisterFilter>) -> impl IntoView {
     let ctx = AppCtx::get();
-    let class_list = Memo::new(move |_| ctx.state.data().with(|d| classes(&d.pupils)));
+    let class_list = Memo::new(move |_| ctx.read(|d| classes(&d.pupils)));
     let select = move |id: &'static str,
                        label: &'static str,
                        options: Vec<(String, String)>,

@@ -26,7 +26,7 @@ use crate::ui::widgets::{
 #[component]
 pub fn PupilPage(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
-    let pupil = Memo::new(move |_| ctx.state.data().with(|d| d.pupil(id).cloned()));
+    let pupil = Memo::new(move |_| ctx.read(|d| d.pupil(id).cloned()));
     let hide = RwSignal::new(false);
     let editing = RwSignal::new(false);
     let name = move || {
@@ -146,7 +146,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
     let cache = StoredValue::new(CostCache::default());
     let costed = Memo::new(move |_| {
         let start = ctx.year_in_view()?;
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let year = d.settings.year(start)?.range()?;
             let report = cache.try_update_value(|c| c.build(d, year))?;
             let range = report.period;
@@ -250,7 +250,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
 fn Gains(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
     let rows = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut es: Vec<_> = d
                 .enrolments
                 .iter()

@@ -27,7 +27,7 @@ pub fn Plans(pupil_id: Uuid) -> impl IntoView {
     // None: no form; Some(None): a new plan; Some(Some(id)): editing that plan.
     let editing = RwSignal::new(None::<Option<Uuid>>);
     let plans = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut v: Vec<SupportPlan> = d
                 .plans
                 .iter()
@@ -41,7 +41,7 @@ pub fn Plans(pupil_id: Uuid) -> impl IntoView {
         })
     });
     let names = move |ids: &[Uuid]| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             ids.iter()
                 .filter_map(|i| d.provision(*i).map(|p| p.name.clone()))
                 .collect::<Vec<_>>()
@@ -132,9 +132,9 @@ fn PlanForm(
     let draft = RwSignal::new(start);
     let problems = FormProblems::new();
     let original = StoredValue::new(existing);
-    let terms = Memo::new(move |_| ctx.state.data().with(|d| d.settings.terms()));
+    let terms = Memo::new(move |_| ctx.read(|d| d.settings.terms()));
     let provisions = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut v: Vec<(Uuid, String)> = d
                 .enrolments
                 .iter()

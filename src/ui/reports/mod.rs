@@ -8,7 +8,7 @@ use crate::domain::calendar::TermName;
 use crate::domain::pupil::parse_date;
 use crate::domain::reports::{governors_summary, pp_plus_summary, sen_information, Report, Table};
 use crate::exchange::csv::{report_csv, report_file_name};
-use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::state::AppCtx;
 use crate::ui::widgets::{download, today, PrintButton, PrintedBy, YearSelect};
 
 /// A report table, captioned, with its first column as row headers.
@@ -56,7 +56,7 @@ pub fn ReportsPage() -> impl IntoView {
     let chosen_term = move || {
         term.get().unwrap_or_else(|| {
             let day = today();
-            ctx.state.data().with(|d| {
+            ctx.read(|d| {
                 start_year()
                     .and_then(|y| d.settings.year(y))
                     .and_then(|y| {
@@ -73,7 +73,7 @@ pub fn ReportsPage() -> impl IntoView {
     let chosen_date = move || {
         as_of.with(|t| parse_date(t)).or_else(|| {
             let day = today();
-            ctx.state.data().with(|d| {
+            ctx.read(|d| {
                 start_year()
                     .and_then(|y| d.settings.year(y))
                     .and_then(|y| y.range())
@@ -83,7 +83,7 @@ pub fn ReportsPage() -> impl IntoView {
     };
     let report = Memo::new(move |_| -> Option<Report> {
         let y = start_year()?;
-        ctx.state.data().with(|d| match which.get() {
+        ctx.read(|d| match which.get() {
             Which::Governors => governors_summary(d, y, chosen_term()),
             Which::SenInformation => sen_information(d, y, chosen_date()?),
             Which::PpPlus => pp_plus_summary(d, y, pseudonymise.get()),

@@ -16,7 +16,7 @@ use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProbl
 pub fn MembersPanel() -> impl IntoView {
     let ctx = AppCtx::get();
     let rows = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut v: Vec<(Uuid, String, String, String)> = d
                 .members
                 .iter()
@@ -37,7 +37,7 @@ pub fn MembersPanel() -> impl IntoView {
         })
     });
     let roles = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.roles
                 .iter()
                 .map(|r| (r.id, r.name.clone()))

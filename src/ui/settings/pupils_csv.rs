@@ -45,11 +45,7 @@ pub fn PupilsCsvPanel() -> impl IntoView {
     let result = Memo::new(move |_| {
         file.with(|f| {
             let (_, _, rows) = f.as_ref()?;
-            Some(
-                ctx.state
-                    .data()
-                    .with(|d| mapping.with(|m| preview(rows, m, &d.pupils, Timestamp::now()))),
-            )
+            Some(ctx.read(|d| mapping.with(|m| preview(rows, m, &d.pupils, Timestamp::now()))))
         })
     });
     let add = move |_| {

@@ -38,7 +38,7 @@ pub fn RolesPanel() -> impl IntoView {
     let editing = RwSignal::new(None::<Uuid>);
     let message = RwSignal::new(None::<String>);
     let roles = Memo::new(move |_| {
-        let mut v = ctx.state.data().with(|d| d.roles.to_vec());
+        let mut v = ctx.read(|d| d.roles.to_vec());
         crate::domain::sort::by_key(&mut v, |r| r.name.to_lowercase());
         v
     });

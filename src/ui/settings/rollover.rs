@@ -23,11 +23,7 @@ pub fn RolloverPanel() -> impl IntoView {
     let ctx = AppCtx::get();
     let shown = RwSignal::new(None::<Result<RolloverPreview, String>>);
     let message = RwSignal::new(None::<String>);
-    let latest = move || {
-        ctx.state
-            .data()
-            .with(|d| d.settings.years.iter().map(|y| y.start_year).max())
-    };
+    let latest = move || ctx.read(|d| d.settings.years.iter().map(|y| y.start_year).max());
     let make_preview = move |_| {
         message.set(None);
         let result = ctx.state.data().with_untracked(|d| {

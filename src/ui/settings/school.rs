@@ -233,11 +233,7 @@ pub fn FiguresPanel() -> impl IntoView {
     let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);
     let count = Memo::new(move |_| draft.with(|d| d.0.len()));
-    let latest = move || {
-        ctx.state
-            .data()
-            .with(|d| d.settings.years.iter().map(|y| y.start_year).max())
-    };
+    let latest = move || ctx.read(|d| d.settings.years.iter().map(|y| y.start_year).max());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = draft.get_untracked();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::capacity::{capacity, Load};
 use crate::domain::pupil::parse_date;
 use crate::domain::quantity::Dec2;
-use crate::ui::state::{AppCtx, AppStateStoreFields};
+use crate::ui::state::AppCtx;
 use crate::ui::widgets::today;
 
 fn hours(l: &Load) -> (String, String) {
@@ -24,7 +24,7 @@ pub fn StaffPage() -> impl IntoView {
     let day = RwSignal::new(today().to_string());
     let table = Memo::new(move |_| {
         let on = parse_date(&day.get())?;
-        Some(ctx.state.data().with(|d| {
+        Some(ctx.read(|d| {
             let c = capacity(d, on);
             let roles: Vec<(String, String, String, bool)> = c
                 .by_role

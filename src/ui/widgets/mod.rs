@@ -7,7 +7,7 @@ pub mod problems;
 
 pub use problems::{problem_summary, FormProblems};
 
-use super::state::{AppCtx, AppStateStoreFields, SaveState};
+use super::state::{AppCtx, SaveState};
 
 /// Today's date for the views (UTC: the school day, give or take an hour of
 /// British Summer Time around midnight).
@@ -159,7 +159,7 @@ fn code_select(
 pub fn YearSelect(id: &'static str) -> impl IntoView {
     let ctx = AppCtx::get();
     let years = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             d.settings
                 .years
                 .iter()
@@ -256,7 +256,7 @@ pub fn gb(d: jiff::civil::Date) -> String {
 #[component]
 pub fn PrintedBy() -> impl IntoView {
     let ctx = AppCtx::get();
-    let school = move || ctx.state.data().with(|d| d.settings.school_name.clone());
+    let school = move || ctx.read(|d| d.settings.school_name.clone());
     view! {
         <p class="print-only printed-by">{move || format!("{}: printed from Waymark on {}", school(), gb(today()))}</p>
     }

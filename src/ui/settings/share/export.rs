@@ -55,11 +55,11 @@ pub(super) fn ExportForm() -> impl IntoView {
     };
     let summary = Memo::new(move |_| {
         pseudonymise.track();
-        ctx.state.data().track();
+        ctx.track_all();
         document().map(|d| lower_first(&d.summary()))
     });
     let pupils = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut v: Vec<&crate::domain::Pupil> = d.pupils.iter().collect();
             crate::domain::sort::by(&mut v, |a, b| crate::domain::Pupil::register_order(a, b));
             v.into_iter()
@@ -68,7 +68,7 @@ pub(super) fn ExportForm() -> impl IntoView {
         })
     });
     let provisions = Memo::new(move |_| {
-        ctx.state.data().with(|d| {
+        ctx.read(|d| {
             let mut v: Vec<(Uuid, String)> = d
                 .provisions
                 .iter()
@@ -78,7 +78,7 @@ pub(super) fn ExportForm() -> impl IntoView {
             v
         })
     });
-    let terms = Memo::new(move |_| ctx.state.data().with(|d| d.settings.terms()));
+    let terms = Memo::new(move |_| ctx.read(|d| d.settings.terms()));
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(doc) = untrack(document) else {

@@ -101,7 +101,7 @@ pub(super) fn ImportForm() -> impl IntoView {
         let Stage::Ready(_, doc) = stage.get() else {
             return None;
         };
-        Some(ctx.state.data().with(|d| {
+        Some(ctx.read(|d| {
             plan_import(
                 d,
                 &doc.data,
