@@ -52,6 +52,11 @@ choice_codes!(super::provision::FundingSource {
     Other => "other",
 });
 
+choice_codes!(super::provision::CostSplit {
+    ActualPupils => "actual_pupils",
+    PlannedGroupSize => "planned_group_size",
+});
+
 choice_codes!(super::provision::MeasureKind {
     StandardisedScore => "standardised_score",
     ReadingAgeMonths => "reading_age_months",
@@ -85,6 +90,7 @@ mod tests {
         codes_are_serde_names::<BroadArea>();
         codes_are_serde_names::<FundingSource>();
         codes_are_serde_names::<MeasureKind>();
+        codes_are_serde_names::<crate::domain::provision::CostSplit>();
         assert_eq!(MeasureKind::Text.text(), "Free text");
     }
 }

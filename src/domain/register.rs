@@ -93,15 +93,42 @@ impl RegisterFilter {
 }
 
 /// Build the register from the pupils, their costs this year and the threshold.
+/// Which way a sorted list runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortDirection {
+    #[default]
+    Ascending,
+    Descending,
+}
+
+impl SortDirection {
+    /// The other way.
+    pub fn reversed(self) -> SortDirection {
+        match self {
+            SortDirection::Ascending => SortDirection::Descending,
+            SortDirection::Descending => SortDirection::Ascending,
+        }
+    }
+
+    /// The value of `aria-sort` for a column sorted this way.
+    pub fn aria(self) -> &'static str {
+        match self {
+            SortDirection::Ascending => "ascending",
+            SortDirection::Descending => "descending",
+        }
+    }
+}
+
 pub fn register(
     pupils: &[Pupil],
     costs: &BTreeMap<Uuid, Money>,
     threshold: Money,
     filter: &RegisterFilter,
     sort: SortKey,
-    descending: bool,
+    direction: SortDirection,
     today: Date,
 ) -> Register {
+    let descending = direction == SortDirection::Descending;
     let mut total = 0;
     let mut rows: Vec<(RegisterRow, &Pupil)> = Vec::new();
     for p in pupils {
@@ -210,7 +237,17 @@ mod tests {
         costs.insert(pupils[2].id, Money::pounds(6_000));
         costs.insert(pupils[1].id, Money::pounds(300));
         let t = Money::pounds(6_000);
-        let run = |f: &RegisterFilter| register(&pupils, &costs, t, f, SortKey::Name, false, TODAY);
+        let run = |f: &RegisterFilter| {
+            register(
+                &pupils,
+                &costs,
+                t,
+                f,
+                SortKey::Name,
+                SortDirection::Ascending,
+                TODAY,
+            )
+        };
 
         let all = run(&RegisterFilter::default());
         assert_eq!(all.total, 4, "the leaver is not on roll");
@@ -280,14 +317,19 @@ mod tests {
         let mut costs = BTreeMap::new();
         costs.insert(pupils[0].id, Money::pounds(9_000));
         costs.insert(pupils[1].id, Money::pounds(300));
-        let run = |k, desc| {
+        let run = |k, desc: bool| {
+            let direction = if desc {
+                SortDirection::Descending
+            } else {
+                SortDirection::Ascending
+            };
             names(&register(
                 &pupils,
                 &costs,
                 Money::pounds(6000),
                 &RegisterFilter::default(),
                 k,
-                desc,
+                direction,
                 TODAY,
             ))
             .into_iter()

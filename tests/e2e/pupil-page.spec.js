@@ -136,3 +136,17 @@ test('the printed page, named or pseudonymised, on A4', async ({ page }, info) =
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(3);
 });
+
+test('a pupil\'s provision is listed in date order, dates compared as dates', async ({ page }) => {
+  // Two provisions for Zoë: the fixture's from 08/09/2025 and one from
+  // 05/01/2026. As text "05/01/2026" sorts before "08/09/2025"; as dates the
+  // autumn one comes first.
+  const data = structuredClone(fixture);
+  const spring = { ...structuredClone(fixture.provisions[0]), id: crypto.randomUUID(), name: 'Spring group', start: '2026-01-05', end: '2026-03-27', recurring: false };
+  data.provisions.push(spring);
+  data.enrolments.push({ ...structuredClone(fixture.enrolments[0]), id: crypto.randomUUID(), provision_id: spring.id, start: spring.start, end: spring.end, entry: null, exit: null, attendance: null });
+  await seed(page, data);
+  await page.goto(`/#/pupils/${zoe.id}`);
+  await expect(page.locator('#pupil-costs tbody tr')).toHaveCount(2);
+  await expect(page.locator('#pupil-costs tbody tr td:first-child')).toHaveText(['Colourful semantics (Y4)', 'Spring group']);
+});

@@ -113,6 +113,18 @@ pub enum CostSplit {
     PlannedGroupSize,
 }
 
+impl CostSplit {
+    pub const ALL: [CostSplit; 2] = [CostSplit::ActualPupils, CostSplit::PlannedGroupSize];
+
+    /// Among whom the cost is shared, as a form offers it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CostSplit::ActualPupils => "The pupils enrolled",
+            CostSplit::PlannedGroupSize => "A full group at the planned size",
+        }
+    }
+}
+
 /// A running group or 1:1 support.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

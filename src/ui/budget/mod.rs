@@ -265,7 +265,15 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
                       field: ProvisionField,
                       get: fn(&WhatIfDraft) -> String,
                       set: fn(&mut WhatIfDraft, String)| {
-        crate::ui::widgets::draft_input(draft, err(field), id, label, "number", "numeric", get, set)
+        crate::ui::widgets::draft_input(
+            draft,
+            err(field),
+            id,
+            label,
+            crate::ui::widgets::InputKind::Whole,
+            get,
+            set,
+        )
     };
     let save = move |_| {
         let Some(Ok(w)) = result.get_untracked() else {

@@ -17,6 +17,7 @@ use crate::domain::InterventionField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{
     choice_select, draft_input, draft_textarea, guarded_delete, problem_summary, FormProblems,
+    InputKind,
 };
 
 /// The library and the form to add an entry.
@@ -192,11 +193,10 @@ fn InterventionForm(
     let input = move |id: &'static str,
                       label: &'static str,
                       field: InterventionField,
-                      kind: &'static str,
-                      mode: &'static str,
+                      kind: InputKind,
                       get: fn(&InterventionDraft) -> String,
                       set: fn(&mut InterventionDraft, String)| {
-        draft_input(draft, err(field), id, label, kind, mode, get, set)
+        draft_input(draft, err(field), id, label, kind, get, set)
     };
     let delivery_error = err(InterventionField::Delivery);
     let areas_error = err(InterventionField::BroadAreas);
@@ -205,7 +205,7 @@ fn InterventionForm(
             {problem_summary(problems)}
             <h2 id="intervention-form-heading" tabindex="-1">{if is_edit { "Edit the intervention" } else { "Add an intervention" }}</h2>
             <div class="fields">
-                {input("intervention-name", "Name", InterventionField::Name, "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("intervention-name", "Name", InterventionField::Name, InputKind::Text, |d| d.name.clone(), |d, v| d.name = v)}
                 <div class="field">
                     <label for="intervention-tier">"Tier"</label>
                     <select id="intervention-tier" prop:value=move || draft.with(|d| d.tier.clone())
@@ -243,17 +243,17 @@ fn InterventionForm(
                             {move || roles.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                         </select>
                     </div>
-                    {input("intervention-staff", "Staff per session", InterventionField::StaffCount, "number", "numeric", |d| d.staff_count.clone(), |d, v| d.staff_count = v)}
-                    {input("intervention-group", "Group size", InterventionField::GroupSize, "number", "numeric", |d| d.group_size.clone(), |d, v| d.group_size = v)}
-                    {input("intervention-sessions", "Sessions a week", InterventionField::SessionsPerWeek, "number", "numeric", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
-                    {input("intervention-minutes", "Minutes per session", InterventionField::MinutesPerSession, "number", "numeric", |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
-                    {input("intervention-weeks", "Weeks", InterventionField::Weeks, "number", "numeric", |d| d.weeks.clone(), |d, v| d.weeks = v)}
+                    {input("intervention-staff", "Staff per session", InterventionField::StaffCount, InputKind::Whole, |d| d.staff_count.clone(), |d, v| d.staff_count = v)}
+                    {input("intervention-group", "Group size", InterventionField::GroupSize, InputKind::Whole, |d| d.group_size.clone(), |d, v| d.group_size = v)}
+                    {input("intervention-sessions", "Sessions a week", InterventionField::SessionsPerWeek, InputKind::Whole, |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
+                    {input("intervention-minutes", "Minutes per session", InterventionField::MinutesPerSession, InputKind::Whole, |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
+                    {input("intervention-weeks", "Weeks", InterventionField::Weeks, InputKind::Whole, |d| d.weeks.clone(), |d, v| d.weeks = v)}
                 </div>
                 <p class="field-error" id="intervention-delivery-error" role="alert">{move || delivery_error.get()}</p>
             </fieldset>
             <div class="fields">
-                {input("intervention-fixed", "Fixed costs (£)", InterventionField::FixedCosts, "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
-                {input("intervention-resources", "Resource costs (£)", InterventionField::ResourceCosts, "text", "decimal", |d| d.resource_costs.clone(), |d, v| d.resource_costs = v)}
+                {input("intervention-fixed", "Fixed costs (£)", InterventionField::FixedCosts, InputKind::Decimal, |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
+                {input("intervention-resources", "Resource costs (£)", InterventionField::ResourceCosts, InputKind::Decimal, |d| d.resource_costs.clone(), |d, v| d.resource_costs = v)}
             </div>
             <div class="fields">
                 {draft_textarea(draft, err(InterventionField::Description), "intervention-description", "Description", |d| d.description.clone(), |d, v| d.description = v)}

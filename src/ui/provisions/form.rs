@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::domain::commands::save_provision;
-use crate::domain::provision::{CostSplit, Provision, ProvisionDraft};
+use crate::domain::provision::{Provision, ProvisionDraft};
 use crate::domain::ProvisionField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{choice_select, draft_input, problem_summary, FormProblems};
+use crate::ui::widgets::{choice_select, draft_input, problem_summary, FormProblems, InputKind};
 
 /// Add a provision (`provision` is `None`) or edit one.
 #[component]
@@ -81,11 +81,10 @@ pub(super) fn ProvisionForm(
     let input = move |id: &'static str,
                       label: &'static str,
                       field: ProvisionField,
-                      kind: &'static str,
-                      mode: &'static str,
+                      kind: InputKind,
                       get: fn(&ProvisionDraft) -> String,
                       set: fn(&mut ProvisionDraft, String)| {
-        draft_input(draft, err(field), id, label, kind, mode, get, set)
+        draft_input(draft, err(field), id, label, kind, get, set)
     };
     let staff_error = err(ProvisionField::Staff);
     // Redraw the staff lines only when one is added or removed, not on every keystroke.
@@ -96,7 +95,7 @@ pub(super) fn ProvisionForm(
             <h2 id="provision-form-heading">{if is_edit { "Edit provision" } else if from_library { "Start a provision from the library" } else { "Add a provision" }}</h2>
             {from_library.then(|| view! { <p class="hint">"Filled in from the intervention library: give the dates and check the rest."</p> })}
             <div class="fields">
-                {input("provision-name", "Name", ProvisionField::Name, "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("provision-name", "Name", ProvisionField::Name, InputKind::Text, |d| d.name.clone(), |d, v| d.name = v)}
                 {choice_select("provision-area", "Broad area of need", move || draft.with(|d| d.broad_area), move |a| draft.update(|d| d.broad_area = a))}
                 <div class="field">
                     <label for="provision-tier">"Tier"</label>
@@ -155,23 +154,14 @@ pub(super) fn ProvisionForm(
                 <p class="field-error" id="provision-staff-error" role="alert">{move || staff_error.get()}</p>
             </fieldset>
             <div class="fields">
-                {input("provision-sessions", "Sessions a week", ProvisionField::SessionsPerWeek, "number", "numeric", |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
-                {input("provision-minutes", "Minutes per session", ProvisionField::MinutesPerSession, "number", "numeric", |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
-                {input("provision-start", "Start date", ProvisionField::Start, "date", "text", |d| d.start.clone(), |d, v| d.start = v)}
-                {input("provision-end", "End date", ProvisionField::End, "date", "text", |d| d.end.clone(), |d, v| d.end = v)}
-                {input("provision-fixed", "Fixed and resource costs (£)", ProvisionField::FixedCosts, "text", "decimal", |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
-                {input("provision-group", "Planned group size", ProvisionField::PlannedGroupSize, "number", "numeric", |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
+                {input("provision-sessions", "Sessions a week", ProvisionField::SessionsPerWeek, InputKind::Whole, |d| d.sessions_per_week.clone(), |d, v| d.sessions_per_week = v)}
+                {input("provision-minutes", "Minutes per session", ProvisionField::MinutesPerSession, InputKind::Whole, |d| d.minutes_per_session.clone(), |d, v| d.minutes_per_session = v)}
+                {input("provision-start", "Start date", ProvisionField::Start, InputKind::Date, |d| d.start.clone(), |d, v| d.start = v)}
+                {input("provision-end", "End date", ProvisionField::End, InputKind::Date, |d| d.end.clone(), |d, v| d.end = v)}
+                {input("provision-fixed", "Fixed and resource costs (£)", ProvisionField::FixedCosts, InputKind::Decimal, |d| d.fixed_costs.clone(), |d, v| d.fixed_costs = v)}
+                {input("provision-group", "Planned group size", ProvisionField::PlannedGroupSize, InputKind::Whole, |d| d.planned_group_size.clone(), |d, v| d.planned_group_size = v)}
                 {choice_select("provision-funding", "Charged to", move || draft.with(|d| d.funding), move |f| draft.update(|d| d.funding = f))}
-                <div class="field">
-                    <label for="provision-split">"Share the cost among"</label>
-                    <select id="provision-split"
-                        prop:value=move || draft.with(|d| if d.split == CostSplit::PlannedGroupSize { "planned" } else { "actual" }.to_owned())
-                        on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.split = if v == "planned" { CostSplit::PlannedGroupSize } else { CostSplit::ActualPupils }) }>
-                        <option value="actual">"The pupils enrolled"</option>
-                        <option value="planned">"A full group at the planned size"</option>
-                    </select>
-                    <p class="field-error"></p>
-                </div>
+                {choice_select("provision-split", "Share the cost among", move || draft.with(|d| d.split), move |c| draft.update(|d| d.split = c))}
             </div>
             <label class="check" for="provision-recurring">
                 <input id="provision-recurring" type="checkbox" prop:checked=move || draft.with(|d| d.recurring)

@@ -14,7 +14,9 @@ use crate::domain::commands::{delete_pupil, enrol, save_pupil};
 use crate::domain::costing::CostCache;
 use crate::domain::money::Money;
 use crate::domain::needs::{BroadArea, NeedCode, SenStatus};
-use crate::domain::register::{classes, register, RegisterFilter, RegisterRow, SortKey};
+use crate::domain::register::{
+    classes, register, RegisterFilter, RegisterRow, SortDirection, SortKey,
+};
 use crate::domain::{Pupil, PupilDraft, PupilField, YearGroup};
 use crate::ui::widgets::{problem_summary, today, FormProblems, YearSelect};
 
@@ -36,7 +38,7 @@ pub fn PupilRegister() -> impl IntoView {
         })
     });
     let filter = RwSignal::new(RegisterFilter::default());
-    let sort = RwSignal::new((SortKey::Name, false));
+    let sort = RwSignal::new((SortKey::Name, SortDirection::Ascending));
     let editing = RwSignal::new(None::<Uuid>);
     let view_of = Memo::new(move |_| {
         let (key, desc) = sort.get();
@@ -253,16 +255,20 @@ fn EnrolSelected(selected: RwSignal<std::collections::BTreeSet<Uuid>>) -> impl I
 
 /// A column header that sorts the table, with its state announced.
 #[component]
-fn SortHeader(label: &'static str, key: SortKey, sort: RwSignal<(SortKey, bool)>) -> impl IntoView {
+fn SortHeader(
+    label: &'static str,
+    key: SortKey,
+    sort: RwSignal<(SortKey, SortDirection)>,
+) -> impl IntoView {
     let state = move || {
         let (k, desc) = sort.get();
-        (k == key).then_some(if desc { "descending" } else { "ascending" })
+        (k == key).then_some(desc.aria())
     };
     view! {
         <th scope="col" aria-sort=state>
             <button type="button" class="sort" on:click=move |_| {
                 sort.update(|(k, desc)| {
-                    if *k == key { *desc = !*desc } else { *k = key; *desc = false }
+                    if *k == key { *desc = desc.reversed() } else { *k = key; *desc = SortDirection::Ascending }
                 })
             }>
                 {label}

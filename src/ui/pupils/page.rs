@@ -18,8 +18,8 @@ use crate::domain::reports::gain_text;
 use crate::domain::{Pupil, PupilField};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{
-    draft_input, draft_textarea, gb, problem_summary, FormProblems, PrintButton, PrintedBy,
-    YearSelect,
+    draft_input, draft_textarea, gb, problem_summary, FormProblems, InputKind, PrintButton,
+    PrintedBy, YearSelect,
 };
 
 /// The pupil page for pupil `id`.
@@ -140,6 +140,10 @@ fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
 }
 
 /// The pupil's costed provision in one academic year, against the threshold.
+/// One line of a pupil's costed provision: the provision's id and name, the
+/// dates, the sessions, and the pupil's share.
+type CostRow = (Uuid, String, String, String, Money);
+
 #[component]
 fn CostedProvision(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
@@ -150,7 +154,8 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
             let year = d.settings.year(start)?.range()?;
             let report = cache.try_update_value(|c| c.build(d, year))?;
             let range = report.period;
-            let mut rows: Vec<(Uuid, String, String, String, Money)> = d
+            // In date order (dates compared as dates, not as their text), then by name.
+            let mut dated: Vec<(jiff::civil::Date, CostRow)> = d
                 .enrolments
                 .iter()
                 .filter(|e| e.pupil_id == id && e.range().intersect(&range).is_some())
@@ -162,18 +167,22 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                         .map(|s| s.amount)
                         .unwrap_or_default();
                     Some((
-                        p.id,
-                        p.name.clone(),
-                        format!("{} to {}", gb(e.start), gb(e.end)),
-                        format!(
-                            "{} × {} min a week",
-                            p.sessions_per_week, p.minutes_per_session
+                        e.start,
+                        (
+                            p.id,
+                            p.name.clone(),
+                            format!("{} to {}", gb(e.start), gb(e.end)),
+                            format!(
+                                "{} × {} min a week",
+                                p.sessions_per_week, p.minutes_per_session
+                            ),
+                            share,
                         ),
-                        share,
                     ))
                 })
                 .collect();
-            crate::domain::sort::by(&mut rows, |a, b| a.2.cmp(&b.2).then(a.1.cmp(&b.1)));
+            crate::domain::sort::by(&mut dated, |a, b| a.0.cmp(&b.0).then(a.1 .1.cmp(&b.1 .1)));
+            let rows: Vec<CostRow> = dated.into_iter().map(|(_, r)| r).collect();
             let total = report.per_pupil.get(&id).copied().unwrap_or_default();
             let threshold = d.settings.element2_threshold;
             let over = over_threshold(&report, threshold)
@@ -373,15 +382,15 @@ fn DetailsForm(pupil: Pupil, on_done: impl Fn() + Copy + 'static) -> impl IntoVi
             <fieldset class="checks plain">
                 <legend>{if is_e { "EHC plan" } else { "EHC plan (for pupils with SEN status E)" }}</legend>
                 <div class="fields">
-                    {draft_input(draft, err(PupilField::EhcpIssueDate), "ehcp-issued", "Date issued", "date", "text", |d| d.ehcp_issue_date.clone(), |d, v| d.ehcp_issue_date = v)}
-                    {draft_input(draft, err(PupilField::EhcpNextReview), "ehcp-review", "Next annual review", "date", "text", |d| d.ehcp_next_review.clone(), |d, v| d.ehcp_next_review = v)}
-                    {draft_input(draft, err(PupilField::EhcpLocalAuthority), "ehcp-la", "Local authority", "text", "text", |d| d.ehcp_local_authority.clone(), |d, v| d.ehcp_local_authority = v)}
-                    {draft_input(draft, err(PupilField::EhcpTopUp), "ehcp-top-up", "Top-up a year (£)", "text", "decimal", |d| d.ehcp_top_up.clone(), |d, v| d.ehcp_top_up = v)}
+                    {draft_input(draft, err(PupilField::EhcpIssueDate), "ehcp-issued", "Date issued", InputKind::Date, |d| d.ehcp_issue_date.clone(), |d, v| d.ehcp_issue_date = v)}
+                    {draft_input(draft, err(PupilField::EhcpNextReview), "ehcp-review", "Next annual review", InputKind::Date, |d| d.ehcp_next_review.clone(), |d, v| d.ehcp_next_review = v)}
+                    {draft_input(draft, err(PupilField::EhcpLocalAuthority), "ehcp-la", "Local authority", InputKind::Text, |d| d.ehcp_local_authority.clone(), |d, v| d.ehcp_local_authority = v)}
+                    {draft_input(draft, err(PupilField::EhcpTopUp), "ehcp-top-up", "Top-up a year (£)", InputKind::Decimal, |d| d.ehcp_top_up.clone(), |d, v| d.ehcp_top_up = v)}
                 </div>
             </fieldset>
             <div class="fields">
-                {draft_input(draft, err(PupilField::OffRegisterFrom), "off-register", "Left the SEN register on", "date", "text", |d| d.off_register_from.clone(), |d, v| d.off_register_from = v)}
-                {draft_input(draft, err(PupilField::LeftOn), "left-on", "Left the school on", "date", "text", |d| d.left_on.clone(), |d, v| d.left_on = v)}
+                {draft_input(draft, err(PupilField::OffRegisterFrom), "off-register", "Left the SEN register on", InputKind::Date, |d| d.off_register_from.clone(), |d, v| d.off_register_from = v)}
+                {draft_input(draft, err(PupilField::LeftOn), "left-on", "Left the school on", InputKind::Date, |d| d.left_on.clone(), |d, v| d.left_on = v)}
             </div>
             <div class="actions-row">
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save details"</button>

@@ -12,7 +12,9 @@ use crate::domain::commands::save_plan;
 use crate::domain::plan::{PlanDraft, ReviewResult, SupportPlan};
 use crate::domain::PlanField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, draft_textarea, gb, problem_summary, today, FormProblems};
+use crate::ui::widgets::{
+    draft_input, draft_textarea, gb, problem_summary, today, FormProblems, InputKind,
+};
 
 const RESULTS: [ReviewResult; 3] = [
     ReviewResult::Achieved,
@@ -240,7 +242,7 @@ fn PlanForm(
                 </fieldset>
             </Show>
             <div class="fields">
-                {draft_input(draft, err(PlanField::ReviewDate), "plan-review-date", "Review date", "date", "text", |d| d.review_date.clone(), |d, v| d.review_date = v)}
+                {draft_input(draft, err(PlanField::ReviewDate), "plan-review-date", "Review date", InputKind::Date, |d| d.review_date.clone(), |d, v| d.review_date = v)}
             </div>
             <div class="fields">
                 {draft_textarea(draft, err(PlanField::PupilViews), "plan-pupil-views", "The pupil's views", |d| d.pupil_views.clone(), |d, v| d.pupil_views = v)}

@@ -10,7 +10,7 @@ use crate::domain::commands::delete_member;
 use crate::domain::staff::MemberDraft;
 use crate::domain::MemberField;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems};
+use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems, InputKind};
 
 #[component]
 pub fn MembersPanel() -> impl IntoView {
@@ -103,7 +103,7 @@ pub fn MembersPanel() -> impl IntoView {
                 {problem_summary(problems)}
                 <h3 id="member-form-heading">"Add a member of staff"</h3>
                 <div class="fields">
-                    {draft_input(draft, err(MemberField::Name), "member-name", "Name", "text", "text", |d| d.name.clone(), |d, v| d.name = v)}
+                    {draft_input(draft, err(MemberField::Name), "member-name", "Name", InputKind::Text, |d| d.name.clone(), |d, v| d.name = v)}
                     <div class="field" class:has-error=move || role_error.get().is_some()>
                         <label for="member-role">"Role"</label>
                         <select id="member-role" aria-describedby="member-role-error"
@@ -114,7 +114,7 @@ pub fn MembersPanel() -> impl IntoView {
                         </select>
                         <p class="field-error" id="member-role-error" role="alert">{move || role_error.get()}</p>
                     </div>
-                    {draft_input(draft, err(MemberField::HoursAvailablePerWeek), "member-hours", "Hours a week for provision", "text", "decimal", |d| d.hours.clone(), |d, v| d.hours = v)}
+                    {draft_input(draft, err(MemberField::HoursAvailablePerWeek), "member-hours", "Hours a week for provision", InputKind::Decimal, |d| d.hours.clone(), |d, v| d.hours = v)}
                 </div>
                 <button type="submit" class="primary">"Add member of staff"</button>
             </form>

@@ -11,7 +11,7 @@ use crate::domain::money::{round_pence, Exact};
 use crate::domain::staff::{RateBasis, RateKind, RoleCategory, RoleDraft, StaffRole};
 use crate::domain::RoleField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems};
+use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems, InputKind};
 
 const CATEGORIES: [(RoleCategory, &str); 4] = [
     (RoleCategory::TeachingAssistant, "Teaching assistant"),
@@ -152,10 +152,10 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
     let input = move |id: &'static str,
                       label: &'static str,
                       field: RoleField,
-                      mode: &'static str,
+                      kind: InputKind,
                       get: fn(&RoleDraft) -> String,
                       set: fn(&mut RoleDraft, String)| {
-        draft_input(draft, err(field), id, label, "text", mode, get, set)
+        draft_input(draft, err(field), id, label, kind, get, set)
     };
     let kind = move |k: RateKind| move || draft.with(|d| d.kind == k);
     view! {
@@ -163,7 +163,7 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
             {problem_summary(problems)}
             <h3 id="role-form-heading">{heading}</h3>
             <div class="fields">
-                {input("role-name", "Role name", RoleField::Name, "text", |d| d.name.clone(), |d, v| d.name = v)}
+                {input("role-name", "Role name", RoleField::Name, InputKind::Text, |d| d.name.clone(), |d, v| d.name = v)}
                 <div class="field">
                     <label for="role-category">"Kind of role"</label>
                     <select id="role-category"
@@ -189,24 +189,24 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
                     }).collect_view()}
             </fieldset>
             <Show when=kind(RateKind::Typed)>
-                <div class="fields">{input("rate-hourly", "Hourly rate (£)", RoleField::Hourly, "decimal", |d| d.hourly.clone(), |d, v| d.hourly = v)}</div>
+                <div class="fields">{input("rate-hourly", "Hourly rate (£)", RoleField::Hourly, InputKind::Decimal, |d| d.hourly.clone(), |d, v| d.hourly = v)}</div>
             </Show>
             <Show when=kind(RateKind::Salary)>
                 <div class="fields">
-                    {input("salary-fte", "Full-time salary (£ a year)", RoleField::FteSalary, "decimal", |d| d.fte_salary.clone(), |d, v| d.fte_salary = v)}
-                    {input("salary-fte-hours", "Full-time hours a week", RoleField::FteHoursPerWeek, "decimal", |d| d.fte_hours_per_week.clone(), |d, v| d.fte_hours_per_week = v)}
-                    {input("salary-hours", "Contracted hours a week", RoleField::ContractedHoursPerWeek, "decimal", |d| d.contracted_hours_per_week.clone(), |d, v| d.contracted_hours_per_week = v)}
-                    {input("salary-paid-weeks", "Paid weeks a year", RoleField::PaidWeeks, "decimal", |d| d.paid_weeks.clone(), |d, v| d.paid_weeks = v)}
-                    {input("salary-working-weeks", "Weeks a year with pupils", RoleField::WorkingWeeks, "decimal", |d| d.working_weeks.clone(), |d, v| d.working_weeks = v)}
-                    {input("salary-ni", "Employer NI (%)", RoleField::NiRatePercent, "decimal", |d| d.ni_rate_percent.clone(), |d, v| d.ni_rate_percent = v)}
-                    {input("salary-ni-threshold", "NI threshold (£ a year)", RoleField::NiThreshold, "decimal", |d| d.ni_threshold.clone(), |d, v| d.ni_threshold = v)}
-                    {input("salary-pension", "Employer pension (%)", RoleField::PensionRatePercent, "decimal", |d| d.pension_rate_percent.clone(), |d, v| d.pension_rate_percent = v)}
+                    {input("salary-fte", "Full-time salary (£ a year)", RoleField::FteSalary, InputKind::Decimal, |d| d.fte_salary.clone(), |d, v| d.fte_salary = v)}
+                    {input("salary-fte-hours", "Full-time hours a week", RoleField::FteHoursPerWeek, InputKind::Decimal, |d| d.fte_hours_per_week.clone(), |d, v| d.fte_hours_per_week = v)}
+                    {input("salary-hours", "Contracted hours a week", RoleField::ContractedHoursPerWeek, InputKind::Decimal, |d| d.contracted_hours_per_week.clone(), |d, v| d.contracted_hours_per_week = v)}
+                    {input("salary-paid-weeks", "Paid weeks a year", RoleField::PaidWeeks, InputKind::Decimal, |d| d.paid_weeks.clone(), |d, v| d.paid_weeks = v)}
+                    {input("salary-working-weeks", "Weeks a year with pupils", RoleField::WorkingWeeks, InputKind::Decimal, |d| d.working_weeks.clone(), |d, v| d.working_weeks = v)}
+                    {input("salary-ni", "Employer NI (%)", RoleField::NiRatePercent, InputKind::Decimal, |d| d.ni_rate_percent.clone(), |d, v| d.ni_rate_percent = v)}
+                    {input("salary-ni-threshold", "NI threshold (£ a year)", RoleField::NiThreshold, InputKind::Decimal, |d| d.ni_threshold.clone(), |d, v| d.ni_threshold = v)}
+                    {input("salary-pension", "Employer pension (%)", RoleField::PensionRatePercent, InputKind::Decimal, |d| d.pension_rate_percent.clone(), |d, v| d.pension_rate_percent = v)}
                 </div>
             </Show>
             <Show when=kind(RateKind::LaWeeklyHour)>
                 <div class="fields">
-                    {input("la-amount", "LA rate per weekly hour (£ a year)", RoleField::LaPerWeeklyHour, "decimal", |d| d.la_per_weekly_hour.clone(), |d, v| d.la_per_weekly_hour = v)}
-                    {input("la-weeks", "Over this many weeks", RoleField::LaWeeks, "decimal", |d| d.la_weeks.clone(), |d, v| d.la_weeks = v)}
+                    {input("la-amount", "LA rate per weekly hour (£ a year)", RoleField::LaPerWeeklyHour, InputKind::Decimal, |d| d.la_per_weekly_hour.clone(), |d, v| d.la_per_weekly_hour = v)}
+                    {input("la-weeks", "Over this many weeks", RoleField::LaWeeks, InputKind::Decimal, |d| d.la_weeks.clone(), |d, v| d.la_weeks = v)}
                 </div>
             </Show>
             <p class="preview" id="rate-preview" aria-live="polite">{preview}</p>

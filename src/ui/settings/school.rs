@@ -12,7 +12,7 @@ use crate::domain::settings::SchoolSettings;
 use crate::domain::settings_draft::{BandsDraft, FiguresDraft, SchoolDraft};
 use crate::domain::{Problems, SettingsField, YearGroup};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, problem_summary, FormProblems};
+use crate::ui::widgets::{draft_input, problem_summary, FormProblems, InputKind};
 
 /// Apply a draft part to the settings as they are now and save them.
 fn save_part(
@@ -85,8 +85,8 @@ pub fn SchoolPanel() -> impl IntoView {
             <form on:submit=on_submit novalidate aria-labelledby="school-heading">
                 {problem_summary(problems)}
                 <div class="fields">
-                    {draft_input(draft, err(SettingsField::SchoolName), "school-name", "School name", "text", "text", |d| d.school_name.clone(), |d, v| d.school_name = v)}
-                    {draft_input(draft, err(SettingsField::Element2Threshold), "school-threshold", "Element-2 threshold per pupil a year (£)", "text", "decimal", |d| d.element2_threshold.clone(), |d, v| d.element2_threshold = v)}
+                    {draft_input(draft, err(SettingsField::SchoolName), "school-name", "School name", InputKind::Text, |d| d.school_name.clone(), |d, v| d.school_name = v)}
+                    {draft_input(draft, err(SettingsField::Element2Threshold), "school-threshold", "Element-2 threshold per pupil a year (£)", InputKind::Decimal, |d| d.element2_threshold.clone(), |d, v| d.element2_threshold = v)}
                     <div class="field" class:has-error=move || year_err.get().is_some()>
                         <label for="school-final-year">"Last year group taught (leavers at rollover)"</label>
                         <select id="school-final-year" prop:value=move || draft.with(|d| d.final_year_group.clone())

@@ -85,23 +85,52 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
+/// What an input takes: its `type` and the keyboard a tablet shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Words.
+    Text,
+    /// A date, with the browser's date picker.
+    Date,
+    /// An amount or a figure with decimals (pounds, hours, weeks).
+    Decimal,
+    /// A whole number (sessions, minutes, a group size).
+    Whole,
+}
+
+impl InputKind {
+    pub fn input_type(self) -> &'static str {
+        match self {
+            InputKind::Text | InputKind::Decimal => "text",
+            InputKind::Date => "date",
+            InputKind::Whole => "number",
+        }
+    }
+
+    pub fn mode(self) -> &'static str {
+        match self {
+            InputKind::Text | InputKind::Date => "text",
+            InputKind::Decimal => "decimal",
+            InputKind::Whole => "numeric",
+        }
+    }
+}
+
 /// A labelled input bound to one field of a draft, with the field's error
 /// message linked for screen readers.
-#[allow(clippy::too_many_arguments)]
 pub fn draft_input<D: Send + Sync + 'static>(
     draft: RwSignal<D>,
     error: Signal<Option<String>>,
     id: &'static str,
     label: &'static str,
-    input_type: &'static str,
-    mode: &'static str,
+    kind: InputKind,
     get: fn(&D) -> String,
     set: fn(&mut D, String),
 ) -> impl IntoView {
     view! {
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id>{label}</label>
-            <input id=id type=input_type inputmode=mode autocomplete="off"
+            <input id=id type=kind.input_type() inputmode=kind.mode() autocomplete="off"
                 prop:value=move || draft.with(get)
                 on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
                 aria-invalid=move || error.get().is_some().then_some("true")
