@@ -34,7 +34,8 @@ test('spawning a program missing from ./dev fails, naming the program and the fi
 test('a refusal the test catches is still logged for ./dev to fail the run', () => {
   const r = runGuarded(
     `import { spawn, exec } from 'node:child_process';\n` +
-      `try { spawn('/opt/${UNLISTED}', []); } catch (e) { console.log(e.code); }\n` +
+      `const path = '/opt/${UNLISTED}';\n` +
+      `try { spawn(path, []); } catch (e) { console.log(e.code); }\n` +
       `try { exec('LANG=C ${UNLISTED} -x'); } catch (e) { console.log(e.code); }\n`,
   );
   expect(r.status).toBe(0);

@@ -16,8 +16,8 @@ use crate::domain::provision::Intervention;
 use crate::domain::InterventionField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{
-    choice_select, draft_input, draft_textarea, guarded_delete, problem_summary, FormProblems,
-    InputKind,
+    choice_select, draft_input, draft_textarea, guarded_delete, problem_summary, role_choices,
+    FormProblems, InputKind,
 };
 
 /// The library and the form to add an entry.
@@ -131,14 +131,7 @@ fn InterventionForm(
     let original = StoredValue::new(existing);
     let problems = FormProblems::new();
     let err = move |f| problems.error(f);
-    let roles = Memo::new(move |_| {
-        ctx.read(|d| {
-            d.roles
-                .iter()
-                .map(|r| (r.id, r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let roles = role_choices(ctx);
     let tiers = Memo::new(move |_| {
         ctx.read(|d| {
             d.settings

@@ -9,7 +9,9 @@ use crate::domain::commands::save_provision;
 use crate::domain::provision::{Provision, ProvisionDraft};
 use crate::domain::ProvisionField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{choice_select, draft_input, problem_summary, FormProblems, InputKind};
+use crate::ui::widgets::{
+    choice_select, draft_input, problem_summary, role_choices, FormProblems, InputKind,
+};
 
 /// Add a provision (`provision` is `None`) or edit one.
 #[component]
@@ -26,14 +28,7 @@ pub(super) fn ProvisionForm(
     let draft = RwSignal::new(provision.as_ref().map_or(start, ProvisionDraft::of));
     let original = StoredValue::new(provision);
     let problems = FormProblems::new();
-    let roles = Memo::new(move |_| {
-        ctx.read(|d| {
-            d.roles
-                .iter()
-                .map(|r| (r.id, r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let roles = role_choices(ctx);
     let members = Memo::new(move |_| {
         ctx.read(|d| {
             d.members

@@ -10,7 +10,9 @@ use crate::domain::commands::delete_member;
 use crate::domain::staff::MemberDraft;
 use crate::domain::MemberField;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems, InputKind};
+use crate::ui::widgets::{
+    draft_input, guarded_delete, problem_summary, role_choices, FormProblems, InputKind,
+};
 
 #[component]
 pub fn MembersPanel() -> impl IntoView {
@@ -36,14 +38,7 @@ pub fn MembersPanel() -> impl IntoView {
             v
         })
     });
-    let roles = Memo::new(move |_| {
-        ctx.read(|d| {
-            d.roles
-                .iter()
-                .map(|r| (r.id, r.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let roles = role_choices(ctx);
     let draft = RwSignal::new(MemberDraft::default());
     let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);

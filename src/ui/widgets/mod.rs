@@ -182,6 +182,18 @@ fn code_select(
     .into_any()
 }
 
+/// The school's staff roles as a select offers them: id and name.
+pub fn role_choices(ctx: AppCtx) -> Memo<Vec<(uuid::Uuid, String)>> {
+    Memo::new(move |_| {
+        ctx.read(|d| {
+            d.roles
+                .iter()
+                .map(|r| (r.id, r.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    })
+}
+
 /// The academic year every view shows ([`AppCtx::year_in_view`]): one
 /// choice, shared by every view, that stays as the user moves between them.
 #[component]
