@@ -300,6 +300,37 @@ mod tests {
         assert_eq!(n, [2, 1, 2, 0, 2]);
         assert_eq!(counts[0].0, "Doubtful educational significance");
     }
+
+    #[test]
+    fn a_score_that_fell_or_stood_still_counts_in_the_lowest_band() {
+        let s = settings();
+        let over_a_year = |from: u32, to: u32| {
+            enrolment(
+                Some((Score::ReadingAgeMonths(from), date(2025, 9, 1))),
+                Some((Score::ReadingAgeMonths(to), date(2026, 9, 1))),
+            )
+        };
+        // 80 -> 78 months: -2 over 12 months elapsed, ratio -0.17; 80 -> 80:
+        // ratio 0. Both are "doubtful", not missing from the counts.
+        let fell = over_a_year(80, 78);
+        let flat = over_a_year(80, 80);
+        let counts = band_counts(&[&fell, &flat], &s);
+        let n: Vec<usize> = counts.iter().map(|c| c.1).collect();
+        assert_eq!(n, [2, 0, 0, 0, 0]);
+        match gain(&fell, &s) {
+            Gain::Ratio {
+                months_gained,
+                band,
+                significant,
+                ..
+            } => {
+                assert_eq!(months_gained, -2);
+                assert_eq!(band.as_deref(), Some("Doubtful educational significance"));
+                assert!(!significant);
+            }
+            other => panic!("a ratio gain: {other:?}"),
+        }
+    }
     use crate::domain::calendar::DateRange;
     use crate::domain::provision::{Assessment, Score};
     use crate::domain::quantity::Dec2;
@@ -369,7 +400,7 @@ mod tests {
             NotEnough::NoTimeElapsed.to_string(),
             "no time elapsed between entry and exit"
         );
-        // A fall in reading age is a negative ratio, below every band.
+        // A fall in reading age is a negative ratio, in the lowest band.
         match gain(&enrolment(Some((ra(80), d1)), Some((ra(78), d2))), &s) {
             Gain::Ratio {
                 ratio,
@@ -378,7 +409,7 @@ mod tests {
                 ..
             } => {
                 assert!(ratio < Exact::from_integer(0));
-                assert_eq!(band, None);
+                assert_eq!(band.as_deref(), Some("Doubtful educational significance"));
                 assert!(!significant);
             }
             other => panic!("{other:?}"),

@@ -268,11 +268,15 @@ impl SchoolSettings {
     }
 
     /// The band a ratio gain falls in: the last band whose minimum it reaches.
+    /// The ratio-gain band of `ratio`: the highest band it reaches. A ratio
+    /// below every band (a score that fell) is in the lowest band, never in
+    /// none: a pupil who went backwards must not vanish from the counts.
     pub fn band_for(&self, ratio: super::money::Exact) -> Option<&RatioBand> {
         self.ratio_bands
             .iter()
             .rev()
             .find(|b| ratio >= b.min.exact())
+            .or_else(|| self.ratio_bands.first())
     }
 
     pub fn validate(&self) -> Problems<SettingsField> {
@@ -491,10 +495,9 @@ mod tests {
         assert_eq!(band(3, 1), "Substantial impact");
         assert_eq!(band(4, 1), "Remarkable impact");
         assert_eq!(band(12, 1), "Remarkable impact");
-        assert!(
-            s.band_for(Exact::new(-1, 2)).is_none(),
-            "a loss is below every band"
-        );
+        // A loss is in the lowest band, not in none (issue 15: a pupil
+        // whose score fell must not vanish from the counts).
+        assert_eq!(band(-1, 2), "Doubtful educational significance");
     }
 
     #[test]
