@@ -27,6 +27,8 @@ pub enum NotEnough {
     Text,
     #[error("no time elapsed between entry and exit")]
     NoTimeElapsed,
+    #[error("too soon to judge: under 4 weeks between entry and exit")]
+    TooSoon,
     #[error("no pupil has entry and exit data")]
     NoPupils,
     #[error("no gain to divide the cost by")]
@@ -66,6 +68,9 @@ impl Gain {
 }
 
 /// The gain recorded in an enrolment.
+/// Days between entry and exit below which a gain is "too soon to judge".
+pub const MIN_DAYS_TO_JUDGE: i64 = 28;
+
 pub fn gain(e: &Enrolment, settings: &SchoolSettings) -> Gain {
     let Some(entry) = &e.entry else {
         return Gain::NotEnoughData(NotEnough::NoEntry);
@@ -80,15 +85,19 @@ pub fn gain(e: &Enrolment, settings: &SchoolSettings) -> Gain {
     let (Some(a), Some(b)) = (entry.score.numeric(), exit.score.numeric()) else {
         return Gain::NotEnoughData(NotEnough::Text);
     };
+    let days = days_between(entry.date, exit.date);
+    if days <= 0 && kind.is_age() {
+        return Gain::NotEnoughData(NotEnough::NoTimeElapsed);
+    }
+    // Under four weeks no gain can be told from the test's own noise.
+    if days < MIN_DAYS_TO_JUDGE {
+        return Gain::NotEnoughData(NotEnough::TooSoon);
+    }
     if !kind.is_age() {
         return Gain::Change {
             measure: kind,
             change: b - a,
         };
-    }
-    let days = days_between(entry.date, exit.date);
-    if days <= 0 {
-        return Gain::NotEnoughData(NotEnough::NoTimeElapsed);
     }
     let months_elapsed = Exact::new(i128::from(days) * 48, 1461);
     let months_gained = i64::try_from((b - a).to_integer()).expect("ages fit");
@@ -390,6 +399,31 @@ mod tests {
                 &s
             ),
             Gain::NotEnoughData(NotEnough::Text)
+        );
+        // Under four weeks: too soon to judge, whatever the measure. 27 days
+        // is too soon; 28 is judged.
+        let d27 = d1.checked_add(jiff::Span::new().days(27)).unwrap();
+        let d28 = d1.checked_add(jiff::Span::new().days(28)).unwrap();
+        assert_eq!(
+            gain(&enrolment(Some((ra(80), d1)), Some((ra(85), d27))), &s),
+            Gain::NotEnoughData(NotEnough::TooSoon)
+        );
+        let ss = |x: i64| Score::StandardisedScore(Dec2::whole(x));
+        assert_eq!(
+            gain(&enrolment(Some((ss(85), d1)), Some((ss(95), d27))), &s),
+            Gain::NotEnoughData(NotEnough::TooSoon)
+        );
+        assert!(matches!(
+            gain(&enrolment(Some((ss(85), d1)), Some((ss(95), d28))), &s),
+            Gain::Change { .. }
+        ));
+        assert!(matches!(
+            gain(&enrolment(Some((ra(80), d1)), Some((ra(85), d28))), &s),
+            Gain::Ratio { .. }
+        ));
+        assert_eq!(
+            NotEnough::TooSoon.to_string(),
+            "too soon to judge: under 4 weeks between entry and exit"
         );
         // Same day: zero months elapsed would divide by zero.
         assert_eq!(

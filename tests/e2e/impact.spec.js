@@ -21,6 +21,8 @@ test('gains, bands and the ranking follow the impact rules', async ({ page }) =>
   expect(cells).toEqual(['20%', '40%', '40%', '0%', '0%']);
   // £403.22 shared by 5 = 80.644 each; / 6 months = £13.44 per month gained.
   await expect(reading).toContainText('£13.44 per month');
+  // The mean ratio gain says what it is, where it shows.
+  await expect(page.locator('#ratio-gain-definition')).toContainText('months gained in reading or spelling age divided by months elapsed between entry and exit');
   const colourful = page.locator('#impact-provisions').getByRole('row', { name: /Colourful semantics/ });
   // Zoë's standardised score 82.5 to 88 = +5.5; her £100.81 / 5.5 = £18.33 a point.
   await expect(colourful).toContainText('+5.5');

@@ -85,6 +85,7 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await expect(page.locator('#impact-summary')).toHaveText(
     '2 of 2 pupils have entry and exit data: mean ratio gain 2.72 (Useful impact), 100% at or above modest impact. £23.43 per pupil per month gained',
   );
+  await expect(page.locator('#ratio-gain-definition')).toContainText('under 4 weeks between entry and exit is too soon to judge');
   expect(await axeViolations(page)).toEqual([]);
   await page.reload();
   await expect(page.getByLabel('Exit for Ada Lovelace')).toHaveValue('96');
