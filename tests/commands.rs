@@ -128,6 +128,11 @@ fn saving_a_pupil_adds_or_edits_and_refuses_with_every_problem() {
     draft.given_name = "Zoe".into();
     let edited = save_pupil(&data, Some(zoe.id), &draft, later()).unwrap();
     assert_eq!(edited.label, "Edit Zoe O'Brien");
+    assert_eq!(
+        edited.saved_id(),
+        Some(zoe.id),
+        "the edit names the record it saved"
+    );
     round_trips(&data, &edited);
 
     let mut bad = PupilDraft::new("", "", "");

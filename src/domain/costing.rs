@@ -322,8 +322,21 @@ impl CostCache {
         CostReport::build_with(data, period, self)
     }
 
+    /// Empties the cache when what every provision's cost depends on (the
+    /// period, the calendar, the rates) is not what it last saw. Once a
+    /// report, not once a provision.
+    fn prepare(&mut self, data: &Dataset, period: &DateRange) {
+        let same = self.shared.as_ref().is_some_and(|(r, y, roles)| {
+            r == period && *y == data.settings.years && roles[..] == data.roles[..]
+        });
+        if !same {
+            self.entries.clear();
+            self.shared = Some((*period, data.settings.years.clone(), data.roles.to_vec()));
+        }
+    }
+
     /// `p`'s cost over `period` with `enrolments`, from the cache when
-    /// nothing it depends on has changed.
+    /// nothing it depends on has changed (after [`CostCache::prepare`]).
     fn cost(
         &mut self,
         p: &Provision,
@@ -331,13 +344,6 @@ impl CostCache {
         enrolments: &[&super::provision::Enrolment],
         period: &DateRange,
     ) -> Result<ProvisionCost, CostIssue> {
-        let same_shared = self.shared.as_ref().is_some_and(|(r, y, roles)| {
-            r == period && *y == data.settings.years && roles[..] == data.roles[..]
-        });
-        if !same_shared {
-            self.entries.clear();
-            self.shared = Some((*period, data.settings.years.clone(), data.roles.to_vec()));
-        }
         if let Some(c) = self.entries.get(&p.id) {
             if c.provision == *p
                 && c.enrolments.len() == enrolments.len()
@@ -370,6 +376,7 @@ impl CostReport {
     /// may have changed since `cache` last saw them. The report is the same
     /// either way.
     pub fn build_with(data: &Dataset, period: DateRange, cache: &mut CostCache) -> CostReport {
+        cache.prepare(data, &period);
         let mut by_provision: HashMap<Uuid, Vec<&super::provision::Enrolment>> = HashMap::new();
         for e in &data.enrolments {
             by_provision.entry(e.provision_id).or_default().push(e);

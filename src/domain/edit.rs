@@ -270,7 +270,8 @@ impl Dataset {
     pub fn records(&self) -> Vec<Record> {
         let mut v = Vec::new();
         for kind in Kind::ALL {
-            self.each_of(kind, |_, record| v.push(record()));
+            by_kind!(kind, T => v.extend(T::table(self).iter().cloned().map(T::wrap)),
+                settings => v.push(Record::Settings(self.settings.clone())));
         }
         v
     }
@@ -319,12 +320,6 @@ impl Dataset {
         }
         back.reverse();
         back
-    }
-
-    /// Call `f` with the id of every record of `kind` and a way to clone it.
-    fn each_of(&self, kind: Kind, mut f: impl FnMut(Uuid, &dyn Fn() -> Record)) {
-        by_kind!(kind, T => T::table(self).iter().for_each(|r| f(r.id(), &|| r.clone().wrap())),
-            settings => f(self.settings.id, &|| Record::Settings(self.settings.clone())))
     }
 }
 
@@ -386,6 +381,12 @@ impl Edit {
             forward,
             backward,
         }
+    }
+
+    /// The id of the record a save put: what an add or edit command's edit
+    /// holds first (the record itself; any cascade follows it).
+    pub fn saved_id(&self) -> Option<Uuid> {
+        self.forward.first().map(Change::id)
     }
 
     fn touches(&self, ids: &[Uuid]) -> bool {

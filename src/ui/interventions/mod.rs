@@ -169,7 +169,7 @@ fn InterventionForm(
             }
             Ok(edit) => {
                 problems.clear();
-                let Some(id) = edit.forward.first().map(|c| c.id()) else {
+                let Some(id) = edit.saved_id() else {
                     return;
                 };
                 spawn_local(async move {

@@ -58,7 +58,7 @@ pub(super) fn ProvisionForm(
             Err(p) => problems.set(p),
             Ok(edit) => {
                 problems.clear();
-                let Some(id) = edit.forward.first().map(|c| c.id()) else {
+                let Some(id) = edit.saved_id() else {
                     return;
                 };
                 spawn_local(async move {

@@ -415,7 +415,7 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
             }
         };
         problems.clear();
-        let saved_id = edit.forward.first().map(|c| c.id());
+        let saved_id = edit.saved_id();
         spawn_local(async move {
             // On failure the save status says why, and the typed values stay
             // in the form so the user can try again.
