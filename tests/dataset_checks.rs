@@ -8,7 +8,7 @@ use waymark::domain::advice::{intervention_advice, provision_advice, Advice};
 use waymark::domain::calendar::DateRange;
 use waymark::domain::costing::{CostIssue, CostReport};
 use waymark::domain::dataset::Dataset;
-use waymark::domain::money::Money;
+use waymark::domain::money::{Exact, Money};
 use waymark::domain::needs::BroadArea;
 use waymark::domain::plan::{Outcome, SupportPlan};
 use waymark::domain::provision::{
@@ -265,10 +265,25 @@ fn every_broken_reference_is_named_with_its_place() {
         id: Uuid::new_v4(),
         ..d.enrolments[0].clone()
     });
+    let (s, e) = (d.enrolments[0].start, d.enrolments[0].end);
+    let both = DateRange::new(s, e);
     assert_eq!(
         messages(&d),
-        ["enrolments[1].pupil_id: The pupil is enrolled twice from the same date."]
+        [format!("enrolments[1].start: The pupil is in this provision twice on the same days: {both} and {both} overlap.")]
     );
+    // Overlapping by one day is refused too; the day after is not.
+    let first = DateRange::new(s, date(2025, 10, 17));
+    d.enrolments[0].end = first.end;
+    d.enrolments[1].start = date(2025, 10, 17);
+    assert_eq!(
+        messages(&d),
+        [format!(
+            "enrolments[1].start: The pupil is in this provision twice on the same days: {first} and {} overlap.",
+            DateRange::new(date(2025, 10, 17), e)
+        )]
+    );
+    d.enrolments[1].start = date(2025, 10, 18);
+    assert_eq!(messages(&d), Vec::<String>::new());
 }
 
 #[test]
@@ -276,11 +291,13 @@ fn provisions_that_cannot_be_costed_are_listed_not_counted() {
     let mut d = base();
     let year = d.settings.years[0].range().unwrap();
     let ok = CostReport::build(&d, year);
-    // 15.00 x 30/60 x 3 x weeks: 8 Sep - 12 Dec is 14 weeks = 70 school days
-    // of the typical autumn's 80 (1 Sep - 20 Dec 2025 has 80 weekdays), so
-    // 14 x 70/80 = 12.25 weeks -> 7.50 x 3 x 12.25 = 275.625 -> 275.63.
-    assert_eq!(ok.grand_total, Money(27_563));
-    assert_eq!(ok.provisions[0].mean_per_pupil(), Some(Money(27_563)));
+    // 15.00 x 30/60 x 3 x weeks: Mon 8 Sep - Fri 12 Dec 2025 runs every
+    // school day of the 14 weeks w/c 8 Sep to w/c 8 Dec (the typical autumn
+    // has no breaks): 14 weeks, as a SENCO counts them (the old pro-rata
+    // rule gave 14 x 70/80 = 12.25) -> 7.50 x 3 x 14 = 315.
+    assert_eq!(ok.grand_total, Money(31_500));
+    assert_eq!(ok.provisions[0].weeks, Exact::from_integer(14));
+    assert_eq!(ok.provisions[0].mean_per_pupil(), Some(Money(31_500)));
     assert!(CostReport::for_year(&d, 2031).is_none());
 
     d.provisions[0].staff[0].role_id = Uuid::new_v4();
@@ -312,25 +329,23 @@ fn provisions_that_cannot_be_costed_are_listed_not_counted() {
 }
 
 #[test]
-fn a_provision_outside_term_dates_carries_its_fixed_costs_where_it_starts() {
+fn a_provision_on_no_school_day_is_flagged_not_costed_at_nothing() {
     let mut d = base();
-    // A summer-holiday club: no teaching weeks, £300 of fixed costs.
+    // A summer-holiday club: no school day, £300 of fixed costs. It is not
+    // £0 in silence: it is in the report's issues, named, and in no total.
     d.provisions[0].start = date(2026, 7, 27);
     d.provisions[0].end = date(2026, 8, 14);
     d.provisions[0].fixed_costs = Money::pounds(300);
     d.enrolments.clear();
     let year = d.settings.years[0].range().unwrap();
     let r = CostReport::build(&d, DateRange::new(year.start, date(2026, 8, 31)));
-    let c = &r.provisions[0];
-    assert_eq!(c.total, Money::pounds(300));
-    assert_eq!(c.staff, Money::ZERO);
-    assert_eq!(c.by_term, vec![(None, Money::pounds(300))]);
-    assert_eq!(c.unallocated, Money::pounds(300));
-    assert_eq!(c.mean_per_pupil(), None);
-    assert_eq!(r.by_year_group[&None], Money::pounds(300));
-    // A period that does not hold its start carries none of it.
-    let r = CostReport::build(&d, DateRange::new(date(2026, 8, 1), date(2026, 8, 31)));
-    assert_eq!(r.provisions[0].total, Money::ZERO);
+    assert!(r.provisions.is_empty());
+    assert_eq!(r.grand_total, Money::ZERO);
+    assert!(matches!(r.issues[0].1, CostIssue::NoSchoolDays { .. }));
+    assert_eq!(
+        r.issues[0].1.to_string(),
+        "\"Phonics group\" runs on no school day (its dates fall in holidays or breaks), so it is not costed: change its dates or the terms in Settings."
+    );
 }
 
 #[test]

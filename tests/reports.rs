@@ -272,11 +272,17 @@ fn the_map_and_pupil_costs_as_reports_match_the_costing() {
 
     let c = pupil_costs(&d, 2025).unwrap();
     let rows = &c.tables[0].rows;
-    // Only Zoë carries a cost: £100.81 of the £403.22, 81p over £100.
+    // Only Zoë carries a cost: one of the 4 planned places of £428.45
+    // (13 weeks of 3 half-hour sessions at the TA's rate, + £49.99 fixed).
+    // The rate: paid 25,584 x 32.5/37 x 43.57/52.143 = 18,777.7; NI 15% of
+    // 13,777.7 = 2,066.7; pension 20% = 3,755.5; 24,599.9 / (32.5 x 39 =
+    // 1,267.5 hours) = 19.408 an hour; 9.704 x 3 x 13 = 378.46, + 49.99:
+    // 428.45 / 4 = 107.1125 -> £107.11, £7.11 over £100.
+    assert_eq!(year.grand_total.to_string(), "£428.45");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0][0], "Zoë O'Brien");
     assert_eq!(rows[0][6], year.per_pupil[&d.pupils[0].id].to_string());
-    assert_eq!(rows[0][6], "£100.81");
-    assert_eq!(rows[0][7], "£0.81");
+    assert_eq!(rows[0][6], "£107.11");
+    assert_eq!(rows[0][7], "£7.11");
     assert!(pupil_costs(&d, 2031).is_none());
 }

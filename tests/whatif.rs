@@ -17,11 +17,12 @@ fn doubling_sessions_doubles_the_staff_cost_and_moves_the_budget_by_the_differen
     let mut draft = WhatIfDraft::of(&d, &p);
     assert_eq!(draft.sessions_per_week, "3");
     assert_eq!(draft.planned_group_size, "4");
-    // 8 Sep to 12 Dec 2025: the term's 15 teaching weeks pro rata to its
-    // school days, rounded to whole weeks for the what-if.
+    // Mon 8 Sep to Fri 12 Dec 2025 runs every school day of w/c 8 Sep to
+    // w/c 8 Dec, 14 weeks less the half term w/c 27 Oct: 13 weeks (within
+    // the typical autumn's 14 teaching weeks).
     let exact = weeks_in(&d.settings.years, &p.range());
-    assert_eq!(draft.weeks, exact.round().to_integer().to_string());
-    assert_eq!(draft.weeks, "12");
+    assert_eq!(exact, Exact::from_integer(13));
+    assert_eq!(draft.weeks, "13");
     let same = draft.evaluate(&d, p.id, 2025, date(2025, 10, 1)).unwrap();
     assert_eq!(same.cost_before, same.cost_after);
     assert_eq!(same.before, same.after);

@@ -5,9 +5,14 @@
 //!
 //! Terms (2025-26):
 //! - autumn: Mon 1 Sep - Fri 19 Dec 2025 = 16 weeks = 80 weekdays, less half
-//!   term 27-31 Oct (5) = 75 school days; 15 teaching weeks.
+//!   term 27-31 Oct (5) = 75 school days in 15 full weeks; 15 teaching weeks.
 //! - spring: Mon 5 Jan - Fri 27 Mar 2026 = 12 weeks = 60 weekdays, less half
-//!   term 16-20 Feb (5) = 55 school days; 11 teaching weeks.
+//!   term 16-20 Feb (5) = 55 school days in 11 full weeks; 11 teaching weeks.
+//!
+//! Every week is a full one, so a provision's weeks are the full weeks it
+//! runs. Costs are worked term by term (each term's cost rounded once, fixed
+//! costs in the first term a provision runs) and each term's cost is shared
+//! by the pupils in the group that term.
 //! - summer: Mon 13 Apr - Fri 17 Jul 2026, half term 25-29 May; 13 weeks
 //!   (no provision runs in it).
 //!
@@ -436,8 +441,8 @@ fn each_provision_costs_what_the_hand_working_says() {
     assert_eq!(total(2), gbp(9_750, 0));
     // 4 Nurture: (18 + 15) x 60/60 = 33.00 x 4 x 11 = 1,452, + 120.
     assert_eq!(total(3), gbp(1_572, 0));
-    // 5 Maths: from Mon 3 Nov: 7 weeks = 35 of autumn's 75 school days ->
-    //   15 x 35/75 = 7 teaching weeks; 40 x 30/60 = 20.00 x 2 x 7.
+    // 5 Maths: Mon 3 Nov to Fri 19 Dec: w/c 3, 10, 17, 24 Nov, 1, 8, 15 Dec
+    //   = 7 full weeks; 40 x 30/60 = 20.00 x 2 x 7.
     assert_eq!(r.provision(s.p[4]).unwrap().weeks, Exact::from_integer(7));
     assert_eq!(total(4), gbp(280, 0));
     // 6 Speech therapy: 60.00 x 1 x 26.
@@ -479,9 +484,12 @@ fn pupil_shares_follow_enrolled_days_and_add_up() {
         Some(gbp(70, 0))
     );
     // Speech therapy: pupil 5 autumn only (75 days), pupil 8 both terms
-    // (75 + 55 = 130 days): 1,560 x 75/205 = 570.7317 and x 130/205 = 989.2683;
-    // floors 57073 + 98926 = 155999p, the 1p left goes to the larger remainder.
-    assert_eq!(shares(5), [gbp(570, 73), gbp(989, 27)]);
+    // (75 + 55 = 130 days). Autumn's 60 x 15 = 900 is shared by the two in
+    // the group, 450 each; spring's 60 x 11 = 660 is pupil 8's alone, the
+    // 1:1 time after pupil 5 left the group: 450 and 450 + 660 = 1,110.
+    // (Shared by days over the year it was 570.73 and 989.27, which no
+    // termly report added up to.)
+    assert_eq!(shares(5), [gbp(450, 0), gbp(1_110, 0)]);
     assert_eq!(
         r.provision(s.p[5])
             .unwrap()
@@ -491,12 +499,14 @@ fn pupil_shares_follow_enrolled_days_and_add_up() {
             .collect::<Vec<_>>(),
         [75, 130]
     );
+    // Lego: autumn 22.50 x 15 + the 60 fixed = 397.50, / 3 = 132.50; spring
+    // 22.50 x 11 = 247.50, / 3 = 82.50; 215 each.
     assert_eq!(shares(7), [gbp(215, 0); 3]);
 
-    // Pupil 5: S&L 195 + speech therapy 570.73 + Lego 215 = 980.73.
-    assert_eq!(r.per_pupil[&s.pupils[4]], gbp(980, 73));
-    // Pupil 8: 1:1 9,750 + speech therapy 989.27 = 10,739.27.
-    assert_eq!(r.per_pupil[&s.pupils[7]], gbp(10_739, 27));
+    // Pupil 5: S&L 195 + speech therapy 450 + Lego 215 = 860.
+    assert_eq!(r.per_pupil[&s.pupils[4]], gbp(860, 0));
+    // Pupil 8: 1:1 9,750 + speech therapy 1,110 = 10,860.
+    assert_eq!(r.per_pupil[&s.pupils[7]], gbp(10_860, 0));
     assert_eq!(
         r.per_pupil.get(&s.pupils[29]),
         None,
@@ -525,10 +535,11 @@ fn groupings_match_the_hand_working_and_the_grand_total() {
     // Tiers: wave 3 is 1:1 9,750 + speech therapy 1,560.
     assert_eq!(r.by_tier["wave-3"], gbp(11_310, 0));
     assert_eq!(r.by_tier["wave-2"], gbp(3_659, 50));
-    // Terms: S&L 585 splits 15:11 = 337.50 / 247.50; 1:1 5,625 / 4,125;
-    // speech therapy 900 / 660; Lego 645 x 15/26 = 372.115 -> 372.12 / 272.88.
-    // Autumn = 382.50 + 337.50 + 5,625 + 280 + 900 + 372.12 = 7,897.12.
-    // Spring = 247.50 + 4,125 + 1,572 + 660 + 195 + 272.88 = 7,072.38.
+    // Terms: S&L 11.25 x 2 x 15 = 337.50 / x 11 = 247.50; 1:1 5,625 / 4,125;
+    // speech therapy 900 / 660; Lego 337.50 + its 60 fixed (incurred in its
+    // first term) = 397.50 / 247.50.
+    // Autumn = 382.50 + 337.50 + 5,625 + 280 + 900 + 397.50 = 7,922.50.
+    // Spring = 247.50 + 4,125 + 1,572 + 660 + 195 + 247.50 = 7,047.
     let autumn = TermKey {
         start_year: 2025,
         term: TermName::Autumn,
@@ -537,8 +548,8 @@ fn groupings_match_the_hand_working_and_the_grand_total() {
         start_year: 2025,
         term: TermName::Spring,
     };
-    assert_eq!(r.by_term[&Some(autumn)], gbp(7_897, 12));
-    assert_eq!(r.by_term[&Some(spring)], gbp(7_072, 38));
+    assert_eq!(r.by_term[&autumn], gbp(7_922, 50));
+    assert_eq!(r.by_term[&spring], gbp(7_047, 0));
     assert_eq!(r.by_term.len(), 2);
     // Roles: TA 337.50 + 585 + 9,750 + 660 + 165 + 585 = 12,082.50; HLTA 792;
     // teacher 280; SaLT 1,560; fixed costs 45 + 120 + 30 + 60 = 255.
@@ -547,12 +558,12 @@ fn groupings_match_the_hand_working_and_the_grand_total() {
     assert_eq!(r.by_role[&Some(s.teacher)], gbp(280, 0));
     assert_eq!(r.by_role[&Some(s.salt)], gbp(1_560, 0));
     assert_eq!(r.by_role[&None], gbp(255, 0));
-    // Year groups: Y1 = 382.50 + pupil 5's 980.73 = 1,363.23; Y2 = 195 + 195
-    // + 10,739.27 + 262 + 262 = 11,653.27; Y3 = 4 x 262 + 70 = 1,118;
+    // Year groups: Y1 = 382.50 + pupil 5's 860 = 1,242.50; Y2 = 195 + 195
+    // + 10,860 + 262 + 262 = 11,774; Y3 = 4 x 262 + 70 = 1,118;
     // Y4 = 70 + 70 + 3 x 39 = 257; Y5 = 39 + 39 + 215 + 215 = 508; the empty
     // maths place, 70, is carried by no pupil.
-    assert_eq!(r.by_year_group[&Some(YearGroup::Year(1))], gbp(1_363, 23));
-    assert_eq!(r.by_year_group[&Some(YearGroup::Year(2))], gbp(11_653, 27));
+    assert_eq!(r.by_year_group[&Some(YearGroup::Year(1))], gbp(1_242, 50));
+    assert_eq!(r.by_year_group[&Some(YearGroup::Year(2))], gbp(11_774, 0));
     assert_eq!(r.by_year_group[&Some(YearGroup::Year(3))], gbp(1_118, 0));
     assert_eq!(r.by_year_group[&Some(YearGroup::Year(4))], gbp(257, 0));
     assert_eq!(r.by_year_group[&Some(YearGroup::Year(5))], gbp(508, 0));
@@ -578,12 +589,12 @@ fn the_ehcp_pupil_is_over_the_element_2_threshold() {
     let over = over_threshold(&r, s.data.settings.element2_threshold);
     assert_eq!(over.len(), 1);
     assert_eq!(over[0].pupil_id, s.pupils[7]);
-    // 10,739.27 - 6,000 = 4,739.27.
-    assert_eq!(over[0].over, gbp(4_739, 27));
+    // 10,860 - 6,000 = 4,860.
+    assert_eq!(over[0].over, gbp(4_860, 0));
     // At exactly the threshold a pupil is listed, with nothing over.
-    let at = over_threshold(&r, gbp(10_739, 27));
+    let at = over_threshold(&r, gbp(10_860, 0));
     assert_eq!(at[0].over, Money::ZERO);
-    assert!(over_threshold(&r, gbp(10_739, 28)).is_empty());
+    assert!(over_threshold(&r, gbp(10_860, 1)).is_empty());
 }
 
 #[test]
@@ -602,8 +613,9 @@ fn budgets_committed_and_spent_to_date() {
     assert_eq!(pp.committed, gbp(2_217, 0));
     assert_eq!(pp.remaining, -gbp(217, 0));
     assert!(pp.over_budget());
-    // Lego by 19 Dec: 22.50 x 15 = 337.50 + 60 x 15/26 = 34.615 -> 372.12.
-    assert_eq!(pp.spent_to_date, gbp(372, 12));
+    // Lego by 19 Dec: 22.50 x 15 = 337.50 + the 60 fixed, bought as it
+    // started = 397.50.
+    assert_eq!(pp.spent_to_date, gbp(397, 50));
     let before = budget_lines(&s.data, 2025, date(2025, 8, 1)).unwrap();
     assert!(before.iter().all(|l| l.spent_to_date == Money::ZERO));
     assert!(budget_lines(&s.data, 2030, date(2030, 9, 1)).is_none());
@@ -802,7 +814,7 @@ fn the_provision_map_by_term_and_by_year_group() {
     // Column totals are the term totals worked out above; summer is empty.
     assert_eq!(
         m.column_totals,
-        [gbp(7_897, 12), gbp(7_072, 38), Money::ZERO]
+        [gbp(7_922, 50), gbp(7_047, 0), Money::ZERO]
     );
     // C&I wave 2 = S&L 585 + Lego 645; C&L wave 2 = reading 382.50 + maths 280.
     assert_eq!(
@@ -825,7 +837,7 @@ fn the_provision_map_by_term_and_by_year_group() {
     assert_eq!(
         cell,
         [
-            ("Lego therapy", 3, gbp(372, 12)),
+            ("Lego therapy", 3, gbp(397, 50)),
             ("Speech and language group", 3, gbp(337, 50))
         ]
     );
@@ -850,8 +862,8 @@ fn the_provision_map_by_term_and_by_year_group() {
     assert_eq!(
         by_year.column_totals,
         [
-            gbp(1_363, 23),
-            gbp(11_653, 27),
+            gbp(1_242, 50),
+            gbp(11_774, 0),
             gbp(1_118, 0),
             gbp(257, 0),
             gbp(508, 0),

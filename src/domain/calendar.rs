@@ -1,12 +1,24 @@
 //! Academic years, terms and the teaching weeks a date range covers.
 //!
-//! A term has start and end dates and the number of teaching weeks the school
-//! counts in it (the figure a SENCO types, for example 14 for an autumn term
-//! with a half-term break). Provisions are costed on teaching weeks, not
-//! calendar weeks. When a date range covers only part of a term, it gets that
-//! term's teaching weeks pro rata to the school days (Monday to Friday, less
-//! the term's breaks) it covers: a provision running the whole term gets
-//! exactly the term's teaching weeks.
+//! A term has start and end dates, its breaks (half term, INSET days) and the
+//! number of teaching weeks the school counts in it (the figure a SENCO
+//! types, for example 14 for an autumn term with a half-term break).
+//! Provisions are costed on teaching weeks, counted as a SENCO counts them:
+//!
+//! ```text
+//! a school day      = a Monday-to-Friday day of a term that is not in a break
+//! a day's weight    = 1 / the school days of its Monday-to-Friday week in the term
+//! raw weeks of r    = the sum of the weights of the school days in r
+//! weeks of r        = min(raw weeks of r, the term's teaching weeks)
+//! ```
+//!
+//! So a provision that runs every school day of a week counts that week
+//! once, whatever the week's length (a short first week or a week with an
+//! INSET day included), and a term never counts more weeks than its teaching
+//! weeks: a whole term, or a run from the Monday of week 2 of a term whose
+//! part first week the SENCO did not count, gets exactly the teaching weeks.
+//! Over part of a run the weeks are shared pro rata to the days' weights
+//! ([`TermDays::weeks_within`]), so the parts of a run add up to the run.
 
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
@@ -47,6 +59,176 @@ impl DateRange {
     /// Monday-to-Friday days in the range.
     pub fn weekdays(&self) -> i64 {
         weekdays_between(self.start, self.end)
+    }
+}
+
+/// A term of a given academic year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TermKey {
+    pub start_year: i16,
+    pub term: TermName,
+}
+
+impl TermKey {
+    /// "Autumn 2025-26".
+    pub fn label(&self) -> String {
+        term_label(self.start_year, self.term)
+    }
+}
+
+/// One school day of a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchoolDay {
+    pub date: Date,
+    /// The school days the term has in this day's Monday-to-Friday week
+    /// (1 to 5): the day is that share of a teaching week.
+    pub in_week: u8,
+}
+
+/// The weeks `days` cover, uncapped: each day is 1 / its week's school days.
+pub fn raw_weeks(days: &[SchoolDay]) -> Exact {
+    days.iter()
+        .map(|d| Exact::new(1, i128::from(d.in_week.max(1))))
+        .sum()
+}
+
+/// A term's school days, worked out once for every provision costed in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermDays {
+    pub key: TermKey,
+    pub range: DateRange,
+    pub teaching_weeks: u32,
+    pub days: Vec<SchoolDay>,
+}
+
+impl TermDays {
+    pub fn of(start_year: i16, term: &Term) -> TermDays {
+        TermDays {
+            key: TermKey {
+                start_year,
+                term: term.name,
+            },
+            range: term.range(),
+            teaching_weeks: term.teaching_weeks,
+            days: term.school_days_list(&term.range()),
+        }
+    }
+
+    /// The school days of the term in `r`.
+    pub fn days_in(&self, r: &DateRange) -> &[SchoolDay] {
+        let from = self.days.partition_point(|d| d.date < r.start);
+        let to = self.days.partition_point(|d| d.date <= r.end);
+        &self.days[from..to.max(from)]
+    }
+
+    /// The teaching weeks a provision running every school day of `run`
+    /// counts in this term: its raw weeks, never more than the term's.
+    pub fn weeks(&self, run: &DateRange) -> Exact {
+        raw_weeks(self.days_in(run)).min(Exact::from_integer(i128::from(self.teaching_weeks)))
+    }
+
+    /// Of the weeks `run` counts in this term, those in `part`: pro rata to
+    /// the days' weights, so the parts of a run add up to the run.
+    pub fn weeks_within(&self, run: &DateRange, part: &DateRange) -> Exact {
+        let raw = raw_weeks(self.days_in(run));
+        if raw == Exact::from_integer(0) {
+            return raw;
+        }
+        let inside = run
+            .intersect(part)
+            .map_or(Exact::from_integer(0), |r| raw_weeks(self.days_in(&r)));
+        self.weeks(run) * inside / raw
+    }
+}
+
+/// Every term the school has set up, with its school days, in date order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Calendar {
+    pub terms: Vec<TermDays>,
+}
+
+impl Calendar {
+    pub fn new(years: &[AcademicYear]) -> Calendar {
+        let mut terms: Vec<TermDays> = years
+            .iter()
+            .flat_map(|y| y.terms.iter().map(|t| TermDays::of(y.start_year, t)))
+            .collect();
+        crate::domain::sort::by_key(&mut terms, |t| (t.range.start, t.key));
+        Calendar { terms }
+    }
+
+    /// The teaching weeks a provision running every school day of `run`
+    /// counts, term by term.
+    pub fn weeks(&self, run: &DateRange) -> Exact {
+        self.terms.iter().map(|t| t.weeks(run)).sum()
+    }
+
+    /// School days in `r`, over every term.
+    pub fn school_days(&self, r: &DateRange) -> i64 {
+        self.terms
+            .iter()
+            .map(|t| i64::try_from(t.days_in(r).len()).unwrap_or(i64::MAX))
+            .sum()
+    }
+}
+
+/// The parts of `r` that fall in no academic year set up, in date order. A
+/// year covers 1 September to 31 August (or its terms' dates, where they
+/// reach further), so the summer holiday between two years set up is
+/// covered and a provision running into a year not yet set up is not.
+pub fn outside_years(years: &[AcademicYear], r: &DateRange) -> Vec<DateRange> {
+    let mut covered: Vec<DateRange> = years
+        .iter()
+        .filter_map(|y| {
+            let sep = Date::new(y.start_year, 9, 1).ok()?;
+            let aug = Date::new(y.start_year.checked_add(1)?, 8, 31).ok()?;
+            let (start, end) = match y.range() {
+                Some(t) => (sep.min(t.start), aug.max(t.end)),
+                None => (sep, aug),
+            };
+            Some(DateRange::new(start, end))
+        })
+        .collect();
+    crate::domain::sort::by_key(&mut covered, |c| c.start);
+    let mut out = Vec::new();
+    let mut from = r.start;
+    for c in covered {
+        if from > r.end {
+            break;
+        }
+        if c.end < from {
+            continue;
+        }
+        if c.start > from {
+            let to = c.start.yesterday().map_or(r.end, |d| d.min(r.end));
+            out.push(DateRange::new(from, to));
+        }
+        match c.end.tomorrow() {
+            Ok(next) => from = from.max(next),
+            Err(_) => return out,
+        }
+    }
+    if from <= r.end {
+        out.push(DateRange::new(from, r.end));
+    }
+    out
+}
+
+/// The Monday of `d`'s week (`d` itself at the start of time).
+pub fn monday_of(d: Date) -> Date {
+    let back = i64::from(d.weekday().to_monday_zero_offset());
+    d.checked_sub(jiff::Span::new().days(back)).unwrap_or(d)
+}
+
+/// "03/09/2025 to 19/12/2025".
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} to {}",
+            self.start.strftime("%d/%m/%Y"),
+            self.end.strftime("%d/%m/%Y")
+        )
     }
 }
 
@@ -152,17 +334,50 @@ impl Term {
         self.school_days_in(&self.range())
     }
 
-    /// This term's teaching weeks that `range` covers, exactly: the whole
-    /// term's teaching weeks pro rata to the school days covered.
-    pub fn weeks_in(&self, range: &DateRange) -> Exact {
-        let all = self.school_days();
-        if all == 0 {
-            return Exact::from_integer(0);
+    /// The school days of this term in `range`, each with the school days
+    /// its Monday-to-Friday week has in the term, in date order.
+    pub fn school_days_list(&self, range: &DateRange) -> Vec<SchoolDay> {
+        let mut days: Vec<SchoolDay> = Vec::new();
+        let term = self.range();
+        if !term.is_valid() {
+            return days;
         }
-        Exact::new(
-            i128::from(self.teaching_weeks) * i128::from(self.school_days_in(range)),
-            i128::from(all),
-        )
+        // Every school day of the term (the weeks need the whole term),
+        // then only those in `range` are kept.
+        let mut d = term.start;
+        while d <= term.end {
+            let weekday = !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday);
+            if weekday && !self.breaks.iter().any(|b| b.contains(d)) {
+                days.push(SchoolDay { date: d, in_week: 0 });
+            }
+            match d.tomorrow() {
+                Ok(next) => d = next,
+                Err(_) => break,
+            }
+        }
+        let mut i = 0;
+        while i < days.len() {
+            let week = monday_of(days[i].date);
+            let n = days[i..]
+                .iter()
+                .take_while(|x| monday_of(x.date) == week)
+                .count();
+            let in_week = u8::try_from(n).unwrap_or(5);
+            for x in &mut days[i..i + n] {
+                x.in_week = in_week;
+            }
+            i += n;
+        }
+        days.retain(|x| range.contains(x.date));
+        days
+    }
+
+    /// This term's teaching weeks that a provision running every school day
+    /// of `range` counts, exactly: each school day weighs 1 / its week's
+    /// school days, and the term never counts more than its teaching weeks.
+    pub fn weeks_in(&self, range: &DateRange) -> Exact {
+        let raw = raw_weeks(&self.school_days_list(range));
+        raw.min(Exact::from_integer(i128::from(self.teaching_weeks)))
     }
 
     fn validate_into(&self, p: &mut Problems<SettingsField>, field: SettingsField) {
@@ -193,6 +408,19 @@ impl Term {
                 p.push(
                     field,
                     format!("A break in the {what} term falls outside the term's dates."),
+                );
+            }
+        }
+        let mut breaks: Vec<&DateRange> = self.breaks.iter().filter(|b| b.is_valid()).collect();
+        crate::domain::sort::by_key(&mut breaks, |b| (b.start, b.end));
+        for pair in breaks.windows(2) {
+            if pair[0].intersect(pair[1]).is_some() {
+                p.push(
+                    field,
+                    format!(
+                        "Two breaks in the {what} term overlap: {} and {}.",
+                        pair[0], pair[1]
+                    ),
                 );
             }
         }
@@ -336,12 +564,14 @@ mod tests {
     use jiff::civil::date;
 
     fn autumn_2025() -> Term {
-        // Wed 3 Sep to Fri 19 Dec 2025, half term Mon 27 - Fri 31 Oct.
+        // Wed 3 Sep to Fri 19 Dec 2025, half term Mon 27 - Fri 31 Oct, and
+        // the 14 teaching weeks the SENCO counts (the part first week of
+        // Wed-Fri is not one of them).
         Term {
             name: TermName::Autumn,
             start: date(2025, 9, 3),
             end: date(2025, 12, 19),
-            teaching_weeks: 15,
+            teaching_weeks: 14,
             breaks: vec![DateRange::new(date(2025, 10, 27), date(2025, 10, 31))],
         }
     }
@@ -366,25 +596,97 @@ mod tests {
         let t = autumn_2025();
         // 78 weekdays less a 5-day half term.
         assert_eq!(t.school_days(), 73);
-        assert_eq!(t.weeks_in(&t.range()), Exact::from_integer(15));
+        // Weeks with school days: w/c 1 Sep (Wed-Fri, a part week), then
+        // 8 Sep to 15 Dec less the half term: 15 weeks with 1 + 14 school
+        // weeks; each counts once, 15, capped at the term's 14.
+        assert_eq!(t.weeks_in(&t.range()), Exact::from_integer(14));
         // A longer range still gets just the term's weeks.
         let wide = DateRange::new(date(2025, 8, 1), date(2026, 1, 31));
-        assert_eq!(t.weeks_in(&wide), Exact::from_integer(15));
+        assert_eq!(t.weeks_in(&wide), Exact::from_integer(14));
     }
 
     #[test]
-    fn part_of_a_term_gets_its_weeks_pro_rata_to_school_days() {
+    fn weeks_are_counted_as_a_senco_counts_them() {
         let t = autumn_2025();
-        // Mon 3 Nov to Fri 19 Dec: 7 weeks = 35 school days; 15 x 35 / 73.
-        let r = DateRange::new(date(2025, 11, 3), date(2025, 12, 19));
-        assert_eq!(t.school_days_in(&r), 35);
-        assert_eq!(t.weeks_in(&r), Exact::new(15 * 35, 73));
+        let weeks = |a: Date, b: Date| t.weeks_in(&DateRange::new(a, b));
+        // Mon 8 Sep to Fri 19 Dec: w/c 8, 15, 22, 29 Sep, 6, 13, 20 Oct,
+        // 3, 10, 17, 24 Nov, 1, 8, 15 Dec = 14 full weeks (the pro-rata
+        // rule gave 14 x 70 / 73 = 13.42).
+        assert_eq!(weeks(date(2025, 9, 8), date(2025, 12, 19)), Exact::from_integer(14));
+        // Mon 8 Sep to Fri 24 Oct: w/c 8, 15, 22, 29 Sep, 6, 13, 20 Oct = 7.
+        assert_eq!(weeks(date(2025, 9, 8), date(2025, 10, 24)), Exact::from_integer(7));
+        // Mon 3 Nov to Fri 19 Dec: w/c 3, 10, 17, 24 Nov, 1, 8, 15 Dec = 7.
+        assert_eq!(weeks(date(2025, 11, 3), date(2025, 12, 19)), Exact::from_integer(7));
+        // Wed 3 Sep to Fri 24 Oct: the part week counts once (the provision
+        // ran every school day of it) + 7 = 8.
+        assert_eq!(weeks(date(2025, 9, 3), date(2025, 10, 24)), Exact::from_integer(8));
+        // Wed 10 Sep to Fri 12 Sep: 3 of that week's 5 school days, 3/5.
+        assert_eq!(weeks(date(2025, 9, 10), date(2025, 9, 12)), Exact::new(3, 5));
         // The half term itself carries no teaching weeks.
         let ht = DateRange::new(date(2025, 10, 25), date(2025, 11, 2));
         assert_eq!(t.weeks_in(&ht), Exact::from_integer(0));
         // Outside the term: nothing.
         let summer = DateRange::new(date(2025, 7, 1), date(2025, 8, 31));
         assert_eq!(t.weeks_in(&summer), Exact::from_integer(0));
+    }
+
+    #[test]
+    fn the_default_calendar_counts_part_terms_in_whole_weeks() {
+        // The typical autumn term: Mon 1 Sep to Sat 20 Dec 2025, no breaks,
+        // 80 weekdays, 14 teaching weeks. The last 7 full weeks, Mon 3 Nov
+        // to Fri 19 Dec, are 7 weeks (pro rata they were 14 x 35 / 80 = 6.125).
+        let y = AcademicYear::typical(2025);
+        let autumn = y.term(TermName::Autumn).unwrap();
+        assert_eq!(autumn.school_days(), 80);
+        let last7 = DateRange::new(date(2025, 11, 3), date(2025, 12, 19));
+        assert_eq!(autumn.weeks_in(&last7), Exact::from_integer(7));
+        // The whole term has 16 weeks with school days: never more than 14.
+        assert_eq!(autumn.weeks_in(&autumn.range()), Exact::from_integer(14));
+    }
+
+    #[test]
+    fn the_parts_of_a_run_add_up_to_the_run() {
+        let cal = Calendar::new(&[AcademicYear {
+            id: Uuid::nil(),
+            start_year: 2025,
+            terms: vec![autumn_2025()],
+        }]);
+        let t = &cal.terms[0];
+        // The whole term: 15 weeks with school days counted as 14, so each
+        // week's share is 14/15; 8 Sep - 24 Oct is 7 of the 15: 98/15.
+        let run = t.range;
+        let part = DateRange::new(date(2025, 9, 8), date(2025, 10, 24));
+        assert_eq!(t.weeks_within(&run, &part), Exact::new(98, 15));
+        let rest = DateRange::new(date(2025, 10, 25), date(2025, 12, 31));
+        let first = DateRange::new(date(2025, 9, 1), date(2025, 9, 7));
+        let sum = t.weeks_within(&run, &first)
+            + t.weeks_within(&run, &part)
+            + t.weeks_within(&run, &rest);
+        assert_eq!(sum, Exact::from_integer(14));
+        assert_eq!(cal.weeks(&run), Exact::from_integer(14));
+        assert_eq!(cal.school_days(&part), 35);
+    }
+
+    #[test]
+    fn dates_outside_every_year_set_up_are_found() {
+        let years = [AcademicYear::typical(2025)];
+        // 1 Sep 2025 - 31 Aug 2026 is covered; the rest is not.
+        let r = DateRange::new(date(2025, 6, 1), date(2026, 10, 1));
+        assert_eq!(
+            outside_years(&years, &r),
+            vec![
+                DateRange::new(date(2025, 6, 1), date(2025, 8, 31)),
+                DateRange::new(date(2026, 9, 1), date(2026, 10, 1)),
+            ]
+        );
+        let inside = DateRange::new(date(2026, 7, 1), date(2026, 8, 31));
+        assert!(outside_years(&years, &inside).is_empty());
+        // Two years set up: the summer holiday between them is covered.
+        let two = [AcademicYear::typical(2025), AcademicYear::typical(2026)];
+        let across = DateRange::new(date(2026, 7, 1), date(2026, 9, 30));
+        assert!(outside_years(&two, &across).is_empty());
+        // No year set up: all of it.
+        assert_eq!(outside_years(&[], &across), vec![across]);
     }
 
     #[test]

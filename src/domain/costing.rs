@@ -2,45 +2,51 @@
 //! is, and totals by funding source, broad area, tier, year group, term and
 //! staff role.
 //!
+//! Costs accrue when the sessions happen: term by term, and within a term
+//! day by day, each day's cost shared by the pupils in the group that day.
+//!
 //! ```text
-//! session cost   = sum over staff lines of hourly rate x staff count x minutes / 60
-//! staff cost     = session cost x sessions a week x teaching weeks in the period
-//! fixed cost     = fixed costs x the period's share of the provision's teaching weeks
-//! provision cost = staff cost + fixed cost, rounded once to the penny
+//! session cost    = sum over staff lines of hourly rate x staff count x minutes / 60
+//! weeks in a term = the teaching weeks the provision runs, as a SENCO counts them
+//!                   (calendar.rs), never more than the term's teaching weeks
+//! staff cost      = session cost x sessions a week x weeks
+//! fixed cost      = the fixed and resource costs, incurred in the first term
+//!                   the provision runs in (spread over its days there)
+//! term cost       = staff cost + fixed cost, rounded once to the penny
 //! ```
 //!
-//! Everything before that rounding is exact (fractions of a penny). After it,
-//! every split (pupils, terms, roles, staff/fixed) uses [`apportion`], so the
-//! parts of any total add up to it to the penny, and every grouping in a
-//! [`CostReport`] adds up to its grand total.
+//! The rounding rule: a provision's cost in each term (of the period asked
+//! for) is rounded once to the penny, half away from zero. Every figure for
+//! a longer period is a sum of those term figures, so the termly figures of
+//! every pupil, provision and grouping add up to the annual figure to the
+//! penny. Within a term the whole pence are split, never rounded again, by
+//! [`apportion`] (largest remainder): first among the spells of the term
+//! (days on which the same pupils are in the group) by their teaching-week
+//! weight, then each spell's pence equally among its pupils; with
+//! [`CostSplit::PlannedGroupSize`] among the planned places, the empty places'
+//! pence unallocated. So in every term and every spell the pupils' shares
+//! plus what is unallocated equal the provision's cost. Pence left over by a
+//! split that tie go to the pupil whose place starts first, then the one
+//! made first, then by id: never by the order records are stored in.
 //!
-//! A pupil's share is pro rata to the school days they are enrolled (within
-//! the provision and the period). With [`CostSplit::ActualPupils`] the whole
-//! cost is shared among the pupils enrolled; with
-//! [`CostSplit::PlannedGroupSize`] a full-length place costs cost / planned
-//! group size and the empty places' cost stays unallocated. When the pence
-//! left over by rounding tie, they go to the enrolment that starts first,
-//! then the one made first, then by id: never by the order records happen
-//! to be stored in, so a reload never moves a penny.
+//! A pupil's place counts from its start to its end, and never on or after
+//! the day the pupil left the school (`left_on`). A pupil left alone in a
+//! group with [`CostSplit::ActualPupils`] carries the whole cost of those
+//! days. Dates in no academic year set up are not costed and are flagged
+//! ([`ProvisionCost::outside_years`]), never silently £0.
 
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
-use super::calendar::{AcademicYear, DateRange, TermName};
+pub use super::calendar::TermKey;
+use super::calendar::{outside_years, raw_weeks, AcademicYear, Calendar, DateRange};
 use super::dataset::Dataset;
 use super::money::{apportion, round_pence, Exact, Money};
 use super::needs::BroadArea;
 use super::provision::{CostSplit, FundingSource, Provision};
 use super::pupil::YearGroup;
 use super::staff::StaffRole;
-
-/// A term of a given academic year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TermKey {
-    pub start_year: i16,
-    pub term: TermName,
-}
 
 /// Why a provision could not be costed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,6 +55,8 @@ pub enum CostIssue {
     UnknownRole { provision: String },
     #[error("\"{provision}\" uses the role \"{role}\", whose salary details are incomplete.")]
     InvalidRate { provision: String, role: String },
+    #[error("\"{provision}\" runs on no school day (its dates fall in holidays or breaks), so it is not costed: change its dates or the terms in Settings.")]
+    NoSchoolDays { provision: String },
 }
 
 /// One pupil's share of one provision.
@@ -56,9 +64,24 @@ pub enum CostIssue {
 pub struct PupilShare {
     pub pupil_id: Uuid,
     pub enrolment_id: Uuid,
-    /// School days the pupil is enrolled within the provision and the period.
+    /// School days the pupil's place counts within the provision and the
+    /// period (never on or after the day they left).
     pub days: i64,
     pub amount: Money,
+}
+
+/// A provision's cost in one term of the period, and who carries it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermCost {
+    pub key: TermKey,
+    /// Teaching weeks of the provision in the term and the period, exact.
+    pub weeks: Exact,
+    pub total: Money,
+    /// Each place's share in the term, in share order; places with no
+    /// school day in the term are left out.
+    pub shares: Vec<(Uuid, Money)>,
+    /// What no pupil carries in the term.
+    pub unallocated: Money,
 }
 
 /// A provision's cost over a period, and its splits.
@@ -73,13 +96,17 @@ pub struct ProvisionCost {
     pub staff: Money,
     pub fixed: Money,
     pub total: Money,
+    /// Each place's share over the period: the sum of its term shares.
     pub shares: Vec<PupilShare>,
     /// What no pupil carries (no pupils, or empty places at the planned size).
     pub unallocated: Money,
     /// The total by staff role; `None` is fixed and resource costs.
     pub by_role: Vec<(Option<Uuid>, Money)>,
-    /// The total by term; `None` is cost outside every term's dates.
-    pub by_term: Vec<(Option<TermKey>, Money)>,
+    /// The cost term by term, in date order; the terms add up to `total`.
+    pub by_term: Vec<TermCost>,
+    /// The provision's dates within the period that fall in no academic
+    /// year set up: they are not costed, and say so where they show.
+    pub outside_years: Vec<DateRange>,
 }
 
 impl ProvisionCost {
@@ -126,12 +153,15 @@ fn line_session_cost(
         / Exact::from_integer(60))
 }
 
-fn school_days(years: &[super::calendar::AcademicYear], r: &DateRange) -> i64 {
-    years
-        .iter()
-        .flat_map(|y| &y.terms)
-        .map(|t| t.school_days_in(r))
-        .sum()
+/// The dates a place counts on: its own, ended the day before the pupil
+/// left the school. `None` if that leaves no day.
+pub fn counted_range(e: &super::provision::Enrolment, left_on: Option<Date>) -> Option<DateRange> {
+    let end = match left_on {
+        Some(left) => e.end.min(left.yesterday().ok()?),
+        None => e.end,
+    };
+    let r = DateRange::new(e.start, end);
+    r.is_valid().then_some(r)
 }
 
 /// Cost `p` over `period`.
@@ -141,109 +171,198 @@ pub fn cost_provision(
     enrolments: &[&super::provision::Enrolment],
     period: &DateRange,
 ) -> Result<ProvisionCost, CostIssue> {
+    cost_in(
+        p,
+        data,
+        &Calendar::new(&data.settings.years),
+        enrolments,
+        period,
+    )
+}
+
+/// A day's weight in a spell: 60 / its week's school days, a whole number
+/// for weeks of 1 to 5 days, so spells are weighed in exact integers.
+fn day_weight(in_week: u8) -> i128 {
+    60 / i128::from(in_week.clamp(1, 5))
+}
+
+fn cost_in(
+    p: &Provision,
+    data: &Dataset,
+    cal: &Calendar,
+    enrolments: &[&super::provision::Enrolment],
+    period: &DateRange,
+) -> Result<ProvisionCost, CostIssue> {
     PROVISIONS_COSTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let years = &data.settings.years;
     let zero = Exact::from_integer(0);
     let spw = Exact::from_integer(i128::from(p.sessions_per_week));
     let session = session_cost(p, &data.roles)?;
-    let in_period = p.range().intersect(period);
-    let weeks_all = super::calendar::weeks_in(years, &p.range());
-    let weeks = in_period.map_or(zero, |r| super::calendar::weeks_in(years, &r));
-    let staff_exact = session * spw * weeks;
-    // Fixed costs follow the teaching weeks; a provision with none (dates
-    // outside every term) carries them in the period its start date is in.
-    let fixed_exact = if weeks_all > zero {
-        p.fixed_costs.exact() * weeks / weeks_all
-    } else if period.contains(p.start) {
-        p.fixed_costs.exact()
-    } else {
-        zero
-    };
-    let total = round_pence(staff_exact + fixed_exact);
-    let (staff, fixed) = match apportion(total, &[staff_exact, fixed_exact]) {
-        Some(v) => (v[0], v[1]),
-        None => (Money::ZERO, Money::ZERO),
-    };
-
-    // By role: each staff line's exact cost, and fixed costs under None.
-    let mut role_weights: Vec<(Option<Uuid>, Exact)> = Vec::new();
+    // Each role's exact cost of one session.
+    let mut lines: Vec<(Uuid, Exact)> = Vec::new();
     for line in &p.staff {
-        let c = line_session_cost(p, line.role_id, line.count, &data.roles)? * spw * weeks;
-        match role_weights
-            .iter_mut()
-            .find(|(r, _)| *r == Some(line.role_id))
-        {
+        let c = line_session_cost(p, line.role_id, line.count, &data.roles)?;
+        match lines.iter_mut().find(|(r, _)| *r == line.role_id) {
             Some((_, w)) => *w += c,
-            None => role_weights.push((Some(line.role_id), c)),
+            None => lines.push((line.role_id, c)),
         }
     }
-    role_weights.push((None, fixed_exact));
-    let by_role = split(total, role_weights);
+    let run = p.range();
 
-    // By term: each term's teaching weeks of the provision in the period.
-    let mut term_weights: Vec<(Option<TermKey>, Exact)> = Vec::new();
-    if let Some(r) = in_period {
-        for y in years {
-            for t in &y.terms {
-                let w = t.weeks_in(&r);
-                if w > zero {
-                    term_weights.push((
-                        Some(TermKey {
-                            start_year: y.start_year,
-                            term: t.name,
-                        }),
-                        w,
-                    ));
-                }
-            }
-        }
-    }
-    let by_term = if term_weights.is_empty() {
-        vec![(None, total)]
-    } else {
-        split(total, term_weights)
-    };
-
-    // Pupils: pro rata to enrolled school days, in a fixed order (see above).
+    // The places, in a fixed order (see above), cut to the provision's run,
+    // the period and the pupil's leaving date.
     let mut ordered: Vec<&super::provision::Enrolment> = enrolments.to_vec();
     crate::domain::sort::by_key(&mut ordered, |e| e.share_order());
-    let mut shares: Vec<PupilShare> = ordered
-        .iter()
+    let places: Vec<(&super::provision::Enrolment, DateRange)> = ordered
+        .into_iter()
         .filter_map(|e| {
-            let r = e.range().intersect(&p.range())?.intersect(period)?;
-            Some(PupilShare {
-                pupil_id: e.pupil_id,
-                enrolment_id: e.id,
-                days: school_days(years, &r),
-                amount: Money::ZERO,
-            })
+            let left_on = data.pupil(e.pupil_id).and_then(|x| x.left_on);
+            let r = counted_range(e, left_on)?.intersect(&run)?.intersect(period)?;
+            Some((e, r))
         })
-        .filter(|s| s.days > 0)
         .collect();
-    let mut weights: Vec<Exact> = shares
+    let mut place_days = vec![0i64; places.len()];
+    let mut place_amounts = vec![Money::ZERO; places.len()];
+
+    // Fixed costs fall in the first term the provision has school days in.
+    let first_term = cal
+        .terms
         .iter()
-        .map(|s| Exact::from_integer(i128::from(s.days)))
-        .collect();
-    if p.split == CostSplit::PlannedGroupSize {
-        let provision_days = in_period.map_or(0, |r| school_days(years, &r));
-        let places = i128::from(p.planned_group_size) * i128::from(provision_days);
-        let taken: i128 = shares.iter().map(|s| i128::from(s.days)).sum();
-        weights.push(Exact::from_integer((places - taken).max(0)));
+        .position(|t| run.intersect(&t.range).is_some_and(|r| !t.days_in(&r).is_empty()));
+
+    if first_term.is_none() && outside_years(&data.settings.years, &run).is_empty() {
+        return Err(CostIssue::NoSchoolDays {
+            provision: p.name.clone(),
+        });
     }
-    let unallocated = match apportion(total, &weights) {
-        Some(amounts) => {
-            for (s, a) in shares.iter_mut().zip(&amounts) {
-                s.amount = *a;
-            }
-            if p.split == CostSplit::PlannedGroupSize {
-                *amounts.last().expect("the empty places' weight")
-            } else {
-                Money::ZERO
+
+    let mut by_term = Vec::new();
+    let mut staff = Money::ZERO;
+    let mut fixed = Money::ZERO;
+    let mut unallocated = Money::ZERO;
+    let mut weeks = zero;
+    let mut by_role: Vec<(Option<Uuid>, Money)> = lines
+        .iter()
+        .map(|(r, _)| (Some(*r), Money::ZERO))
+        .chain([(None, Money::ZERO)])
+        .collect();
+    for (i, t) in cal.terms.iter().enumerate() {
+        let Some(run_t) = run.intersect(&t.range) else {
+            continue;
+        };
+        let Some(part) = run_t.intersect(period) else {
+            continue;
+        };
+        let days = t.days_in(&part);
+        if days.is_empty() {
+            continue;
+        }
+        let w = t.weeks_within(&run_t, &part);
+        let staff_exact = session * spw * w;
+        let fixed_exact = if Some(i) == first_term {
+            p.fixed_costs.exact() * raw_weeks(days) / raw_weeks(t.days_in(&run_t))
+        } else {
+            zero
+        };
+        let total = round_pence(staff_exact + fixed_exact);
+        weeks += w;
+        if let Some(v) = apportion(total, &[staff_exact, fixed_exact]) {
+            staff += v[0];
+            fixed += v[1];
+        } else {
+            staff += total;
+        }
+        let role_weights: Vec<(Option<Uuid>, Exact)> = lines
+            .iter()
+            .map(|(r, c)| (Some(*r), *c * spw * w))
+            .chain([(None, fixed_exact)])
+            .collect();
+        for (k, m) in split(total, role_weights) {
+            if let Some(x) = by_role.iter_mut().find(|(r, _)| *r == k) {
+                x.1 += m;
             }
         }
-        None => total,
-    };
 
+        // Spells: the days on which the same places count, weighed by
+        // their share of a teaching week.
+        let mut spells: BTreeMap<Vec<usize>, i128> = BTreeMap::new();
+        for d in days {
+            let members: Vec<usize> = places
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, r))| r.contains(d.date))
+                .map(|(k, _)| k)
+                .collect();
+            for k in &members {
+                place_days[*k] += 1;
+            }
+            *spells.entry(members).or_default() += day_weight(d.in_week);
+        }
+        let spell_weights: Vec<Exact> = spells.values().map(|w| Exact::from_integer(*w)).collect();
+        let spell_amounts = apportion(total, &spell_weights).unwrap_or_default();
+        let mut term_shares: Vec<Money> = vec![Money::ZERO; places.len()];
+        let mut in_term = vec![false; places.len()];
+        let mut term_unallocated = Money::ZERO;
+        for ((members, _), amount) in spells.iter().zip(&spell_amounts) {
+            let n = members.len();
+            let places_in_spell = match p.split {
+                CostSplit::ActualPupils => n,
+                CostSplit::PlannedGroupSize => {
+                    n.max(usize::try_from(p.planned_group_size).unwrap_or(usize::MAX))
+                }
+            };
+            if places_in_spell == 0 {
+                term_unallocated += *amount;
+                continue;
+            }
+            let mut weights = vec![Exact::from_integer(1); n];
+            let empty = places_in_spell - n;
+            if empty > 0 {
+                weights.push(Exact::from_integer(i128::try_from(empty).unwrap_or(i128::MAX)));
+            }
+            let parts = apportion(*amount, &weights).unwrap_or_default();
+            for (k, m) in members.iter().zip(&parts) {
+                term_shares[*k] += *m;
+                in_term[*k] = true;
+            }
+            if empty > 0 {
+                term_unallocated += parts.last().copied().unwrap_or_default();
+            }
+        }
+        let shares: Vec<(Uuid, Money)> = places
+            .iter()
+            .zip(&term_shares)
+            .zip(&in_term)
+            .filter(|(_, counted)| **counted)
+            .map(|(((e, _), m), _)| (e.id, *m))
+            .collect();
+        for (k, m) in term_shares.iter().enumerate() {
+            place_amounts[k] += *m;
+        }
+        unallocated += term_unallocated;
+        by_term.push(TermCost {
+            key: t.key,
+            weeks: w,
+            total,
+            shares,
+            unallocated: term_unallocated,
+        });
+    }
+    let total: Money = by_term.iter().map(|t| t.total).sum();
+    let shares = places
+        .iter()
+        .zip(place_days.iter().zip(&place_amounts))
+        .filter(|(_, (days, _))| **days > 0)
+        .map(|((e, _), (days, amount))| PupilShare {
+            pupil_id: e.pupil_id,
+            enrolment_id: e.id,
+            days: *days,
+            amount: *amount,
+        })
+        .collect();
+    let outside = run
+        .intersect(period)
+        .map(|r| outside_years(&data.settings.years, &r))
+        .unwrap_or_default();
     Ok(ProvisionCost {
         provision_id: p.id,
         session_cost: session,
@@ -255,6 +374,7 @@ pub fn cost_provision(
         unallocated,
         by_role,
         by_term,
+        outside_years: outside,
     })
 }
 
@@ -264,7 +384,7 @@ fn split<K: Copy>(total: Money, weights: Vec<(K, Exact)>) -> Vec<(K, Money)> {
         Some(amounts) => weights.into_iter().map(|(k, _)| k).zip(amounts).collect(),
         // Nothing to split by: the whole total goes to the last key (the
         // "none" bucket callers put last).
-        None => vec![(weights.last().expect("at least one key").0, total)],
+        None => weights.last().map(|(k, _)| vec![(*k, total)]).unwrap_or_default(),
     }
 }
 
@@ -282,7 +402,7 @@ pub struct CostReport {
     pub by_tier: BTreeMap<String, Money>,
     /// By the pupils' year groups; `None` is cost no pupil carries.
     pub by_year_group: BTreeMap<Option<YearGroup>, Money>,
-    pub by_term: BTreeMap<Option<TermKey>, Money>,
+    pub by_term: BTreeMap<TermKey, Money>,
     pub by_role: BTreeMap<Option<Uuid>, Money>,
     /// Each pupil's total additional-support cost in the period.
     pub per_pupil: BTreeMap<Uuid, Money>,
@@ -295,14 +415,16 @@ pub static PROVISIONS_COSTED: std::sync::atomic::AtomicUsize =
 
 /// Each provision's cost over one period, kept between edits: a provision
 /// is costed again only when something its cost depends on changed (the
-/// provision, its enrolments, the calendar, the staff roles' rates, or the
-/// period), so an edit to one provision costs that provision and the
+/// provision, its enrolments, its pupils' leaving dates, the calendar, the
+/// staff roles' rates, or the period), so an edit to one provision costs that provision and the
 /// totals, not the whole school. Views keep one per report they show.
 #[derive(Debug, Default)]
 pub struct CostCache {
     /// What every provision's cost depends on: the period, the academic
     /// years and the roles. A change to any empties the cache.
     shared: Option<(DateRange, Vec<AcademicYear>, Vec<StaffRole>)>,
+    /// The school days of the years in `shared`, worked out once.
+    calendar: Calendar,
     entries: HashMap<Uuid, CachedCost>,
     /// How many provisions were costed (not found in the cache), ever: the
     /// debug counter that shows the work an edit makes.
@@ -313,6 +435,8 @@ pub struct CostCache {
 struct CachedCost {
     provision: Provision,
     enrolments: Vec<super::provision::Enrolment>,
+    /// The leaving date of each enrolment's pupil, in the same order.
+    left_on: Vec<Option<Date>>,
     cost: Result<ProvisionCost, CostIssue>,
 }
 
@@ -332,6 +456,7 @@ impl CostCache {
         if !same {
             self.entries.clear();
             self.shared = Some((*period, data.settings.years.clone(), data.roles.to_vec()));
+            self.calendar = Calendar::new(&data.settings.years);
         }
     }
 
@@ -344,21 +469,27 @@ impl CostCache {
         enrolments: &[&super::provision::Enrolment],
         period: &DateRange,
     ) -> Result<ProvisionCost, CostIssue> {
+        let left_on: Vec<Option<Date>> = enrolments
+            .iter()
+            .map(|e| data.pupil(e.pupil_id).and_then(|x| x.left_on))
+            .collect();
         if let Some(c) = self.entries.get(&p.id) {
             if c.provision == *p
                 && c.enrolments.len() == enrolments.len()
                 && c.enrolments.iter().zip(enrolments).all(|(a, b)| a == *b)
+                && c.left_on == left_on
             {
                 return c.cost.clone();
             }
         }
         self.costed += 1;
-        let cost = cost_provision(p, data, enrolments, period);
+        let cost = cost_in(p, data, &self.calendar, enrolments, period);
         self.entries.insert(
             p.id,
             CachedCost {
                 provision: p.clone(),
                 enrolments: enrolments.iter().map(|e| (*e).clone()).collect(),
+                left_on,
                 cost: cost.clone(),
             },
         );
@@ -412,8 +543,8 @@ impl CostReport {
             *r.by_funding.entry(p.funding).or_default() += c.total;
             *r.by_area.entry(p.broad_area).or_default() += c.total;
             *r.by_tier.entry(p.tier.clone()).or_default() += c.total;
-            for (k, m) in &c.by_term {
-                *r.by_term.entry(*k).or_default() += *m;
+            for t in &c.by_term {
+                *r.by_term.entry(t.key).or_default() += t.total;
             }
             for (k, m) in &c.by_role {
                 *r.by_role.entry(*k).or_default() += *m;

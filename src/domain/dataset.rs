@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
+use super::calendar::DateRange;
 use super::plan::SupportPlan;
 use super::provision::{Enrolment, Intervention, Provision};
 use super::pupil::Pupil;
@@ -354,17 +355,37 @@ impl Dataset {
                 _ => {}
             }
         }
-        let mut pairs = HashSet::new();
+        // One pupil's places in one provision never overlap: a day counted
+        // twice would charge the pupil twice for one session.
+        let mut places: std::collections::HashMap<(Uuid, Uuid), Vec<(usize, DateRange)>> =
+            std::collections::HashMap::new();
         for (i, e) in self.enrolments.iter().enumerate() {
-            if !pairs.insert((e.pupil_id, e.provision_id, e.start)) {
-                push(
-                    "enrolments",
-                    i,
-                    e.id,
-                    "pupil_id",
-                    "The pupil is enrolled twice from the same date.".into(),
-                );
+            places
+                .entry((e.pupil_id, e.provision_id))
+                .or_default()
+                .push((i, e.range()));
+        }
+        let mut overlapping: Vec<(usize, DateRange, DateRange)> = Vec::new();
+        for list in places.values_mut() {
+            crate::domain::sort::by_key(list, |(i, r)| (r.start, r.end, *i));
+            for pair in list.windows(2) {
+                let ((_, a), (j, b)) = (pair[0], pair[1]);
+                if a.is_valid() && b.is_valid() && a.intersect(&b).is_some() {
+                    overlapping.push((j, a, b));
+                }
             }
+        }
+        crate::domain::sort::by_key(&mut overlapping, |(i, _, _)| *i);
+        for (i, a, b) in overlapping {
+            push(
+                "enrolments",
+                i,
+                self.enrolments[i].id,
+                "start",
+                format!(
+                    "The pupil is in this provision twice on the same days: {a} and {b} overlap."
+                ),
+            );
         }
         for (i, plan) in self.plans.iter().enumerate() {
             if !pupils.contains(&plan.pupil_id) {

@@ -92,9 +92,6 @@ pub fn build_with(data: &Dataset, period: DateRange, by: Columns, cache: &mut Co
     let year_of: BTreeMap<Uuid, YearGroup> =
         data.pupils.iter().map(|p| (p.id, p.year_group)).collect();
 
-    // Each share names its enrolment: look them up by id, not by search.
-    let enrolment_by_id: std::collections::HashMap<Uuid, &super::provision::Enrolment> =
-        data.enrolments.iter().map(|e| (e.id, e)).collect();
     // (row, column) -> entries, built per provision.
     let mut raw: Vec<(usize, Column, Entry)> = Vec::new();
     for c in &report.provisions {
@@ -113,32 +110,10 @@ pub fn build_with(data: &Dataset, period: DateRange, by: Columns, cache: &mut Co
         };
         match by {
             Columns::Term => {
-                for (k, cost) in &c.by_term {
-                    let pupils = match k {
-                        Some(t) => {
-                            let range = data
-                                .settings
-                                .year(t.start_year)
-                                .and_then(|y| y.term(t.term))
-                                .map(|t| t.range());
-                            c.shares
-                                .iter()
-                                .filter(|s| {
-                                    let e = enrolment_by_id.get(&s.enrolment_id).copied();
-                                    match (e, range) {
-                                        (Some(e), Some(r)) => e.range().intersect(&r).is_some(),
-                                        _ => false,
-                                    }
-                                })
-                                .count()
-                        }
-                        None => c.shares.len(),
-                    };
-                    raw.push((
-                        row,
-                        k.map_or(Column::Other, Column::Term),
-                        entry(pupils, *cost),
-                    ));
+                for t in &c.by_term {
+                    // The pupils with a share in the term: those whose
+                    // place counts on one of its school days.
+                    raw.push((row, Column::Term(t.key), entry(t.shares.len(), t.total)));
                 }
             }
             Columns::YearGroup => {

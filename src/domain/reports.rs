@@ -559,23 +559,22 @@ pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<V
         .map(|y| (Some(y), y.label()))
         .collect();
     years.push((None, "Not carried by a pupil".into()));
-    let mut terms: Vec<(Option<TermKey>, String)> = data
+    let terms: Vec<(TermKey, String)> = data
         .settings
         .years
         .iter()
         .flat_map(|y| {
             y.terms.iter().map(move |t| {
                 (
-                    Some(TermKey {
+                    TermKey {
                         start_year: y.start_year,
                         term: t.name,
-                    }),
+                    },
                     format!("{} {}", t.name, y.label()),
                 )
             })
         })
         .collect();
-    terms.push((None, "Outside term dates".into()));
     Some(vec![
         table(
             "By broad area of need",

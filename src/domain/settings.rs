@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::calendar::AcademicYear;
+use super::calendar::{AcademicYear, DateRange};
 use super::fields::SettingsField;
 use super::money::Money;
 use super::provision::FundingSource;
@@ -296,6 +296,24 @@ impl SchoolSettings {
                 SettingsField::Years,
                 "Two academic years start in the same year.",
             );
+        }
+        let mut spans: Vec<(String, DateRange)> = self
+            .years
+            .iter()
+            .filter_map(|y| Some((y.label(), y.range()?)))
+            .filter(|(_, r)| r.is_valid())
+            .collect();
+        crate::domain::sort::by_key(&mut spans, |(_, r)| (r.start, r.end));
+        for pair in spans.windows(2) {
+            if pair[0].1.intersect(&pair[1].1).is_some() {
+                p.push(
+                    SettingsField::Years,
+                    format!(
+                        "The academic years {} ({}) and {} ({}) overlap.",
+                        pair[0].0, pair[0].1, pair[1].0, pair[1].1
+                    ),
+                );
+            }
         }
         for y in &self.years {
             for e in y.validate().0 {
