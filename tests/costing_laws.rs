@@ -17,11 +17,9 @@ use jiff::civil::{date, Date};
 use jiff::{Span, Timestamp};
 use proptest::prelude::*;
 use uuid::Uuid;
-use waymark::domain::calendar::{AcademicYear, DateRange};
 use waymark::domain::calendar::TermKey;
-use waymark::domain::costing::{
-    budget_lines, cost_provision, CostCache, CostIssue, CostReport,
-};
+use waymark::domain::calendar::{AcademicYear, DateRange};
+use waymark::domain::costing::{budget_lines, cost_provision, CostCache, CostIssue, CostReport};
 use waymark::domain::dataset::Dataset;
 use waymark::domain::money::Money;
 use waymark::domain::needs::BroadArea;

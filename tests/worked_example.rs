@@ -886,3 +886,103 @@ fn the_provision_map_by_term_and_by_year_group() {
         by_year.total
     );
 }
+
+#[test]
+fn a_leavers_share_ends_the_day_they_leave_and_who_stays_carries_the_rest() {
+    // Lego therapy (pupils 5, 23, 24, both terms): autumn 22.50 x 15 + 60
+    // fixed = 397.50, spring 22.50 x 11 = 247.50. Spring's weeks: w/c 5, 12,
+    // 19, 26 Jan, 2, 9 Feb, (half term), 23 Feb, 2, 9, 16, 23 Mar = 11.
+    let mut s = school();
+    let lego = |d: &Dataset| {
+        let r = CostReport::for_year(d, 2025).unwrap();
+        let c = r.provision(s.p[7]).unwrap().clone();
+        (r, c)
+    };
+    // Pupil 23 leaves the school on Mon 2 Feb: their last day in the group
+    // is Fri 30 Jan, 4 of spring's 11 weeks. Spring splits 4:7 = 90.00 and
+    // 157.50; the first spell is shared by three (30.00 each), the second
+    // by pupils 5 and 24 (78.75 each).
+    s.data.pupils[22].left_on = Some(date(2026, 2, 2));
+    let (r, c) = lego(&s.data);
+    let amounts: Vec<Money> = c.shares.iter().map(|x| x.amount).collect();
+    // Autumn 397.50 / 3 = 132.50 each. Pupil 5: 132.50 + 30 + 78.75 =
+    // 241.25; pupil 23: 132.50 + 30 = 162.50; pupil 24 as pupil 5.
+    assert_eq!(amounts, [gbp(241, 25), gbp(162, 50), gbp(241, 25)]);
+    // Pupil 23's days: autumn's 75 and the 20 of Jan.
+    assert_eq!(c.shares[1].days, 95);
+    assert_eq!(c.total, gbp(645, 0));
+    assert_eq!(r.per_pupil[&s.pupils[22]], gbp(162, 50));
+
+    // Pupil 24 leaves the same day: pupil 5 is alone in the group from
+    // Mon 2 Feb and carries those 7 weeks, 157.50, whole: the 1:1 time an
+    // LA asks about. Pupil 5: 132.50 + 30 + 157.50 = 320.
+    s.data.pupils[23].left_on = Some(date(2026, 2, 2));
+    let (_, c) = lego(&s.data);
+    let amounts: Vec<Money> = c.shares.iter().map(|x| x.amount).collect();
+    assert_eq!(amounts, [gbp(320, 0), gbp(162, 50), gbp(162, 50)]);
+    let spring = c
+        .by_term
+        .iter()
+        .find(|t| t.key.term == TermName::Spring)
+        .unwrap();
+    assert_eq!(spring.total, gbp(247, 50));
+    assert_eq!(spring.unallocated, Money::ZERO);
+
+    // Leaving before a term starts: no share of it at all. Pupil 24 leaves
+    // on Mon 5 Jan, spring's first day: autumn's 132.50 only, and the term
+    // lists only the two who stayed.
+    s.data.pupils[22].left_on = None;
+    s.data.pupils[23].left_on = Some(date(2026, 1, 5));
+    let (_, c) = lego(&s.data);
+    let spring = c
+        .by_term
+        .iter()
+        .find(|t| t.key.term == TermName::Spring)
+        .unwrap();
+    assert_eq!(spring.shares.len(), 2);
+    // Spring 247.50 / 2 = 123.75: pupils 5 and 23 have 132.50 + 123.75.
+    let amounts: Vec<Money> = c.shares.iter().map(|x| x.amount).collect();
+    assert_eq!(amounts, [gbp(256, 25), gbp(256, 25), gbp(132, 50)]);
+}
+
+#[test]
+fn dates_in_no_academic_year_are_flagged_and_a_later_year_changes_nothing_before_it() {
+    let mut s = school();
+    // The 1:1 runs on to 31 Oct 2026, into 2026-27, which is not set up.
+    let i = s
+        .data
+        .provisions
+        .iter()
+        .position(|p| p.id == s.p[2])
+        .unwrap();
+    s.data.provisions[i].end = date(2026, 10, 31);
+    let before = CostReport::for_year(&s.data, 2025).unwrap();
+    let p = s.data.provisions[i].clone();
+    let es: Vec<&Enrolment> = s
+        .data
+        .enrolments
+        .iter()
+        .filter(|e| e.provision_id == p.id)
+        .collect();
+    let c = waymark::domain::costing::cost_provision(&p, &s.data, &es, &p.range()).unwrap();
+    // 1 Sep - 31 Oct 2026 is in no year set up: flagged, not costed as £0
+    // in silence. (2025-26 covers 1 Sep 2025 to 31 Aug 2026.)
+    assert_eq!(
+        c.outside_years,
+        [DateRange::new(date(2026, 9, 1), date(2026, 10, 31))]
+    );
+    // Costed where it can be: 2025-26's three terms, 75.00 x 5 x (15 + 11 +
+    // 13) = 14,625; pupil 8's place ends 27 Mar, so summer's 4,875 is
+    // carried by no pupil.
+    assert_eq!(c.total, gbp(14_625, 0));
+    assert_eq!(c.unallocated, gbp(4_875, 0));
+    // Set up 2026-27: the 2025-26 report is what it was, figure for figure.
+    s.data.settings.years.push(AcademicYear::typical(2026));
+    assert!(s.data.settings.validate().is_empty());
+    let after = CostReport::for_year(&s.data, 2025).unwrap();
+    assert_eq!(after.grand_total, before.grand_total);
+    assert_eq!(after.per_pupil, before.per_pupil);
+    assert_eq!(after.by_term, before.by_term);
+    let c = waymark::domain::costing::cost_provision(&p, &s.data, &es, &p.range()).unwrap();
+    assert!(c.outside_years.is_empty());
+}

@@ -348,7 +348,10 @@ impl Term {
         while d <= term.end {
             let weekday = !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday);
             if weekday && !self.breaks.iter().any(|b| b.contains(d)) {
-                days.push(SchoolDay { date: d, in_week: 0 });
+                days.push(SchoolDay {
+                    date: d,
+                    in_week: 0,
+                });
             }
             match d.tomorrow() {
                 Ok(next) => d = next,
@@ -612,16 +615,31 @@ mod tests {
         // Mon 8 Sep to Fri 19 Dec: w/c 8, 15, 22, 29 Sep, 6, 13, 20 Oct,
         // 3, 10, 17, 24 Nov, 1, 8, 15 Dec = 14 full weeks (the pro-rata
         // rule gave 14 x 70 / 73 = 13.42).
-        assert_eq!(weeks(date(2025, 9, 8), date(2025, 12, 19)), Exact::from_integer(14));
+        assert_eq!(
+            weeks(date(2025, 9, 8), date(2025, 12, 19)),
+            Exact::from_integer(14)
+        );
         // Mon 8 Sep to Fri 24 Oct: w/c 8, 15, 22, 29 Sep, 6, 13, 20 Oct = 7.
-        assert_eq!(weeks(date(2025, 9, 8), date(2025, 10, 24)), Exact::from_integer(7));
+        assert_eq!(
+            weeks(date(2025, 9, 8), date(2025, 10, 24)),
+            Exact::from_integer(7)
+        );
         // Mon 3 Nov to Fri 19 Dec: w/c 3, 10, 17, 24 Nov, 1, 8, 15 Dec = 7.
-        assert_eq!(weeks(date(2025, 11, 3), date(2025, 12, 19)), Exact::from_integer(7));
+        assert_eq!(
+            weeks(date(2025, 11, 3), date(2025, 12, 19)),
+            Exact::from_integer(7)
+        );
         // Wed 3 Sep to Fri 24 Oct: the part week counts once (the provision
         // ran every school day of it) + 7 = 8.
-        assert_eq!(weeks(date(2025, 9, 3), date(2025, 10, 24)), Exact::from_integer(8));
+        assert_eq!(
+            weeks(date(2025, 9, 3), date(2025, 10, 24)),
+            Exact::from_integer(8)
+        );
         // Wed 10 Sep to Fri 12 Sep: 3 of that week's 5 school days, 3/5.
-        assert_eq!(weeks(date(2025, 9, 10), date(2025, 9, 12)), Exact::new(3, 5));
+        assert_eq!(
+            weeks(date(2025, 9, 10), date(2025, 9, 12)),
+            Exact::new(3, 5)
+        );
         // The half term itself carries no teaching weeks.
         let ht = DateRange::new(date(2025, 10, 25), date(2025, 11, 2));
         assert_eq!(t.weeks_in(&ht), Exact::from_integer(0));
@@ -665,6 +683,39 @@ mod tests {
         assert_eq!(sum, Exact::from_integer(14));
         assert_eq!(cal.weeks(&run), Exact::from_integer(14));
         assert_eq!(cal.school_days(&part), 35);
+    }
+
+    #[test]
+    fn overlapping_breaks_and_years_are_refused() {
+        let mut y = AcademicYear::typical(2025);
+        // Half term 27-31 Oct and an INSET day 31 Oct: one day in both.
+        y.terms[0].breaks = vec![
+            DateRange::new(date(2025, 10, 31), date(2025, 10, 31)),
+            DateRange::new(date(2025, 10, 27), date(2025, 10, 31)),
+        ];
+        let msgs: Vec<String> = y.validate().0.into_iter().map(|e| e.message).collect();
+        assert_eq!(
+            msgs,
+            ["Two breaks in the Autumn term overlap: 27/10/2025 to 31/10/2025 and 31/10/2025 to 31/10/2025."]
+        );
+        // The day after is fine.
+        y.terms[0].breaks[0] = DateRange::new(date(2025, 11, 3), date(2025, 11, 3));
+        assert!(y.validate().is_empty());
+
+        let mut s = crate::domain::settings::SchoolSettings::new(
+            "Overlaps",
+            2025,
+            "2025-08-01T00:00:00Z".parse().unwrap(),
+        );
+        // 2026-27 set up to start on 1 Jul 2026, inside 2025-26's summer.
+        let mut next = AcademicYear::typical(2026);
+        next.terms[0].start = date(2026, 7, 1);
+        s.years.push(next);
+        let msgs: Vec<String> = s.validate().0.into_iter().map(|e| e.message).collect();
+        assert!(
+            msgs.contains(&"The academic years 2025-26 (01/09/2025 to 21/07/2026) and 2026-27 (01/07/2026 to 21/07/2027) overlap.".to_owned()),
+            "{msgs:?}"
+        );
     }
 
     #[test]

@@ -109,6 +109,21 @@ pub struct ProvisionCost {
     pub outside_years: Vec<DateRange>,
 }
 
+/// What a provision's or a place's page says of its dates in no academic
+/// year set up: `None` when there are none.
+pub fn outside_years_note(parts: &[DateRange]) -> Option<String> {
+    if parts.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = parts.iter().map(ToString::to_string).collect();
+    Some(format!(
+        "Not costed: {} {} in no academic year set up. Set up the academic year in Settings to cost {}.",
+        list.join(" and "),
+        if parts.len() == 1 && parts[0].start == parts[0].end { "falls" } else { "fall" },
+        if parts.len() == 1 && parts[0].start == parts[0].end { "it" } else { "them" },
+    ))
+}
+
 impl ProvisionCost {
     /// The average share the pupils carry, rounded to the penny (for
     /// display; `None` with no pupils). At the planned group size this is
@@ -216,7 +231,9 @@ fn cost_in(
         .into_iter()
         .filter_map(|e| {
             let left_on = data.pupil(e.pupil_id).and_then(|x| x.left_on);
-            let r = counted_range(e, left_on)?.intersect(&run)?.intersect(period)?;
+            let r = counted_range(e, left_on)?
+                .intersect(&run)?
+                .intersect(period)?;
             Some((e, r))
         })
         .collect();
@@ -224,10 +241,10 @@ fn cost_in(
     let mut place_amounts = vec![Money::ZERO; places.len()];
 
     // Fixed costs fall in the first term the provision has school days in.
-    let first_term = cal
-        .terms
-        .iter()
-        .position(|t| run.intersect(&t.range).is_some_and(|r| !t.days_in(&r).is_empty()));
+    let first_term = cal.terms.iter().position(|t| {
+        run.intersect(&t.range)
+            .is_some_and(|r| !t.days_in(&r).is_empty())
+    });
 
     if first_term.is_none() && outside_years(&data.settings.years, &run).is_empty() {
         return Err(CostIssue::NoSchoolDays {
@@ -317,7 +334,9 @@ fn cost_in(
             let mut weights = vec![Exact::from_integer(1); n];
             let empty = places_in_spell - n;
             if empty > 0 {
-                weights.push(Exact::from_integer(i128::try_from(empty).unwrap_or(i128::MAX)));
+                weights.push(Exact::from_integer(
+                    i128::try_from(empty).unwrap_or(i128::MAX),
+                ));
             }
             let parts = apportion(*amount, &weights).unwrap_or_default();
             for (k, m) in members.iter().zip(&parts) {
@@ -384,7 +403,10 @@ fn split<K: Copy>(total: Money, weights: Vec<(K, Exact)>) -> Vec<(K, Money)> {
         Some(amounts) => weights.into_iter().map(|(k, _)| k).zip(amounts).collect(),
         // Nothing to split by: the whole total goes to the last key (the
         // "none" bucket callers put last).
-        None => weights.last().map(|(k, _)| vec![(*k, total)]).unwrap_or_default(),
+        None => weights
+            .last()
+            .map(|(k, _)| vec![(*k, total)])
+            .unwrap_or_default(),
     }
 }
 

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use crate::domain::calendar::outside_years;
 use crate::domain::commands::{enrol, remove_enrolment};
-use crate::domain::costing::ProvisionCost;
+use crate::domain::costing::{outside_years_note, ProvisionCost};
 use crate::domain::provision::Enrolment;
 use crate::domain::Pupil;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -44,7 +45,14 @@ pub(super) fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl
                             .as_ref()
                             .and_then(|c| c.shares.iter().find(|s| s.enrolment_id == e.id))
                             .map(|s| (s.days, s.amount));
-                        (e.id, name, e.start, e.end, share)
+                        // A place dated where no academic year is set up
+                        // says so, beside its dates.
+                        let outside = d
+                            .provision(pid)
+                            .and_then(|p| e.range().intersect(&p.range()))
+                            .map(|r| outside_years(&d.settings.years, &r))
+                            .and_then(|parts| outside_years_note(&parts));
+                        (e.id, name, e.start, e.end, share, outside)
                     })
                     .collect::<Vec<_>>()
             })
@@ -149,13 +157,14 @@ pub(super) fn Enrolments(pid: Uuid, cost: Signal<Option<ProvisionCost>>) -> impl
                         <tbody>
                             // Keyed by who and when: a change of cost updates the share cells
                             // in place rather than drawing every row again.
-                            <For each=move || enrolled.get() key=|r| (r.0, r.1.clone(), r.2, r.3) children=move |(eid, name, s, e, _)| {
+                            <For each=move || enrolled.get() key=|r| (r.0, r.1.clone(), r.2, r.3, r.5.clone()) children=move |(eid, name, s, e, _, outside)| {
                                 let share = move || enrolled.with(|rs| rs.iter().find(|r| r.0 == eid).and_then(|r| r.4));
                                 let remove_label = format!("Remove {name}");
                                 view! {
                                     <tr>
                                         <td>{name.clone()}</td>
-                                        <td>{format!("{} to {}", gb(s), gb(e))}</td>
+                                        <td>{format!("{} to {}", gb(s), gb(e))}
+                                            {outside.clone().map(|note| view! { <span class="flag">{note}</span> })}</td>
                                         <td>{move || share().map(|(days, _)| days)}</td>
                                         <td class="money">{move || share().map(|(_, m)| m.to_string())}</td>
                                         <td class="actions">

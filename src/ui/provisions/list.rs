@@ -6,7 +6,6 @@ use uuid::Uuid;
 use super::form::ProvisionForm;
 use super::{staff_text, whole_cost};
 use crate::domain::calendar::DateRange;
-use crate::domain::costing::ProvisionCost;
 use crate::domain::provision::{Provision, ProvisionDraft};
 use crate::ui::state::{AppCtx, AppStateStoreFields};
 use crate::ui::widgets::gb;
@@ -48,7 +47,7 @@ pub fn ProvisionsPage(
         let chosen: Option<DateRange> =
             term.with(|t| terms.with(|ts| ts.iter().find(|(l, _)| l == t).map(|(_, r)| *r)));
         ctx.read(|d| {
-            let mut v: Vec<(Provision, Option<ProvisionCost>, String, usize)> = d
+            let mut v: Vec<(Provision, String, String, usize)> = d
                 .provisions
                 .iter()
                 .filter(|p| chosen.is_none_or(|r| p.range().intersect(&r).is_some()))
@@ -58,7 +57,17 @@ pub fn ProvisionsPage(
                         .iter()
                         .filter(|e| e.provision_id == p.id)
                         .count();
-                    (p.clone(), whole_cost(d, p), staff_text(d, p), pupils)
+                    // Never a silent £0: a cost that leaves dates out, or
+                    // none at all, says so.
+                    let cost = match whole_cost(d, p) {
+                        Ok(c) if c.outside_years.is_empty() => c.total.to_string(),
+                        Ok(c) => format!(
+                            "{} (some dates in no academic year set up: not costed)",
+                            c.total
+                        ),
+                        Err(_) => "Not costed: see the provision".to_owned(),
+                    };
+                    (p.clone(), cost, staff_text(d, p), pupils)
                 })
                 .collect();
             crate::domain::sort::by(&mut v, |a, b| {
@@ -104,7 +113,7 @@ pub fn ProvisionsPage(
                             <th scope="col" class="money">"Cost"</th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || rows.get() key=|(p, c, s, n)| (p.id, p.updated_at, c.as_ref().map(|c| c.total), s.clone(), *n) children=|(p, c, staff, n)| view! {
+                            <For each=move || rows.get() key=|(p, c, s, n)| (p.id, p.updated_at, c.clone(), s.clone(), *n) children=|(p, c, staff, n)| view! {
                                 <tr>
                                     <td><a href=format!("#/provisions/{}", p.id)>{p.name.clone()}</a></td>
                                     <td>{staff}</td>
@@ -112,7 +121,7 @@ pub fn ProvisionsPage(
                                     <td>{format!("{} to {}", gb(p.start), gb(p.end))}</td>
                                     <td>{p.funding.label()}</td>
                                     <td>{n}</td>
-                                    <td class="money">{c.map(|c| c.total.to_string())}</td>
+                                    <td class="money">{c}</td>
                                 </tr>
                             } />
                         </tbody>

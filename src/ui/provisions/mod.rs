@@ -11,18 +11,19 @@ mod scores;
 pub use list::ProvisionsPage;
 pub use page::ProvisionPage;
 
-use crate::domain::costing::{cost_provision, ProvisionCost};
+use crate::domain::costing::{cost_provision, CostIssue, ProvisionCost};
 use crate::domain::dataset::Dataset;
 use crate::domain::provision::{Enrolment, Provision};
 
-/// The cost of `p` over its own dates, with its enrolments.
-fn whole_cost(d: &Dataset, p: &Provision) -> Option<ProvisionCost> {
+/// The cost of `p` over its own dates, with its enrolments, or why it
+/// cannot be costed.
+fn whole_cost(d: &Dataset, p: &Provision) -> Result<ProvisionCost, CostIssue> {
     let es: Vec<&Enrolment> = d
         .enrolments
         .iter()
         .filter(|e| e.provision_id == p.id)
         .collect();
-    cost_provision(p, d, &es, &p.range()).ok()
+    cost_provision(p, d, &es, &p.range())
 }
 
 fn staff_text(d: &Dataset, p: &Provision) -> String {

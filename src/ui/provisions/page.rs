@@ -9,7 +9,7 @@ use super::form::ProvisionForm;
 use super::scores::Scores;
 use super::{staff_text, whole_cost};
 use crate::domain::advice::provision_advice;
-use crate::domain::costing::{session_cost, ProvisionCost};
+use crate::domain::costing::{outside_years_note, session_cost, CostIssue, ProvisionCost};
 use crate::domain::money::round_pence;
 use crate::domain::provision::Provision;
 use crate::domain::quantity::Dec2;
@@ -19,7 +19,7 @@ use crate::ui::widgets::gb;
 /// What a provision's page shows that comes from the rest of the dataset.
 #[derive(Debug, Clone, PartialEq)]
 struct Facts {
-    cost: Option<ProvisionCost>,
+    cost: Result<ProvisionCost, CostIssue>,
     session: Option<crate::domain::money::Exact>,
     advice: Vec<crate::domain::advice::Advice>,
     tier: String,
@@ -50,7 +50,40 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
             }
         }))
     });
-    let cost = Signal::derive(move || facts.with(|f| f.as_ref().and_then(|f| f.cost.clone())));
+    let cost = Signal::derive(move || {
+        facts.with(|f| f.as_ref().and_then(|f| f.cost.as_ref().ok().cloned()))
+    });
+    let issue = move || {
+        facts.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.cost.as_ref().err().map(ToString::to_string))
+                .unwrap_or_default()
+        })
+    };
+    let outside = move || {
+        cost.with(|c| {
+            c.as_ref()
+                .and_then(|c| outside_years_note(&c.outside_years))
+        })
+    };
+    let terms = move || {
+        cost.with(|c| {
+            c.as_ref().map(|c| {
+                c.by_term
+                    .iter()
+                    .map(|t| {
+                        view! {
+                            <tr>
+                                <th scope="row">{t.key.label()}</th>
+                                <td class="num">{Dec2::from_exact(t.weeks).to_string()}</td>
+                                <td class="num">{t.total.to_string()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
     let text = move |f: fn(&Provision) -> String| {
         move || provision.with(|p| p.as_ref().map(f).unwrap_or_default())
     };
@@ -87,7 +120,7 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
             <section class="panel" aria-labelledby="cost-heading">
                 <h2 id="cost-heading">"Cost"</h2>
                 <Show when=move || cost.with(Option::is_some)
-                    fallback=|| view! { <p>"This provision cannot be costed: check its staff roles in Settings."</p> }>
+                    fallback=move || view! { <p class="notice error" role="alert" id="cost-issue">{issue}</p> }>
                     <dl class="facts" id="cost-breakdown">
                         <dt>"One session"</dt><dd id="cost-session">{fact(|f| f.session.map(|s| round_pence(s).to_string()).unwrap_or_default())}</dd>
                         <dt>"Teaching weeks"</dt><dd id="cost-weeks">{money(|c| Dec2::from_exact(c.weeks).to_string())}</dd>
@@ -97,6 +130,12 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
                         <dt>"Per pupil (average)"</dt><dd id="cost-per-pupil">{money(|c| c.mean_per_pupil().map_or("No pupils yet".to_owned(), |m| m.to_string()))}</dd>
                         <dt>"Not carried by any pupil"</dt><dd id="cost-unallocated">{money(|c| c.unallocated.to_string())}</dd>
                     </dl>
+                    {move || outside().map(|note| view! { <p class="notice warning" role="note" id="cost-outside-years">{note}</p> })}
+                    <table id="cost-by-term">
+                        <caption>"Term by term (weeks as counted: a week run in full is one week, a term never more than its teaching weeks)"</caption>
+                        <thead><tr><th scope="col">"Term"</th><th scope="col" class="num">"Teaching weeks"</th><th scope="col" class="num">"Cost"</th></tr></thead>
+                        <tbody>{terms}</tbody>
+                    </table>
                 </Show>
             </section>
             <Enrolments pid=id cost=cost />
