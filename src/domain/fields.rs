@@ -112,6 +112,7 @@ crate::field_names! {
         FteSalary = "fte_salary", "Full-time salary";
         FteHoursPerWeek = "fte_hours_per_week", "Full-time hours a week";
         ContractedHoursPerWeek = "contracted_hours_per_week", "Contracted hours a week";
+        ContactHoursPerWeek = "contact_hours_per_week", "Hours a week with pupils";
         PaidWeeks = "paid_weeks", "Paid weeks";
         WorkingWeeks = "working_weeks", "Working weeks";
         NiRatePercent = "ni_rate_percent", "Employer NI rate";
