@@ -145,6 +145,7 @@ crate::field_names! {
         BroadAreas = "broad_areas", "Broad areas of need";
         RatioBands = "ratio_bands", "Ratio-gain bands";
         FundingFigures = "funding_figures", "Funding figures";
+        PpPlusAgreed = "pp_plus_agreed", "PP+ agreed with the virtual school";
         Budgets = "budgets", "Budgets";
     }
 }

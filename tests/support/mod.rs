@@ -39,7 +39,7 @@ pub fn sample() -> Dataset {
             fte_salary: Money::pounds(25_584),
             fte_hours_per_week: Dec2::whole(37),
             contracted_hours_per_week: Dec2::hundredths(3250),
-            contact_hours_per_week: Dec2::hundredths(2750),
+            contact_hours_per_week: Dec2::hundredths(3250),
             paid_weeks: Dec2::hundredths(4357),
             working_weeks: Dec2::whole(39),
             ni_rate_percent: Dec2::whole(15),
