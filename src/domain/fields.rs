@@ -11,6 +11,7 @@ crate::field_names! {
         GivenName = "given_name", "Given name";
         FamilyName = "family_name", "Family name";
         YearGroup = "year_group", "Year group";
+        YearGroupHistory = "year_group_history", "Year groups in past years";
         Upn = "upn", "UPN";
         ClassName = "class_name", "Class or form";
         DateOfBirth = "date_of_birth", "Date of birth";

@@ -699,7 +699,8 @@ pub fn map_report(data: &Dataset, map: &super::map::Map, title: &str) -> Report 
 }
 
 /// Each pupil's cost in the academic year starting `start_year`, against
-/// the element-2 threshold, highest first (pupils with no cost left out).
+/// the element-2 threshold, highest first (pupils with no cost left out),
+/// with the year group each was in that year.
 pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
     let year = data.settings.year(start_year)?;
     let report = CostReport::build(data, year.range()?);
@@ -719,7 +720,7 @@ pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
                 vec![
                     p.full_name(),
                     p.upn.clone().unwrap_or_default(),
-                    p.year_group.label(),
+                    p.year_group_in(start_year).label(),
                     p.sen_status.code().to_owned(),
                     p.primary_need
                         .map(|n| n.code().to_owned())

@@ -202,6 +202,26 @@ impl SchoolSettings {
         SchoolSettings::new("Our school", start, now)
     }
 
+    /// The academic year `date` falls in, by the calendar year it starts
+    /// in: the year set up whose dates hold it, else (a holiday between
+    /// years, or a year not set up) the one starting that calendar year
+    /// from August on, as [`SchoolSettings::first_run`] counts.
+    pub fn academic_year_of(&self, date: jiff::civil::Date) -> i16 {
+        self.years
+            .iter()
+            .find(|y| y.range().is_some_and(|r| r.contains(date)))
+            .map_or_else(
+                || {
+                    if date.month() >= 8 {
+                        date.year()
+                    } else {
+                        date.year() - 1
+                    }
+                },
+                |y| y.start_year,
+            )
+    }
+
     pub fn year(&self, start_year: i16) -> Option<&AcademicYear> {
         self.years.iter().find(|y| y.start_year == start_year)
     }
@@ -581,6 +601,21 @@ mod tests {
                 "The PP+ agreed with the virtual school is given twice for 2025-26."
             ]
         );
+    }
+
+    #[test]
+    fn the_academic_year_of_a_date() {
+        use jiff::civil::date;
+        let mut s = SchoolSettings::new("X", 2025, now());
+        s.years[0].terms[0].start = date(2025, 9, 3);
+        // Inside the year set up (3 September 2025 to 21 July 2026).
+        assert_eq!(s.academic_year_of(date(2025, 9, 3)), 2025);
+        assert_eq!(s.academic_year_of(date(2026, 7, 21)), 2025);
+        // Outside it: from August on, the year starting that calendar year.
+        assert_eq!(s.academic_year_of(date(2025, 9, 1)), 2025);
+        assert_eq!(s.academic_year_of(date(2026, 7, 31)), 2025);
+        assert_eq!(s.academic_year_of(date(2026, 8, 1)), 2026);
+        assert_eq!(s.academic_year_of(date(2030, 1, 1)), 2029);
     }
 
     #[test]

@@ -32,6 +32,12 @@ pub fn sample() -> Dataset {
         source: FundingSource::NotionalSen,
         amount: Money::pounds(42_000),
     });
+    settings
+        .pp_plus_agreed
+        .push(waymark::domain::settings::PpPlusAgreement {
+            start_year: 2024,
+            amount: Money::pounds(1_200),
+        });
     let ta = StaffRole::new(
         "TA",
         RoleCategory::TeachingAssistant,
@@ -77,6 +83,9 @@ pub fn sample() -> Dataset {
     pupil.profile.what_does_not_help = "Sudden noise".into();
     pupil.profile.communication = "Short sentences".into();
     pupil.on_register_from = Some(date(2023, 9, 4));
+    pupil
+        .year_group_history
+        .insert(2024, "Y3".parse().expect("a year group"));
     let intervention = Intervention {
         id: Uuid::new_v4(),
         name: "Colourful semantics".into(),
