@@ -183,8 +183,14 @@ fn pp_plus_summary_costs_children_in_care() {
     assert_eq!(cell(&r, "Allocation", "PP+ agreed", 1), "none recorded");
     assert_eq!(cell(&r, "Allocation", "PP+ available", 1), "£2,630.00");
     // Kai's PP+ is the virtual school head's, shown apart: 1 x £2,630.
-    assert_eq!(cell(&r, "Held by the virtual school", "Children looked", 1), "1");
-    assert_eq!(cell(&r, "Held by the virtual school", "Their PP+", 1), "£2,630.00");
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Children looked", 1),
+        "1"
+    );
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Their PP+", 1),
+        "£2,630.00"
+    );
     let year = CostReport::for_year(&d, 2025).unwrap();
     let zoe = d.pupils[0].id;
     assert_eq!(
@@ -231,7 +237,10 @@ fn pp_plus_summary_costs_children_in_care() {
     assert_eq!(cell(&r, "Allocation", "School's PP+", 1), "£7,890.00");
     assert_eq!(cell(&r, "Allocation", "PP+ agreed", 1), "£1,500.00");
     assert_eq!(cell(&r, "Allocation", "PP+ available", 1), "£9,390.00");
-    assert_eq!(cell(&r, "Held by the virtual school", "Their PP+", 1), "£7,890.00");
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Their PP+", 1),
+        "£7,890.00"
+    );
     // The agreed amount counts toward the PP+ budget available: none set
     // plus £1,500 agreed.
     let lines = waymark::domain::costing::budget_lines(&d, 2025, date(2025, 9, 1)).unwrap();
@@ -248,7 +257,10 @@ fn pp_plus_summary_costs_children_in_care() {
     assert_eq!(cell(&r, "Allocation", "PP+ rate", 1), "not set");
     assert_eq!(cell(&r, "Allocation", "School's PP+", 1), "not set");
     assert_eq!(cell(&r, "Allocation", "PP+ agreed", 1), "none recorded");
-    assert_eq!(cell(&r, "Held by the virtual school", "Their PP+", 1), "not set");
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Their PP+", 1),
+        "not set"
+    );
 }
 
 #[test]

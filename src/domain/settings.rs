@@ -438,7 +438,9 @@ impl SchoolSettings {
             if a.amount.is_negative() {
                 p.push(
                     SettingsField::PpPlusAgreed,
-                    format!("The PP+ agreed with the virtual school for {year} cannot be negative."),
+                    format!(
+                        "The PP+ agreed with the virtual school for {year} cannot be negative."
+                    ),
                 );
             }
             if !years.insert(a.start_year) {
@@ -588,12 +590,11 @@ mod tests {
             amount: Money(-1),
         });
         let p = s.validate();
-        let messages: Vec<_> = p
-            .0
-            .iter()
-            .filter(|e| e.field == SettingsField::PpPlusAgreed)
-            .map(|e| e.message.as_str())
-            .collect();
+        let messages: Vec<_> =
+            p.0.iter()
+                .filter(|e| e.field == SettingsField::PpPlusAgreed)
+                .map(|e| e.message.as_str())
+                .collect();
         assert_eq!(
             messages,
             [

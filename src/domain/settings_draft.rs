@@ -229,10 +229,7 @@ impl BandsDraft {
 /// then the PP+ agreed with the virtual school, by academic year (empty
 /// for none), latest year first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FiguresDraft(
-    pub Vec<(FundingKind, i16, String)>,
-    pub Vec<(i16, String)>,
-);
+pub struct FiguresDraft(pub Vec<(FundingKind, i16, String)>, pub Vec<(i16, String)>);
 
 impl FiguresDraft {
     pub fn of(s: &SchoolSettings) -> FiguresDraft {
@@ -424,7 +421,10 @@ mod tests {
         );
         // (only 2025-26 is set up in these settings)
         assert_eq!(FiguresDraft::of(&agreed).1, [(2025, "1500.00".to_owned())]);
-        assert_eq!(FiguresDraft::of(&agreed).apply(&agreed, now()).unwrap(), agreed);
+        assert_eq!(
+            FiguresDraft::of(&agreed).apply(&agreed, now()).unwrap(),
+            agreed
+        );
         f.1[1].1 = "lots".into();
         assert_eq!(
             f.apply(&s3, now()).unwrap_err().for_field(SettingsField::PpPlusAgreed),
@@ -432,7 +432,9 @@ mod tests {
         );
         f.1[1].1 = "-1".into();
         assert_eq!(
-            f.apply(&s3, now()).unwrap_err().for_field(SettingsField::PpPlusAgreed),
+            f.apply(&s3, now())
+                .unwrap_err()
+                .for_field(SettingsField::PpPlusAgreed),
             Some("The PP+ agreed with the virtual school for 2025-26 cannot be negative.")
         );
 

@@ -949,7 +949,10 @@ mod draft_tests {
             }
             .create(now())
             .err()
-            .and_then(|p| p.for_field(RoleField::ContactHoursPerWeek).map(str::to_owned))
+            .and_then(|p| {
+                p.for_field(RoleField::ContactHoursPerWeek)
+                    .map(str::to_owned)
+            })
         };
         assert_eq!(contact(""), Some("Enter a number, like 32.5.".into()));
         assert_eq!(
