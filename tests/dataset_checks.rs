@@ -315,6 +315,7 @@ fn provisions_that_cannot_be_costed_are_listed_not_counted() {
         fte_salary: Money::ZERO,
         fte_hours_per_week: Dec2::whole(37),
         contracted_hours_per_week: Dec2::whole(30),
+        contact_hours_per_week: Dec2::whole(25),
         paid_weeks: Dec2::whole(44),
         working_weeks: Dec2::whole(39),
         ni_rate_percent: Dec2::whole(15),

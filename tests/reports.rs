@@ -174,10 +174,23 @@ fn pp_plus_summary_costs_children_in_care() {
     let lac = Pupil::create(&lac, support::now()).unwrap();
     d.pupils.push(lac.clone());
     let r = pp_plus_summary(&d, 2025, false).unwrap();
+    // Zoë (the sample's) is PLAC, Kai is LAC; the 2025-26 rate is £2,630.
     assert_eq!(cell(&r, "Allocation", "Children looked after", 1), "1");
     assert_eq!(cell(&r, "Allocation", "Previously", 1), "1");
     assert_eq!(cell(&r, "Allocation", "PP+ rate", 1), "£2,630.00");
-    assert_eq!(cell(&r, "Allocation", "PP+ for these", 1), "£5,260.00");
+    // The school's allocation is for PLAC pupils only: 1 x £2,630.
+    assert_eq!(cell(&r, "Allocation", "School's PP+", 1), "£2,630.00");
+    assert_eq!(cell(&r, "Allocation", "PP+ agreed", 1), "none recorded");
+    assert_eq!(cell(&r, "Allocation", "PP+ available", 1), "£2,630.00");
+    // Kai's PP+ is the virtual school head's, shown apart: 1 x £2,630.
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Children looked", 1),
+        "1"
+    );
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Their PP+", 1),
+        "£2,630.00"
+    );
     let year = CostReport::for_year(&d, 2025).unwrap();
     let zoe = d.pupils[0].id;
     assert_eq!(
@@ -199,12 +212,55 @@ fn pp_plus_summary_costs_children_in_care() {
     let hidden = pp_plus_summary(&d, 2025, true).unwrap();
     let text = format!("{:?}", hidden.tables);
     assert!(!text.contains("Zoë") && !text.contains("Lee") && text.contains("K.L. (ref "));
+    // Two more PLAC and two more LAC pupils, and £1,500 agreed with the
+    // virtual school for 2025-26: allocation 3 x £2,630 = £7,890; available
+    // £7,890 + £1,500 = £9,390; held by the virtual school head 3 x £2,630
+    // = £7,890, of which the £1,500 agreed is the part passed to the school.
+    for (i, looked_after) in [(0, false), (1, false), (2, true), (3, true)] {
+        let mut c = PupilDraft::new(&format!("Child{i}"), "Care", "Y2");
+        if looked_after {
+            c.flags.lac = true;
+        } else {
+            c.flags.plac = true;
+        }
+        d.pupils.push(Pupil::create(&c, support::now()).unwrap());
+    }
+    d.settings
+        .pp_plus_agreed
+        .push(waymark::domain::settings::PpPlusAgreement {
+            start_year: 2025,
+            amount: Money::pounds(1_500),
+        });
+    let r = pp_plus_summary(&d, 2025, false).unwrap();
+    assert_eq!(cell(&r, "Allocation", "Children looked after", 1), "3");
+    assert_eq!(cell(&r, "Allocation", "Previously", 1), "3");
+    assert_eq!(cell(&r, "Allocation", "School's PP+", 1), "£7,890.00");
+    assert_eq!(cell(&r, "Allocation", "PP+ agreed", 1), "£1,500.00");
+    assert_eq!(cell(&r, "Allocation", "PP+ available", 1), "£9,390.00");
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Their PP+", 1),
+        "£7,890.00"
+    );
+    // The agreed amount counts toward the PP+ budget available: none set
+    // plus £1,500 agreed.
+    let lines = waymark::domain::costing::budget_lines(&d, 2025, date(2025, 9, 1)).unwrap();
+    let pp_plus = lines
+        .iter()
+        .find(|l| l.source == FundingSource::PupilPremiumPlus)
+        .unwrap();
+    assert_eq!(pp_plus.budget, Money::pounds(1_500));
     // No PP+ rate for a year without one.
     d.settings
         .years
         .push(waymark::domain::calendar::AcademicYear::typical(2030));
     let r = pp_plus_summary(&d, 2030, false).unwrap();
     assert_eq!(cell(&r, "Allocation", "PP+ rate", 1), "not set");
+    assert_eq!(cell(&r, "Allocation", "School's PP+", 1), "not set");
+    assert_eq!(cell(&r, "Allocation", "PP+ agreed", 1), "none recorded");
+    assert_eq!(
+        cell(&r, "Held by the virtual school", "Their PP+", 1),
+        "not set"
+    );
 }
 
 #[test]

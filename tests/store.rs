@@ -101,7 +101,7 @@ fn puts(d: &Dataset) -> Vec<Change> {
 async fn a_new_database_has_every_store_at_the_current_version_and_is_empty() {
     let db = Db::open(&unique_name("empty")).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
     let mut names = db.store_names();
     names.sort();
     assert_eq!(
@@ -287,7 +287,7 @@ async fn a_version_1_database_upgrades_and_keeps_every_pupil() {
     .await;
 
     let db = Db::open(&name).await.unwrap();
-    assert_eq!(db.version(), 2);
+    assert_eq!(db.version(), SCHEMA_VERSION);
     assert_eq!(db.store_names().len(), 9);
     let (_, data) = db.load(support::now()).await.unwrap();
     let expected: Vec<serde_json::Value> = serde_json::from_str(fixture).unwrap();
@@ -304,6 +304,8 @@ async fn a_version_1_database_upgrades_and_keeps_every_pupil() {
         assert_eq!(p.upn, None);
         assert_eq!(p.sen_status, waymark::domain::needs::SenStatus::None);
         assert!(p.primary_need.is_none() && p.ehcp.is_none() && p.left_on.is_none());
+        // The field added in version 3 too.
+        assert!(p.year_group_history.is_empty());
         assert!(p.validate().is_empty(), "{:?}", p.validate());
     }
     let zoe = data.pupils.iter().find(|p| p.given_name == "Zoë").unwrap();
@@ -328,12 +330,133 @@ async fn a_version_1_database_upgrades_and_keeps_every_pupil() {
 async fn a_version_2_database_reads_back_every_record() {
     let name = unique_name("v2");
     let fixture = include_str!("fixtures/schema-v2-dataset.json");
-    let arg = js_sys::Array::of2(&JsValue::from_str(&name), &JsValue::from_str(fixture));
+    lay_out(&name, 2, fixture).await;
+    // What version 3 reads: the fixture with version 3's fields as the
+    // upgrade gives them (checked one by one below).
+    let mut upgraded: serde_json::Value = serde_json::from_str(fixture).unwrap();
+    waymark::exchange::upgrade::dataset_v3(&mut upgraded);
+    let expected: Dataset = serde_json::from_value(upgraded).unwrap();
+    let db = Db::open(&name).await.unwrap();
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    let (settings, data) = db.load(support::now()).await.unwrap();
+    assert_eq!(settings.as_ref(), Some(&expected.settings));
+    assert_eq!(data.roles, expected.roles);
+    assert_eq!(data.members, expected.members);
+    assert_eq!(data.pupils, expected.pupils);
+    assert_eq!(data.interventions, expected.interventions);
+    assert_eq!(data.provisions, expected.provisions);
+    assert_eq!(data.enrolments, expected.enrolments);
+    assert_eq!(data.plans, expected.plans);
+    let pupil = expected.pupils[0].id;
+    assert_eq!(
+        db.enrolments_of_pupil(pupil).await.unwrap(),
+        vec![expected.enrolments[0].id]
+    );
+    db.close();
+}
+
+/// A version-2 database upgraded to version 3: every field of every record
+/// as version 2 stored it, and version 3's fields as the upgrade gives them
+/// (checked against the fixture's JSON, not against the upgrade's own code).
+#[wasm_bindgen_test]
+async fn a_version_2_database_upgrades_every_field() {
+    use waymark::domain::quantity::Dec2;
+    use waymark::domain::staff::RateBasis;
+    let name = unique_name("v2-fields");
+    let fixture = include_str!("fixtures/schema-v2-dataset.json");
+    lay_out(&name, 2, fixture).await;
+    let v2: serde_json::Value = serde_json::from_str(fixture).unwrap();
+    let db = Db::open(&name).await.unwrap();
+    assert_eq!(db.version(), 3);
+    let (settings, data) = db.load(support::now()).await.unwrap();
+    let settings = settings.expect("the settings were stored");
+    // Every record, written back as JSON, is version 2's plus the new fields.
+    let json = |x: &dyn erased::Json| x.value();
+    let mut s = json(&settings);
+    assert_eq!(s["pp_plus_agreed"], serde_json::json!([]));
+    s.as_object_mut().unwrap().remove("pp_plus_agreed");
+    assert_eq!(s, v2["settings"]);
+    assert!(settings.pp_plus_agreed.is_empty());
+    let mut role = json(&data.roles[0]);
+    assert_eq!(role["rate"]["contact_hours_per_week"], "32.5");
+    role["rate"]
+        .as_object_mut()
+        .unwrap()
+        .remove("contact_hours_per_week");
+    assert_eq!(role, v2["roles"][0]);
+    let RateBasis::Salary(basis) = &data.roles[0].rate else {
+        panic!("the fixture's role is salary-based");
+    };
+    // Contact hours = contracted hours (32.5), so the rate has not moved:
+    // £24,599.92 / (32.5 x 39 = 1,267.5) = £19.41.
+    assert_eq!(basis.contact_hours_per_week, Dec2::hundredths(3250));
+    assert_eq!(
+        data.roles[0].hourly_display().map(|m| m.as_pence()),
+        Some(1941)
+    );
+    let mut pupil = json(&data.pupils[0]);
+    assert_eq!(pupil["year_group_history"], serde_json::json!({}));
+    pupil.as_object_mut().unwrap().remove("year_group_history");
+    assert_eq!(pupil, v2["pupils"][0]);
+    assert!(data.pupils[0].year_group_history.is_empty());
+    assert_eq!(json(&data.members[0]), v2["members"][0]);
+    assert_eq!(json(&data.interventions[0]), v2["interventions"][0]);
+    assert_eq!(json(&data.provisions[0]), v2["provisions"][0]);
+    assert_eq!(json(&data.enrolments[0]), v2["enrolments"][0]);
+    assert_eq!(json(&data.plans[0]), v2["plans"][0]);
+    assert_eq!(data.validate(), vec![]);
+    // Saved again, a role is stored in version 3's shape and reads the same.
+    db.apply(&[Change::Put(Record::Role(data.roles[0].clone()))])
+        .await
+        .unwrap();
+    assert_eq!(db.load(support::now()).await.unwrap().1.roles, data.roles);
+    db.close();
+}
+
+/// Schema version 3: every kind of record, as version 3 lays out (the same
+/// stores and indexes as version 2) and stores them, read back unchanged.
+#[wasm_bindgen_test]
+async fn a_version_3_database_reads_back_every_record() {
+    let name = unique_name("v3");
+    let fixture = include_str!("fixtures/schema-v3-dataset.json");
+    lay_out(&name, 3, fixture).await;
+    let expected: Dataset = serde_json::from_str(fixture).unwrap();
+    let db = Db::open(&name).await.unwrap();
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    let (settings, data) = db.load(support::now()).await.unwrap();
+    assert_eq!(settings.as_ref(), Some(&expected.settings));
+    assert_eq!(data, expected);
+    assert!(!data.settings.pp_plus_agreed.is_empty());
+    assert!(!data.pupils[0].year_group_history.is_empty());
+    db.close();
+}
+
+/// Serialise any record to a JSON value (for the field-by-field checks).
+mod erased {
+    pub trait Json {
+        fn value(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn value(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap()
+        }
+    }
+}
+
+/// A database called `name` at `version` (2 or 3: the same stores and
+/// indexes), laid out as those versions do (frozen here, apart from the
+/// upgrade code) and filled with the fixture's records.
+async fn lay_out(name: &str, version: u32, fixture: &str) {
+    let arg = js_sys::Array::of3(
+        &JsValue::from_str(name),
+        &JsValue::from_str(fixture),
+        &JsValue::from(version),
+    );
     js(
-        "const [name, json] = arg;
+        "const [name, json, version] = arg;
          const data = JSON.parse(json);
          return new Promise((resolve, reject) => {
-           const r = indexedDB.open(name, 2);
+           const r = indexedDB.open(name, version);
            r.onupgradeneeded = () => {
              const db = r.result;
              for (const s of ['settings', 'roles', 'members', 'pupils', 'interventions', 'provisions', 'plans'])
@@ -358,25 +481,6 @@ async fn a_version_2_database_reads_back_every_record() {
         &arg,
     )
     .await;
-
-    let expected: Dataset = serde_json::from_str(fixture).unwrap();
-    let db = Db::open(&name).await.unwrap();
-    assert_eq!(db.version(), SCHEMA_VERSION);
-    let (settings, data) = db.load(support::now()).await.unwrap();
-    assert_eq!(settings.as_ref(), Some(&expected.settings));
-    assert_eq!(data.roles, expected.roles);
-    assert_eq!(data.members, expected.members);
-    assert_eq!(data.pupils, expected.pupils);
-    assert_eq!(data.interventions, expected.interventions);
-    assert_eq!(data.provisions, expected.provisions);
-    assert_eq!(data.enrolments, expected.enrolments);
-    assert_eq!(data.plans, expected.plans);
-    let pupil = expected.pupils[0].id;
-    assert_eq!(
-        db.enrolments_of_pupil(pupil).await.unwrap(),
-        vec![expected.enrolments[0].id]
-    );
-    db.close();
 }
 
 #[wasm_bindgen_test]

@@ -765,6 +765,15 @@ fn rollover_into_2026_27() {
     assert_eq!(undone, s.data);
     data.apply(&edit.forward);
     assert_eq!(data.pupils[0].year_group, YearGroup::Year(2));
+    // The year left is kept: pupil 1 was in Year 1 in 2025-26, and a leaver
+    // (pupil 30) in Year 6.
+    assert_eq!(
+        data.pupils[0].year_group_history,
+        [(2025, YearGroup::Year(1))].into()
+    );
+    assert_eq!(data.pupils[0].year_group_in(2025), YearGroup::Year(1));
+    assert_eq!(data.pupils[0].year_group_in(2026), YearGroup::Year(2));
+    assert_eq!(data.pupils[29].year_group_in(2025), YearGroup::Year(6));
     assert_eq!(data.pupils[29].left_on, Some(date(2026, 9, 1)));
     assert!(!data.pupils[29].on_roll_on(date(2026, 9, 1)));
     assert_eq!(data.pupils.len(), 30, "leavers stay in the history");
@@ -786,6 +795,55 @@ fn rollover_into_2026_27() {
         .unwrap_err()
         .to_string()
         .contains("no teaching weeks"));
+}
+
+/// Issue 15, point 4: the 2025-26 breakdowns by year group are identical
+/// before and after the rollover to 2026-27, though every pupil moved up.
+#[test]
+fn the_2025_26_year_group_breakdowns_survive_the_rollover() {
+    use waymark::domain::reports::{pupil_costs, spend_breakdown};
+    let s = school();
+    let year = s.data.settings.years[0].range().unwrap();
+    let as_of = date(2026, 7, 21);
+    let before = (
+        CostReport::build(&s.data, year).by_year_group,
+        map::build(&s.data, year, Columns::YearGroup),
+        spend_breakdown(&s.data, 2025, as_of).unwrap(),
+        pupil_costs(&s.data, 2025).unwrap(),
+    );
+    // The year-group totals worked out in the map's test: Year 1 £1,363.23,
+    // Year 2 £11,653.27, Year 3 £1,118, Year 4 £257, Year 5 £508.
+    assert_eq!(
+        before.1.column_totals[..5],
+        [
+            gbp(1_363, 23),
+            gbp(11_653, 27),
+            gbp(1_118, 0),
+            gbp(257, 0),
+            gbp(508, 0)
+        ]
+    );
+    let mut data = s.data.clone();
+    let later: Timestamp = "2026-07-20T09:00:00Z".parse().unwrap();
+    let preview = rollover::preview(&data, 2025, AcademicYear::typical(2026), later).unwrap();
+    data.apply(&rollover::rollover(&data, &preview, later).forward);
+    assert_eq!(data.pupils[0].year_group, YearGroup::Year(2), "moved up");
+    let after = (
+        CostReport::build(&data, year).by_year_group,
+        map::build(&data, year, Columns::YearGroup),
+        spend_breakdown(&data, 2025, as_of).unwrap(),
+        pupil_costs(&data, 2025).unwrap(),
+    );
+    assert_eq!(after.0, before.0);
+    assert_eq!(after.1, before.1);
+    assert_eq!(after.2, before.2);
+    assert_eq!(after.3, before.3);
+    // Without the history (a rollover made before it was kept), the same
+    // year's spend moves up a year: the test would have caught it.
+    for p in data.pupils.iter_mut() {
+        p.year_group_history.clear();
+    }
+    assert_ne!(CostReport::build(&data, year).by_year_group, before.0);
 }
 
 #[test]

@@ -507,7 +507,7 @@ pub fn set_budget(
         })?
     };
     let label = format!("Set the {} budget", source.label());
-    if data.settings.budget(start_year, source) == amount {
+    if data.settings.budget_set(start_year, source) == amount {
         return Ok(Edit::new(data, label, Vec::new()));
     }
     let settings = data.settings.with_budget(start_year, source, amount, now);

@@ -534,8 +534,13 @@ impl CostReport {
         for e in &data.enrolments {
             by_provision.entry(e.provision_id).or_default().push(e);
         }
-        let year_of: HashMap<Uuid, YearGroup> =
-            data.pupils.iter().map(|p| (p.id, p.year_group)).collect();
+        // The year groups of the academic year the period starts in.
+        let start_year = data.settings.academic_year_of(period.start);
+        let year_of: HashMap<Uuid, YearGroup> = data
+            .pupils
+            .iter()
+            .map(|p| (p.id, p.year_group_in(start_year)))
+            .collect();
         let mut r = CostReport {
             period,
             provisions: Vec::new(),

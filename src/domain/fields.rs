@@ -11,6 +11,7 @@ crate::field_names! {
         GivenName = "given_name", "Given name";
         FamilyName = "family_name", "Family name";
         YearGroup = "year_group", "Year group";
+        YearGroupHistory = "year_group_history", "Year groups in past years";
         Upn = "upn", "UPN";
         ClassName = "class_name", "Class or form";
         DateOfBirth = "date_of_birth", "Date of birth";
@@ -112,6 +113,7 @@ crate::field_names! {
         FteSalary = "fte_salary", "Full-time salary";
         FteHoursPerWeek = "fte_hours_per_week", "Full-time hours a week";
         ContractedHoursPerWeek = "contracted_hours_per_week", "Contracted hours a week";
+        ContactHoursPerWeek = "contact_hours_per_week", "Hours a week with pupils";
         PaidWeeks = "paid_weeks", "Paid weeks";
         WorkingWeeks = "working_weeks", "Working weeks";
         NiRatePercent = "ni_rate_percent", "Employer NI rate";
@@ -144,6 +146,7 @@ crate::field_names! {
         BroadAreas = "broad_areas", "Broad areas of need";
         RatioBands = "ratio_bands", "Ratio-gain bands";
         FundingFigures = "funding_figures", "Funding figures";
+        PpPlusAgreed = "pp_plus_agreed", "PP+ agreed with the virtual school";
         Budgets = "budgets", "Budgets";
     }
 }

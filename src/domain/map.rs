@@ -89,8 +89,13 @@ pub fn build_with(data: &Dataset, period: DateRange, by: Columns, cache: &mut Co
             .then(a.1.cmp(&b.1))
     });
     rows.dedup();
-    let year_of: BTreeMap<Uuid, YearGroup> =
-        data.pupils.iter().map(|p| (p.id, p.year_group)).collect();
+    // The year groups of the academic year the period starts in.
+    let start_year = data.settings.academic_year_of(period.start);
+    let year_of: BTreeMap<Uuid, YearGroup> = data
+        .pupils
+        .iter()
+        .map(|p| (p.id, p.year_group_in(start_year)))
+        .collect();
 
     // (row, column) -> entries, built per provision.
     let mut raw: Vec<(usize, Column, Entry)> = Vec::new();

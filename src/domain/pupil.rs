@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 use uuid::Uuid;
@@ -11,6 +12,11 @@ use super::fields::PupilField;
 use super::money::Money;
 use super::needs::{BroadArea, NeedCode, SenStatus};
 use super::validation::{check_text, Problems};
+
+/// The academic years a pupil's year-group history may name (by the
+/// calendar year each starts in).
+pub const MIN_HISTORY_YEAR: i16 = 1990;
+pub const MAX_HISTORY_YEAR: i16 = 2200;
 
 /// The longest name we accept, in characters: long enough for any real name,
 /// short enough that a pasted paragraph is caught.
@@ -237,6 +243,13 @@ pub struct Pupil {
     pub given_name: String,
     pub family_name: String,
     pub year_group: YearGroup,
+    /// The year group the pupil was in in each past academic year, by the
+    /// calendar year that year starts in: written by the rollover for the
+    /// year being left, so a report about a past year shows the year group
+    /// of that year ([`Pupil::year_group_in`]). Empty before schema and
+    /// format version 3 (and for pupils never rolled over).
+    #[serde(default)]
+    pub year_group_history: BTreeMap<i16, YearGroup>,
     /// Unique pupil number: 13 characters. Kept out of shared exports by default.
     #[serde(default)]
     pub upn: Option<String>,
@@ -292,6 +305,7 @@ impl Pupil {
             given_name: String::new(),
             family_name: String::new(),
             year_group: YearGroup::Nursery,
+            year_group_history: BTreeMap::new(),
             upn: None,
             class_name: String::new(),
             date_of_birth: None,
@@ -392,6 +406,17 @@ impl Pupil {
         p.into_result().map(|()| candidate)
     }
 
+    /// The year group the pupil was in in the academic year starting
+    /// `start_year`: the one the rollover recorded for that year, else the
+    /// current one (a year not yet left, or one from before the history was
+    /// kept).
+    pub fn year_group_in(&self, start_year: i16) -> YearGroup {
+        self.year_group_history
+            .get(&start_year)
+            .copied()
+            .unwrap_or(self.year_group)
+    }
+
     /// Every problem with a stored record (for example one read from an import).
     pub fn validate(&self) -> Problems<PupilField> {
         let mut p = Problems::default();
@@ -416,6 +441,20 @@ impl Pupil {
                 PupilField::YearGroup,
                 "Year group must be Nursery, Reception or Year 1 to 13.",
             );
+        }
+        for (year, group) in &self.year_group_history {
+            if !(MIN_HISTORY_YEAR..=MAX_HISTORY_YEAR).contains(year) {
+                p.push(
+                    PupilField::YearGroupHistory,
+                    format!("A past year group is given for the year starting {year}: use a year from {MIN_HISTORY_YEAR} to {MAX_HISTORY_YEAR}."),
+                );
+            }
+            if matches!(group, YearGroup::Year(n) if !(1..=13).contains(n)) {
+                p.push(
+                    PupilField::YearGroupHistory,
+                    "Past year groups must be Nursery, Reception or Year 1 to 13.",
+                );
+            }
         }
         if let Some(upn) = &self.upn {
             if !upn_shape_ok(upn) {
@@ -727,6 +766,43 @@ mod tests {
         assert_eq!(q.updated_at, later);
         assert_eq!(q.family_name, "King");
         assert!(p.edited(&draft("", "King", "Y6"), later).is_err());
+    }
+
+    #[test]
+    fn a_pupil_keeps_the_year_group_of_each_past_year() {
+        let mut p = Pupil::create(&draft("Ada", "Lovelace", "Y5"), now()).unwrap();
+        assert!(p.year_group_history.is_empty());
+        // No history: every year reads the current year group.
+        assert_eq!(p.year_group_in(2025), YearGroup::Year(5));
+        p.year_group_history.insert(2024, YearGroup::Year(3));
+        p.year_group_history.insert(2025, YearGroup::Year(4));
+        assert_eq!(p.year_group_in(2024), YearGroup::Year(3));
+        assert_eq!(p.year_group_in(2025), YearGroup::Year(4));
+        assert_eq!(p.year_group_in(2026), YearGroup::Year(5));
+        assert!(p.validate().is_empty());
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.contains(r#""year_group_history":{"2024":"Y3","2025":"Y4"}"#));
+        assert_eq!(serde_json::from_str::<Pupil>(&json).unwrap(), p);
+        // Editing the pupil keeps the history.
+        let edited = p.edited(&PupilDraft::of(&p), now()).unwrap();
+        assert_eq!(edited.year_group_history, p.year_group_history);
+        // A year out of range, or a year group out of range, is a problem.
+        p.year_group_history.insert(1066, YearGroup::Year(1));
+        p.year_group_history.insert(2023, YearGroup::Year(14));
+        let problems: Vec<_> = p
+            .validate()
+            .0
+            .into_iter()
+            .filter(|e| e.field == PupilField::YearGroupHistory)
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "A past year group is given for the year starting 1066: use a year from 1990 to 2200.",
+                "Past year groups must be Nursery, Reception or Year 1 to 13."
+            ]
+        );
     }
 
     #[test]

@@ -364,10 +364,14 @@ pub fn sen_information(data: &Dataset, start_year: i16, as_of: Date) -> Option<R
 }
 
 /// Pupil premium plus for children looked after (LAC) and previously looked
-/// after (PLAC) in the academic year: the allocation at the year's PP+ rate,
-/// the provision these pupils receive and its cost, and their gains. For the
-/// designated teacher and PEP meetings; `pseudonymise` shows initials and a
-/// reference instead of names.
+/// after (PLAC) in the academic year. The school's own PP+ allocation is for
+/// its PLAC pupils (rate x PLAC pupils); the PP+ of looked-after children is
+/// held by the virtual school head, so it is shown apart, as information,
+/// and only the amount the school agreed with the virtual school (a dated
+/// setting) counts toward what the school has. Then the provision these
+/// pupils receive and its cost, and their gains. For the designated teacher
+/// and PEP meetings; `pseudonymise` shows initials and a reference instead
+/// of names.
 pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> Option<Report> {
     use super::settings::FundingKind;
     let year = data.settings.year(start_year)?;
@@ -378,11 +382,17 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
         .filter(|p| p.flags.lac || p.flags.plac)
         .filter(|p| p.left_on.is_none_or(|d| d > range.start))
         .collect();
+    // A pupil flagged both (which validation refuses) counts as looked after.
     let lac = children.iter().filter(|p| p.flags.lac).count();
+    let plac = children.len() - lac;
     let rate = data
         .settings
         .funding_figure(FundingKind::PupilPremiumPlus, start_year);
-    let allocation = rate.map(|r| Money::pence(r.as_pence() * children.len() as i64));
+    let times = |n: usize| rate.map(|r| Money::pence(r.as_pence() * n as i64));
+    let allocation = times(plac);
+    let held_by_vsh = times(lac);
+    let agreed = data.settings.pp_plus_agreement(start_year);
+    let available = allocation.map(|a| a + agreed.unwrap_or_default());
     let report = CostReport::build(data, range);
     let spend: Money = children
         .iter()
@@ -399,20 +409,36 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
         &["Figure", "Value"],
         vec![
             vec!["Children looked after (LAC)".into(), lac.to_string()],
-            vec![
-                "Previously looked after (PLAC)".into(),
-                (children.len() - lac).to_string(),
-            ],
+            vec!["Previously looked after (PLAC)".into(), plac.to_string()],
             vec![format!("PP+ rate per pupil, {}", year.label()), money(rate)],
             vec![
-                "PP+ for these pupils (rate × pupils)".into(),
+                "School's PP+ allocation (rate × PLAC pupils)".into(),
                 money(allocation),
+            ],
+            vec![
+                "PP+ agreed with the virtual school".into(),
+                agreed.map_or("none recorded".to_owned(), |m| m.to_string()),
+            ],
+            vec![
+                "PP+ available to the school (allocation + agreed)".into(),
+                money(available),
             ],
             vec![
                 "Cost of all provision these pupils receive".into(),
                 spend.to_string(),
             ],
             vec!["Provision charged to PP+".into(), charged.to_string()],
+        ],
+    );
+    let virtual_school = table(
+        "Held by the virtual school head (not the school's allocation)",
+        &["Figure", "Value"],
+        vec![
+            vec!["Children looked after (LAC)".into(), lac.to_string()],
+            vec![
+                "Their PP+ (rate × LAC pupils), held by the virtual school head".into(),
+                money(held_by_vsh),
+            ],
         ],
     );
     let name = |p: &Pupil| {
@@ -467,9 +493,10 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
     Some(Report {
         title: format!("Pupil premium plus: children in care, {}", year.label()),
         subtitle: data.settings.school_name.clone(),
-        tables: vec![overview, pupils],
+        tables: vec![overview, virtual_school, pupils],
         notes: vec![
             "For the designated teacher and PEP meetings: this report names children unless pseudonymised; keep it within school.".into(),
+            "The school receives PP+ for previously looked-after children. The PP+ of looked-after children is held by the virtual school head; only the amount agreed with the virtual school (Settings, Funding figures) is the school's, and it counts toward the PP+ budget.".into(),
         ],
     })
 }
@@ -671,7 +698,8 @@ pub fn map_report(data: &Dataset, map: &super::map::Map, title: &str) -> Report 
 }
 
 /// Each pupil's cost in the academic year starting `start_year`, against
-/// the element-2 threshold, highest first (pupils with no cost left out).
+/// the element-2 threshold, highest first (pupils with no cost left out),
+/// with the year group each was in that year.
 pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
     let year = data.settings.year(start_year)?;
     let report = CostReport::build(data, year.range()?);
@@ -691,7 +719,7 @@ pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
                 vec![
                     p.full_name(),
                     p.upn.clone().unwrap_or_default(),
-                    p.year_group.label(),
+                    p.year_group_in(start_year).label(),
                     p.sen_status.code().to_owned(),
                     p.primary_need
                         .map(|n| n.code().to_owned())

@@ -1,6 +1,7 @@
-//! Academic-year rollover: pupils move up a year group, leavers leave the
-//! roll (kept in the history), and recurring provisions are copied into the
-//! new year as planned. A preview says what will change before anything does.
+//! Academic-year rollover: pupils move up a year group (the year group of
+//! the year left is kept on the pupil, for reports about that year), leavers
+//! leave the roll (kept in the history), and recurring provisions are copied
+//! into the new year as planned. A preview says what will change before anything does.
 
 use jiff::civil::Date;
 use jiff::Timestamp;
@@ -122,10 +123,14 @@ pub fn preview(
 /// to the settings. Nothing is changed in `data`.
 pub fn rollover(data: &Dataset, preview: &RolloverPreview, now: Timestamp) -> Edit {
     let start = preview.new_year.range().map_or(now_date(now), |r| r.start);
+    // The year being left: each pupil's year group in it is kept, so
+    // reports about that year still show it after the pupils move up.
+    let left = preview.new_year.start_year - 1;
     let mut changes = Vec::new();
     for (id, _, to) in &preview.promotions {
         if let Some(p) = data.pupil(*id) {
             let mut p = p.clone();
+            p.year_group_history.insert(left, p.year_group);
             p.year_group = *to;
             p.updated_at = now;
             changes.push(Change::Put(Record::Pupil(p)));
@@ -134,6 +139,7 @@ pub fn rollover(data: &Dataset, preview: &RolloverPreview, now: Timestamp) -> Ed
     for id in &preview.leavers {
         if let Some(p) = data.pupil(*id) {
             let mut p = p.clone();
+            p.year_group_history.insert(left, p.year_group);
             p.left_on = Some(start);
             if p.sen_status.on_register() && p.off_register_from.is_none() {
                 p.off_register_from = Some(start);

@@ -81,6 +81,19 @@ pub struct FundingFigure {
     pub amount: Money,
 }
 
+/// The pupil premium plus the school agreed with the virtual school head
+/// for one academic year. The PP+ of looked-after children (LAC) is held by
+/// the virtual school head, who passes some to the school by agreement
+/// (often through the PEP); only this agreed amount is the school's to
+/// spend, and it counts toward the school's PP+ budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PpPlusAgreement {
+    /// The calendar year the academic year starts in.
+    pub start_year: i16,
+    pub amount: Money,
+}
+
 /// The school's settings: one record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +107,10 @@ pub struct SchoolSettings {
     pub tiers: Vec<Tier>,
     pub ratio_bands: Vec<RatioBand>,
     pub funding_figures: Vec<FundingFigure>,
+    /// PP+ agreed with the virtual school head, by academic year (at most
+    /// one a year; none before schema and format version 3).
+    #[serde(default)]
+    pub pp_plus_agreed: Vec<PpPlusAgreement>,
     /// The last year group the school teaches: pupils in it leave at rollover.
     pub final_year_group: YearGroup,
     pub created_at: Timestamp,
@@ -166,6 +183,7 @@ impl SchoolSettings {
             tiers: default_tiers(),
             ratio_bands: default_ratio_bands(),
             funding_figures: default_funding_figures(),
+            pp_plus_agreed: Vec::new(),
             final_year_group: YearGroup::Year(6),
             created_at: now,
             updated_at: now,
@@ -182,6 +200,26 @@ impl SchoolSettings {
             today.year() - 1
         };
         SchoolSettings::new("Our school", start, now)
+    }
+
+    /// The academic year `date` falls in, by the calendar year it starts
+    /// in: the year set up whose dates hold it, else (a holiday between
+    /// years, or a year not set up) the one starting that calendar year
+    /// from August on, as [`SchoolSettings::first_run`] counts.
+    pub fn academic_year_of(&self, date: jiff::civil::Date) -> i16 {
+        self.years
+            .iter()
+            .find(|y| y.range().is_some_and(|r| r.contains(date)))
+            .map_or_else(
+                || {
+                    if date.month() >= 8 {
+                        date.year()
+                    } else {
+                        date.year() - 1
+                    }
+                },
+                |y| y.start_year,
+            )
     }
 
     pub fn year(&self, start_year: i16) -> Option<&AcademicYear> {
@@ -226,13 +264,41 @@ impl SchoolSettings {
         self.tiers.iter().find(|t| t.id == id)
     }
 
-    /// The budget for `source` in the year starting `start_year` (zero if none set).
+    /// The budget available for `source` in the year starting `start_year`:
+    /// the budget set (zero if none) and, for PP+, the amount agreed with
+    /// the virtual school that year.
     pub fn budget(&self, start_year: i16, source: FundingSource) -> Money {
+        let agreed = if source == FundingSource::PupilPremiumPlus {
+            self.pp_plus_agreed(start_year)
+        } else {
+            Money::ZERO
+        };
+        self.budget_set(start_year, source) + agreed
+    }
+
+    /// The budget set for `source` in the year starting `start_year` (zero
+    /// if none), without the PP+ agreed with the virtual school.
+    pub fn budget_set(&self, start_year: i16, source: FundingSource) -> Money {
         self.budgets
             .iter()
             .filter(|b| b.start_year == start_year && b.source == source)
             .map(|b| b.amount)
             .sum()
+    }
+
+    /// The PP+ agreed with the virtual school for the year starting
+    /// `start_year`, if any was recorded.
+    pub fn pp_plus_agreement(&self, start_year: i16) -> Option<Money> {
+        self.pp_plus_agreed
+            .iter()
+            .find(|a| a.start_year == start_year)
+            .map(|a| a.amount)
+    }
+
+    /// The PP+ agreed with the virtual school for the year starting
+    /// `start_year` (zero if none was recorded).
+    pub fn pp_plus_agreed(&self, start_year: i16) -> Money {
+        self.pp_plus_agreement(start_year).unwrap_or_default()
     }
 
     /// These settings with the budget for `source` in the year starting
@@ -384,6 +450,24 @@ impl SchoolSettings {
                 );
             }
         }
+        let mut years = std::collections::HashSet::new();
+        for a in &self.pp_plus_agreed {
+            let year = super::calendar::year_label(a.start_year);
+            if a.amount.is_negative() {
+                p.push(
+                    SettingsField::PpPlusAgreed,
+                    format!(
+                        "The PP+ agreed with the virtual school for {year} cannot be negative."
+                    ),
+                );
+            }
+            if !years.insert(a.start_year) {
+                p.push(
+                    SettingsField::PpPlusAgreed,
+                    format!("The PP+ agreed with the virtual school is given twice for {year}."),
+                );
+            }
+        }
         p
     }
 }
@@ -484,6 +568,73 @@ mod tests {
         let s = s.with_budget(2025, FundingSource::PupilPremium, Money::ZERO, later);
         assert_eq!(s.budgets.len(), 1);
         assert!(s.validate().is_empty());
+    }
+
+    #[test]
+    fn pp_plus_agreed_with_the_virtual_school_counts_toward_the_pp_plus_budget() {
+        let s = SchoolSettings::new("X", 2025, now()).with_budget(
+            2025,
+            FundingSource::PupilPremiumPlus,
+            Money::pounds(5_260),
+            now(),
+        );
+        assert!(s.pp_plus_agreed.is_empty());
+        assert_eq!(s.pp_plus_agreement(2025), None);
+        assert_eq!(
+            s.budget(2025, FundingSource::PupilPremiumPlus),
+            Money::pounds(5_260)
+        );
+        let mut s = s;
+        s.pp_plus_agreed.push(PpPlusAgreement {
+            start_year: 2025,
+            amount: Money::pounds(1_500),
+        });
+        // £5,260 set + £1,500 agreed = £6,760 available; other sources and
+        // other years are untouched.
+        assert_eq!(
+            s.budget(2025, FundingSource::PupilPremiumPlus),
+            Money::pounds(6_760)
+        );
+        assert_eq!(
+            s.budget_set(2025, FundingSource::PupilPremiumPlus),
+            Money::pounds(5_260)
+        );
+        assert_eq!(s.budget(2025, FundingSource::PupilPremium), Money::ZERO);
+        assert_eq!(s.budget(2026, FundingSource::PupilPremiumPlus), Money::ZERO);
+        assert_eq!(s.pp_plus_agreement(2025), Some(Money::pounds(1_500)));
+        assert!(s.validate().is_empty());
+        s.pp_plus_agreed.push(PpPlusAgreement {
+            start_year: 2025,
+            amount: Money(-1),
+        });
+        let p = s.validate();
+        let messages: Vec<_> =
+            p.0.iter()
+                .filter(|e| e.field == SettingsField::PpPlusAgreed)
+                .map(|e| e.message.as_str())
+                .collect();
+        assert_eq!(
+            messages,
+            [
+                "The PP+ agreed with the virtual school for 2025-26 cannot be negative.",
+                "The PP+ agreed with the virtual school is given twice for 2025-26."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_academic_year_of_a_date() {
+        use jiff::civil::date;
+        let mut s = SchoolSettings::new("X", 2025, now());
+        s.years[0].terms[0].start = date(2025, 9, 3);
+        // Inside the year set up (3 September 2025 to 21 July 2026).
+        assert_eq!(s.academic_year_of(date(2025, 9, 3)), 2025);
+        assert_eq!(s.academic_year_of(date(2026, 7, 21)), 2025);
+        // Outside it: from August on, the year starting that calendar year.
+        assert_eq!(s.academic_year_of(date(2025, 9, 1)), 2025);
+        assert_eq!(s.academic_year_of(date(2026, 7, 31)), 2025);
+        assert_eq!(s.academic_year_of(date(2026, 8, 1)), 2026);
+        assert_eq!(s.academic_year_of(date(2030, 1, 1)), 2029);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::fields::SettingsField;
 use super::money::Money;
 use super::pupil::{parse_date, YearGroup};
 use super::quantity::Dec2;
-use super::settings::{FundingFigure, FundingKind, RatioBand, SchoolSettings};
+use super::settings::{FundingFigure, FundingKind, PpPlusAgreement, RatioBand, SchoolSettings};
 use super::validation::Problems;
 
 /// One term as typed: dates, teaching weeks and breaks (start, end).
@@ -225,9 +225,11 @@ impl BandsDraft {
     }
 }
 
-/// The funding figures as typed: kind, academic year, amount per pupil.
+/// The funding figures as typed: kind, academic year, amount per pupil;
+/// then the PP+ agreed with the virtual school, by academic year (empty
+/// for none), latest year first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FiguresDraft(pub Vec<(FundingKind, i16, String)>);
+pub struct FiguresDraft(pub Vec<(FundingKind, i16, String)>, pub Vec<(i16, String)>);
 
 impl FiguresDraft {
     pub fn of(s: &SchoolSettings) -> FiguresDraft {
@@ -242,7 +244,19 @@ impl FiguresDraft {
                 FundingKind::ALL.iter().position(|k| *k == f.0),
             )
         });
-        FiguresDraft(v)
+        // A row for every academic year set up, and for any year agreed.
+        let mut agreed: Vec<(i16, String)> = s
+            .pp_plus_agreed
+            .iter()
+            .map(|a| (a.start_year, a.amount.plain()))
+            .collect();
+        for y in &s.years {
+            if !agreed.iter().any(|a| a.0 == y.start_year) {
+                agreed.push((y.start_year, String::new()));
+            }
+        }
+        crate::domain::sort::by_key(&mut agreed, |a| std::cmp::Reverse(a.0));
+        FiguresDraft(v, agreed)
     }
 
     /// Give every kind a row for `start_year`, from the year before's figure.
@@ -258,6 +272,10 @@ impl FiguresDraft {
                 .max_by_key(|f| f.1)
                 .map_or_else(|| "0.00".to_owned(), |f| f.2.clone());
             self.0.push((kind, start_year, last));
+        }
+        if !self.1.iter().any(|a| a.0 == start_year) {
+            self.1.push((start_year, String::new()));
+            crate::domain::sort::by_key(&mut self.1, |a| std::cmp::Reverse(a.0));
         }
         crate::domain::sort::by_key(&mut self.0, |f| {
             (
@@ -291,6 +309,26 @@ impl FiguresDraft {
                 ),
             }
         }
+        let mut agreed = Vec::new();
+        for (year, amount) in &self.1 {
+            if amount.trim().is_empty() {
+                continue;
+            }
+            match amount.parse::<Money>() {
+                Ok(m) => agreed.push(PpPlusAgreement {
+                    start_year: *year,
+                    amount: m,
+                }),
+                Err(_) => p.push(
+                    SettingsField::PpPlusAgreed,
+                    format!(
+                        "PP+ agreed with the virtual school for {}: enter an amount in pounds, like 1,500.00, or leave it empty.",
+                        super::calendar::year_label(*year)
+                    ),
+                ),
+            }
+        }
+        crate::domain::sort::by_key(&mut agreed, |a| a.start_year);
         // Stored oldest year first, in the kinds' order.
         crate::domain::sort::by_key(&mut figures, |f| {
             (
@@ -300,6 +338,7 @@ impl FiguresDraft {
         });
         let candidate = SchoolSettings {
             funding_figures: figures,
+            pp_plus_agreed: agreed,
             updated_at: now,
             ..s.clone()
         };
@@ -367,6 +406,37 @@ mod tests {
             Some(Money::pounds(2630))
         );
         assert_eq!(s4.ratio_bands, s3.ratio_bands);
+
+        // The PP+ agreed with the virtual school: a row per year, empty for none.
+        assert_eq!(f.1, [(2026, String::new()), (2025, String::new())]);
+        assert!(s4.pp_plus_agreed.is_empty());
+        f.1[1].1 = "1,500".into();
+        let agreed = f.apply(&s3, now()).unwrap();
+        assert_eq!(
+            agreed.pp_plus_agreed,
+            [crate::domain::settings::PpPlusAgreement {
+                start_year: 2025,
+                amount: Money::pounds(1_500)
+            }]
+        );
+        // (only 2025-26 is set up in these settings)
+        assert_eq!(FiguresDraft::of(&agreed).1, [(2025, "1500.00".to_owned())]);
+        assert_eq!(
+            FiguresDraft::of(&agreed).apply(&agreed, now()).unwrap(),
+            agreed
+        );
+        f.1[1].1 = "lots".into();
+        assert_eq!(
+            f.apply(&s3, now()).unwrap_err().for_field(SettingsField::PpPlusAgreed),
+            Some("PP+ agreed with the virtual school for 2025-26: enter an amount in pounds, like 1,500.00, or leave it empty.")
+        );
+        f.1[1].1 = "-1".into();
+        assert_eq!(
+            f.apply(&s3, now())
+                .unwrap_err()
+                .for_field(SettingsField::PpPlusAgreed),
+            Some("The PP+ agreed with the virtual school for 2025-26 cannot be negative.")
+        );
 
         let mut y = SchoolDraft::of(&s4);
         y.add_year();

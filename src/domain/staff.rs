@@ -7,8 +7,13 @@
 //! employer NI   = NI rate x (paid salary - NI threshold), not below zero
 //! pension       = pension rate x paid salary
 //! hourly rate   = (paid salary + employer NI + pension)
-//!                 / (contracted hours a week x weeks worked with pupils)
+//!                 / (contact hours a week x weeks worked with pupils)
 //! ```
+//!
+//! Pay follows the contracted hours; the rate divides by the contact hours
+//! (the hours actually spent with pupils, at most the contracted hours), so
+//! the cost of breaks, preparation and meetings is carried by the hours that
+//! are spent with pupils.
 //!
 //! The derived rate is kept exact (a fraction of a penny) for costing; it is
 //! shown rounded to the penny. Costs are rounded once, per provision.
@@ -35,8 +40,12 @@ pub struct SalaryBasis {
     pub fte_salary: Money,
     /// Hours a week of a full-time post (for example 37).
     pub fte_hours_per_week: Dec2,
-    /// Hours a week this post is contracted for (for example 32.5).
+    /// Hours a week this post is contracted (and paid) for (for example 32.5).
     pub contracted_hours_per_week: Dec2,
+    /// Hours a week this post spends with pupils (contact hours), at most
+    /// the contracted hours: what the hourly rate divides by. Records from
+    /// before schema and format version 3 take the contracted hours.
+    pub contact_hours_per_week: Dec2,
     /// Weeks a year the post is paid for (52.14 all year; about 43.57 term time).
     pub paid_weeks: Dec2,
     /// Weeks a year the post works with pupils (for example 38 or 39).
@@ -75,7 +84,7 @@ impl SalaryBasis {
         let employer_ni = above * self.ni_rate_percent.exact() / hundred;
         let pension = paid_salary * self.pension_rate_percent.exact() / hundred;
         let annual_cost = paid_salary + employer_ni + pension;
-        let hours_with_pupils = self.contracted_hours_per_week.exact() * self.working_weeks.exact();
+        let hours_with_pupils = self.contact_hours_per_week.exact() * self.working_weeks.exact();
         Some(SalaryBreakdown {
             paid_salary,
             employer_ni,
@@ -117,6 +126,19 @@ impl SalaryBasis {
             p.push(
                 RoleField::ContractedHoursPerWeek,
                 "Contracted hours cannot be more than full-time hours.",
+            );
+        }
+        if !self.contact_hours_per_week.is_positive() {
+            p.push(
+                RoleField::ContactHoursPerWeek,
+                "Hours a week with pupils must be more than 0.",
+            );
+        } else if self.contact_hours_per_week > self.contracted_hours_per_week
+            && self.contracted_hours_per_week.is_positive()
+        {
+            p.push(
+                RoleField::ContactHoursPerWeek,
+                "Hours with pupils cannot be more than contracted hours.",
             );
         }
         let weeks = |p: &mut Problems<RoleField>, f: RoleField, v: Dec2, what: &str| {
@@ -324,6 +346,7 @@ pub struct RoleDraft {
     pub fte_salary: String,
     pub fte_hours_per_week: String,
     pub contracted_hours_per_week: String,
+    pub contact_hours_per_week: String,
     pub paid_weeks: String,
     pub working_weeks: String,
     pub ni_rate_percent: String,
@@ -346,6 +369,7 @@ impl Default for RoleDraft {
             fte_salary: String::new(),
             fte_hours_per_week: "37".into(),
             contracted_hours_per_week: String::new(),
+            contact_hours_per_week: String::new(),
             paid_weeks: "52.14".into(),
             working_weeks: "38".into(),
             ni_rate_percent: "15".into(),
@@ -375,6 +399,7 @@ impl RoleDraft {
                 d.fte_salary = s.fte_salary.plain();
                 d.fte_hours_per_week = s.fte_hours_per_week.to_string();
                 d.contracted_hours_per_week = s.contracted_hours_per_week.to_string();
+                d.contact_hours_per_week = s.contact_hours_per_week.to_string();
                 d.paid_weeks = s.paid_weeks.to_string();
                 d.working_weeks = s.working_weeks.to_string();
                 d.ni_rate_percent = s.ni_rate_percent.to_string();
@@ -447,6 +472,10 @@ impl RoleDraft {
                     contracted_hours_per_week: number(
                         RoleField::ContractedHoursPerWeek,
                         &self.contracted_hours_per_week,
+                    ),
+                    contact_hours_per_week: number(
+                        RoleField::ContactHoursPerWeek,
+                        &self.contact_hours_per_week,
                     ),
                     paid_weeks: number(RoleField::PaidWeeks, &self.paid_weeks),
                     working_weeks: number(RoleField::WorkingWeeks, &self.working_weeks),
@@ -557,6 +586,7 @@ mod tests {
             fte_salary: Money::pounds(25_584),
             fte_hours_per_week: Dec2::whole(37),
             contracted_hours_per_week: Dec2::hundredths(3250),
+            contact_hours_per_week: Dec2::hundredths(2750),
             paid_weeks: Dec2::hundredths(4357),
             working_weeks: Dec2::whole(39),
             ni_rate_percent: Dec2::whole(15),
@@ -573,8 +603,11 @@ mod tests {
         // employer NI = 15% x (18,777.718 - 5,000) = 15% x 13,777.718 = £2,066.66
         // pension     = 20% x 18,777.718 = £3,755.54
         // annual cost = 18,777.718 + 2,066.658 + 3,755.544 = £24,599.92
-        // hours       = 32.5 x 39 = 1,267.5
-        // hourly      = 24,599.920 / 1,267.5 = £19.41 (19.4082...)
+        // Paid for 32.5 contracted hours; 27.5 of them are with pupils (the
+        // rest is breaks, preparation and meetings), over 39 weeks:
+        // hours       = 27.5 x 39 = 1,072.5
+        // hourly      = 24,599.920 / 1,072.5 = £22.94 (22.9370...)
+        // (dividing by contracted hours, 32.5 x 39 = 1,267.5, gave £19.41)
         let b = ta().breakdown().unwrap();
         assert_eq!(
             b.paid_salary,
@@ -584,14 +617,14 @@ mod tests {
         assert_eq!(round_pence(b.employer_ni), Money(206_666));
         assert_eq!(round_pence(b.pension), Money(375_554));
         assert_eq!(round_pence(b.annual_cost), Money(2_459_992));
-        assert_eq!(b.hours_with_pupils, Exact::new(126_750, 100));
+        assert_eq!(b.hours_with_pupils, Exact::new(107_250, 100));
         let role = StaffRole::new(
             "TA",
             RoleCategory::TeachingAssistant,
             RateBasis::Salary(ta()),
             now(),
         );
-        assert_eq!(role.hourly_display(), Some(Money(1941)));
+        assert_eq!(role.hourly_display(), Some(Money(2294)));
         assert!(role.validate().is_empty());
     }
 
@@ -603,12 +636,15 @@ mod tests {
         //             = 38,810 x 52.14 x 7 / 365 = £38,807.87 (38,807.873...)
         // NI          = 15% x 33,807.873 = £5,071.18
         // pension     = 28.68% x 38,807.873 = £11,130.10
-        // annual cost = £55,009.15 (55,009.151...)
-        // hourly      = 55,009.151 / (32.5 x 38 = 1,235) = £44.54 (44.5418...)
+        // annual cost = £55,009.15 (55,009.1525...)
+        // hours       = 25 with pupils x 38 weeks = 950
+        // hourly      = 55,009.1525 / 950 = £57.90 (57.9044...)
+        // (dividing by the 32.5 contracted hours, 1,235, gave £44.54)
         let t = SalaryBasis {
             fte_salary: Money::pounds(38_810),
             fte_hours_per_week: Dec2::hundredths(3250),
             contracted_hours_per_week: Dec2::hundredths(3250),
+            contact_hours_per_week: Dec2::whole(25),
             paid_weeks: Dec2::hundredths(5214),
             working_weeks: Dec2::whole(38),
             ni_rate_percent: Dec2::whole(15),
@@ -620,13 +656,23 @@ mod tests {
         assert_eq!(round_pence(b.employer_ni), Money(507_118));
         assert_eq!(round_pence(b.pension), Money(1_113_010));
         assert_eq!(round_pence(b.annual_cost), Money(5_500_915));
-        assert_eq!(round_pence(b.hourly), Money(4454));
+        assert_eq!(b.hours_with_pupils, Exact::from_integer(950));
+        assert_eq!(round_pence(b.hourly), Money(5790));
+        // Pay follows contracted hours, so contact hours change only the rate.
+        let all_contact = SalaryBasis {
+            contact_hours_per_week: Dec2::hundredths(3250),
+            ..t.clone()
+        };
+        let a = all_contact.breakdown().unwrap();
+        assert_eq!(a.annual_cost, b.annual_cost);
+        assert_eq!(round_pence(a.hourly), Money(4454));
     }
 
     #[test]
     fn below_the_ni_threshold_no_employer_ni_is_due() {
         let mut s = ta();
         s.contracted_hours_per_week = Dec2::whole(5);
+        s.contact_hours_per_week = Dec2::whole(5);
         // paid salary = 25,584 x 5/37 x 43.57 x 7/365 = £2,888.88: under £5,000.
         let b = s.breakdown().unwrap();
         assert_eq!(b.employer_ni, Exact::from_integer(0));
@@ -674,6 +720,7 @@ mod tests {
 
         let mut s = ta();
         s.contracted_hours_per_week = Dec2::whole(40);
+        s.contact_hours_per_week = Dec2::ZERO;
         s.paid_weeks = Dec2::whole(60);
         s.ni_rate_percent = Dec2::whole(120);
         s.fte_salary = Money(0);
@@ -683,6 +730,7 @@ mod tests {
         let p = s.validate();
         for f in [
             RoleField::ContractedHoursPerWeek,
+            RoleField::ContactHoursPerWeek,
             RoleField::PaidWeeks,
             RoleField::NiRatePercent,
             RoleField::FteSalary,
@@ -820,15 +868,17 @@ mod draft_tests {
             kind: RateKind::Salary,
             fte_salary: "25,584".into(),
             contracted_hours_per_week: "32.5".into(),
+            contact_hours_per_week: "27.5".into(),
             paid_weeks: "43.57".into(),
             working_weeks: "39".into(),
             ..RoleDraft::default()
         };
         let r = salary.create(now()).unwrap();
-        // The worked example above: £19.41 an hour.
-        assert_eq!(r.hourly_display(), Some(Money(1941)));
+        // The worked example above: £22.94 an hour.
+        assert_eq!(r.hourly_display(), Some(Money(2294)));
         let back = RoleDraft::of(&r);
         assert_eq!(back.fte_salary, "25584.00");
+        assert_eq!(back.contact_hours_per_week, "27.5");
         assert_eq!(back.apply(&r, now()).unwrap(), r);
 
         let la = RoleDraft {
@@ -878,6 +928,7 @@ mod draft_tests {
             kind: RateKind::Salary,
             fte_salary: "24000".into(),
             contracted_hours_per_week: "40".into(),
+            contact_hours_per_week: "30".into(),
             ..RoleDraft::default()
         };
         assert_eq!(
@@ -886,6 +937,34 @@ mod draft_tests {
                 .for_field(RoleField::ContractedHoursPerWeek),
             Some("Contracted hours cannot be more than full-time hours.")
         );
+        // Contact hours: a number, more than 0, at most the contracted hours.
+        let contact = |text: &str| {
+            RoleDraft {
+                name: "TA".into(),
+                kind: RateKind::Salary,
+                fte_salary: "24000".into(),
+                contracted_hours_per_week: "30".into(),
+                contact_hours_per_week: text.into(),
+                ..RoleDraft::default()
+            }
+            .create(now())
+            .err()
+            .and_then(|p| {
+                p.for_field(RoleField::ContactHoursPerWeek)
+                    .map(str::to_owned)
+            })
+        };
+        assert_eq!(contact(""), Some("Enter a number, like 32.5.".into()));
+        assert_eq!(
+            contact("0"),
+            Some("Hours a week with pupils must be more than 0.".into())
+        );
+        assert_eq!(
+            contact("30.5"),
+            Some("Hours with pupils cannot be more than contracted hours.".into())
+        );
+        assert_eq!(contact("30"), None);
+        assert_eq!(contact("25"), None);
         let d = RoleDraft {
             name: "TA".into(),
             kind: RateKind::LaWeeklyHour,

@@ -174,6 +174,7 @@ pub fn school(size: Size, seed: u64) -> Dataset {
             given_name: GIVEN[rng.usize(..GIVEN.len())].into(),
             family_name: FAMILY[rng.usize(..FAMILY.len())].into(),
             year_group: year,
+            year_group_history: Default::default(),
             upn: Some(format!("S{:011}{}", i, i % 10)),
             class_name: format!(
                 "{}{}",

@@ -18,6 +18,7 @@ pub mod merge;
 pub mod pupils_csv;
 pub mod scope;
 pub mod tab_message;
+pub mod upgrade;
 
 use jiff::Timestamp;
 use schemars::JsonSchema;
@@ -29,8 +30,12 @@ use scope::Scope;
 /// The `format` field of every document this app writes.
 pub const FORMAT_NAME: &str = "waymark";
 /// The version of the document format this build writes and reads.
-/// Version 1 (no scope, never pseudonymised) is upgraded on reading.
-pub const FORMAT_VERSION: u32 = 2;
+/// Older versions are upgraded on reading:
+/// - 1: no scope, never pseudonymised (the whole school);
+/// - 2: no contact hours on salary-based roles, no year-group history on
+///   pupils, no PP+ agreed with the virtual school in the settings
+///   ([`upgrade`] says what each takes).
+pub const FORMAT_VERSION: u32 = 3;
 /// The largest file read: above four large schools (a large school of 2,000
 /// pupils and 6,000 enrolments with their data exports to about 6.5 MB).
 pub const MAX_BYTES: usize = 40 * 1024 * 1024;
@@ -47,7 +52,7 @@ pub const MAX_LISTED: usize = 50;
 pub struct Document {
     /// Always "waymark".
     pub format: String,
-    /// The format's version: 2.
+    /// The format's version: 3.
     pub format_version: u32,
     pub exported_at: Timestamp,
     /// The version of Waymark that wrote the file.
@@ -185,7 +190,7 @@ impl Document {
     }
 
     /// Read and check a document; nothing is returned unless every record
-    /// is valid. A version-1 file is upgraded.
+    /// is valid. A file of version 1 or 2 is upgraded.
     pub fn from_json(text: &str) -> Result<Document, ImportError> {
         if text.len() > MAX_BYTES {
             return Err(ImportError::TooLarge(text.len()));
@@ -226,10 +231,13 @@ impl Document {
                         found: u32::try_from(v).unwrap_or(u32::MAX),
                     })
                 }
-                (Some(FORMAT_NAME), Some(1)) => {
+                (Some(FORMAT_NAME), Some(v @ (1 | 2))) => {
                     let mut value: serde_json::Value = serde_json::from_str(text)
                         .map_err(|e| ImportError::NotJson(e.to_string()))?;
-                    upgrade_v1(&mut value);
+                    if v == 1 {
+                        upgrade_v1(&mut value);
+                    }
+                    upgrade_v2(&mut value);
                     json::read(&json::write(&value)).map_err(invalid)?
                 }
                 // No version, or an older one than 1: say what is wrong where.
@@ -285,10 +293,20 @@ impl Envelope {
 /// Version 1 held the whole school, never pseudonymised.
 fn upgrade_v1(value: &mut serde_json::Value) {
     if let Some(o) = value.as_object_mut() {
-        o.insert("format_version".into(), FORMAT_VERSION.into());
         o.entry("scope")
             .or_insert(serde_json::json!({ "kind": "whole" }));
         o.entry("pseudonymised").or_insert(false.into());
+    }
+}
+
+/// Versions 1 and 2 had no contact hours, year-group history or PP+
+/// agreed with the virtual school ([`upgrade::dataset_v3`]).
+fn upgrade_v2(value: &mut serde_json::Value) {
+    if let Some(o) = value.as_object_mut() {
+        o.insert("format_version".into(), FORMAT_VERSION.into());
+        if let Some(data) = o.get_mut("data") {
+            upgrade::dataset_v3(data);
+        }
     }
 }
 
@@ -333,7 +351,7 @@ mod tests {
         assert_eq!(back, doc);
         assert_eq!(back.to_json(), json);
         assert!(json.contains("\"format\": \"waymark\""));
-        assert!(json.contains("\"format_version\": 2"));
+        assert!(json.contains("\"format_version\": 3"));
         assert!(json.contains("\"scope\": {\n    \"kind\": \"whole\"\n  }"));
         assert!(doc
             .summary()
@@ -353,6 +371,81 @@ mod tests {
         assert_eq!(back, doc);
     }
 
+    /// A document as format version 2 wrote it: this one's, without the
+    /// fields version 3 added.
+    fn as_version_2(doc: &Document) -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        v["format_version"] = 2.into();
+        let data = v["data"].as_object_mut().unwrap();
+        data["settings"]
+            .as_object_mut()
+            .unwrap()
+            .remove("pp_plus_agreed");
+        for p in data["pupils"].as_array_mut().unwrap() {
+            p.as_object_mut().unwrap().remove("year_group_history");
+        }
+        for r in data["roles"].as_array_mut().unwrap() {
+            if let Some(rate) = r["rate"].as_object_mut() {
+                rate.remove("contact_hours_per_week");
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn a_version_2_file_is_upgraded() {
+        use crate::domain::quantity::Dec2;
+        use crate::domain::staff::{RateBasis, RoleCategory, SalaryBasis, StaffRole};
+        let mut d = data(vec![pupil("Ann")]);
+        let salary = SalaryBasis {
+            fte_salary: crate::domain::money::Money::pounds(25_584),
+            fte_hours_per_week: Dec2::whole(37),
+            contracted_hours_per_week: Dec2::hundredths(3250),
+            contact_hours_per_week: Dec2::hundredths(3250),
+            paid_weeks: Dec2::hundredths(4357),
+            working_weeks: Dec2::whole(39),
+            ni_rate_percent: Dec2::whole(15),
+            ni_threshold: crate::domain::money::Money::pounds(5_000),
+            pension_rate_percent: Dec2::whole(20),
+        };
+        d.roles.push(StaffRole::new(
+            "TA",
+            RoleCategory::TeachingAssistant,
+            RateBasis::Salary(salary),
+            now(),
+        ));
+        let doc = Document::new(d, now());
+        let v2 = as_version_2(&doc);
+        assert!(!v2.to_string().contains("contact_hours_per_week"));
+        assert!(!v2.to_string().contains("year_group_history"));
+        assert!(!v2.to_string().contains("pp_plus_agreed"));
+        // Contact hours = the contracted 32.5; no history; no agreement.
+        let back = Document::from_json(&v2.to_string()).unwrap();
+        assert_eq!(back.format_version, 3);
+        assert_eq!(back, doc);
+        // A version-1 file is upgraded through version 2 to 3.
+        let mut v1 = v2.clone();
+        let o = v1.as_object_mut().unwrap();
+        o.remove("scope");
+        o.remove("pseudonymised");
+        o.insert("format_version".into(), 1.into());
+        assert_eq!(Document::from_json(&v1.to_string()).unwrap(), doc);
+        // A version-3 file without the new fields is not silently mended:
+        // the role's missing contact hours are named.
+        let mut bad = v2;
+        bad["format_version"] = 3.into();
+        match Document::from_json(&bad.to_string()) {
+            Err(ImportError::Invalid { problems, .. }) => {
+                assert_eq!(problems[0].path, "data.roles[0].rate");
+                assert!(
+                    problems[0].message.contains("contact_hours_per_week"),
+                    "{problems:?}"
+                );
+            }
+            other => panic!("accepted: {other:?}"),
+        }
+    }
+
     #[test]
     fn bad_documents_say_what_and_where() {
         assert_eq!(Document::from_json("  \n"), Err(ImportError::Empty));
@@ -370,7 +463,7 @@ mod tests {
         let too_new =
             Document::from_json(r#"{"format":"waymark","format_version":7}"#).unwrap_err();
         assert_eq!(too_new, ImportError::TooNew { found: 7 });
-        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(2)"));
+        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(3)"));
         let big = " ".repeat(MAX_BYTES + 1);
         assert_eq!(
             Document::from_json(&big).unwrap_err().to_string(),
@@ -387,7 +480,7 @@ mod tests {
         // Ours, but with no version: what is missing, not "another format".
         let unversioned = Document::new(data(vec![pupil("Ann")]), now())
             .to_json()
-            .replace("\"format_version\": 2,", "");
+            .replace("\"format_version\": 3,", "");
         assert!(
             matches!(Document::from_json(&unversioned), Err(ImportError::Invalid { problems, .. }) if problems[0].message.contains("missing field `format_version`")),
             "{:?}",

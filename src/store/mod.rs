@@ -61,7 +61,17 @@ pub const DB_NAME: &str = "waymark";
 ///   `by_provision`, `plans` with index `by_pupil`), and `meta` (key path
 ///   `key`) for the app's own state. Version-1 pupils read unchanged: every
 ///   pupil field added since has a default.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: no new store or index; records gained fields (a salary-based role's
+///   contact hours, a pupil's year-group history, the settings' PP+ agreed
+///   with the virtual school). Records written by versions 1 and 2 are
+///   brought up to version 3 as they are read, by the same steps as export
+///   files of format 2 ([`crate::exchange::upgrade`]: a role takes its
+///   contracted hours as contact hours, a pupil has no history, the
+///   settings no agreement), and are written in version 3's shape the next
+///   time each is saved. The version moves so that an older copy of the app
+///   (in another tab, or a cached build) cannot open the database and meet
+///   records it does not know: it is refused at open instead.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The store for the app's own state (last export, reminder settings).
 pub const META: &str = "meta";
@@ -132,6 +142,40 @@ fn from_js<T: DeserializeOwned>(store: &str, value: &JsValue) -> Result<T, Store
             e.message
         ))
     })
+}
+
+/// Stored records of `kind` (an array of them) as `T`, each first brought
+/// up to this schema version ([`upgrade_record`]); a problem names the
+/// store and the record's place in it.
+fn from_js_upgraded<T: DeserializeOwned>(kind: Kind, value: &JsValue) -> Result<T, StoreError> {
+    let store = kind.store();
+    let text: String = js_sys::JSON::stringify(value)
+        .map_err(|e| StoreError::Read(format!("{store}: {e:?}")))?
+        .into();
+    let mut records: Vec<serde_json::Value> =
+        json::read(&text).map_err(|e| StoreError::Read(format!("{store}: {}", e.message)))?;
+    records.iter_mut().for_each(|r| upgrade_record(kind, r));
+    json::read(&json::write(&records)).map_err(|e| {
+        StoreError::Read(format!(
+            "{store}{}: {}",
+            e.path.trim_start_matches('.'),
+            e.message
+        ))
+    })
+}
+
+/// A stored record of `kind`, written by any schema version, brought up to
+/// [`SCHEMA_VERSION`]: the version-3 step for roles and the settings
+/// (pupils' new field has a default, so the largest store is read without
+/// this extra pass; every other kind is unchanged since version 2).
+pub fn upgrade_record(kind: Kind, record: &mut serde_json::Value) {
+    use crate::exchange::upgrade;
+    match kind {
+        Kind::Roles => upgrade::role_v3(record),
+        Kind::Settings => upgrade::settings_v3(record),
+        Kind::Pupils => upgrade::pupil_v3(record),
+        _ => {}
+    }
 }
 
 /// One record's JSON (without the kind it is of).
@@ -299,20 +343,30 @@ impl Db {
                 .map_err(read_error)?;
             rows.push(all);
         }
-        fn read<T: DeserializeOwned>(rows: &[js_sys::Array], kind: Kind) -> Result<T, StoreError> {
-            let i = Kind::ALL
+        fn position(kind: Kind) -> usize {
+            Kind::ALL
                 .iter()
                 .position(|k| *k == kind)
-                .expect("every kind");
-            from_js(kind.store(), &rows[i])
+                .expect("every kind")
         }
-        let settings: Vec<SchoolSettings> = read(&rows, Kind::Settings)?;
+        fn read<T: DeserializeOwned>(rows: &[js_sys::Array], kind: Kind) -> Result<T, StoreError> {
+            from_js(kind.store(), &rows[position(kind)])
+        }
+        // Roles and the settings may be as an earlier schema version wrote
+        // them: each is brought up to this one as it is read (few records).
+        fn read_upgraded<T: DeserializeOwned>(
+            rows: &[js_sys::Array],
+            kind: Kind,
+        ) -> Result<T, StoreError> {
+            from_js_upgraded(kind, &rows[position(kind)])
+        }
+        let settings: Vec<SchoolSettings> = read_upgraded(&rows, Kind::Settings)?;
         let data = Dataset {
             settings: settings
                 .first()
                 .cloned()
                 .unwrap_or_else(|| SchoolSettings::first_run(now)),
-            roles: read(&rows, Kind::Roles)?,
+            roles: read_upgraded(&rows, Kind::Roles)?,
             members: read(&rows, Kind::Members)?,
             pupils: read(&rows, Kind::Pupils)?,
             interventions: read(&rows, Kind::Interventions)?,

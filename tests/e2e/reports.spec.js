@@ -70,12 +70,15 @@ test('governors, SEN information and PP+ reports, on screen and in CSV', async (
   await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Pupil premium plus: children in care' });
   await expect(cell(page, 0, /Previously looked after/, 0)).toHaveText('1');
   await expect(cell(page, 0, /PP\+ rate/, 0)).toHaveText('£2,630.00');
-  await expect(cell(page, 0, /PP\+ for these/, 0)).toHaveText('£2,630.00');
+  // The school's allocation is for PLAC pupils only (Zoë): 1 x £2,630; no LAC.
+  await expect(cell(page, 0, /School's PP\+ allocation/, 0)).toHaveText('£2,630.00');
+  await expect(cell(page, 0, /PP\+ agreed with the virtual school/, 0)).toHaveText('none recorded');
+  await expect(cell(page, 1, /Their PP\+/, 0)).toHaveText('£0.00');
   await expect(cell(page, 0, /Cost of all provision/, 0)).toHaveText('£100.81');
   const ref = fixture.pupils[0].id.replaceAll('-', '').slice(0, 6);
-  await expect(page.locator('#report-table-1')).toContainText(`Z.O. (ref ${ref})`);
+  await expect(page.locator('#report-table-2')).toContainText(`Z.O. (ref ${ref})`);
   await expect(page.locator('main')).not.toContainText("O'Brien");
   await page.getByLabel('Pseudonymise (initials and a reference)').uncheck();
-  await expect(page.locator('#report-table-1').getByRole('row', { name: /Zoë O'Brien/ })).toContainText('+5.5 (standardised score)');
+  await expect(page.locator('#report-table-2').getByRole('row', { name: /Zoë O'Brien/ })).toContainText('+5.5 (standardised score)');
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -65,7 +65,7 @@ test('bands and funding figures are checked, saved and used', async ({ page }) =
   await expect(page.getByRole('region', { name: 'Funding figures' }).getByLabel('Pupil premium plus (LAC and PLAC), 2025-26 (£)')).toHaveValue('2700.00');
   await page.goto('/#/reports');
   await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Pupil premium plus: children in care' });
-  await expect(page.locator('#report-table-0').getByRole('row', { name: /PP\+ for these/ })).toContainText('£2,700.00');
+  await expect(page.locator('#report-table-0').getByRole('row', { name: /School's PP\+ allocation/ })).toContainText('£2,700.00');
 });
 
 test('rollover is previewed, applied as one edit, and undone', async ({ page }) => {

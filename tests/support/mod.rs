@@ -32,6 +32,12 @@ pub fn sample() -> Dataset {
         source: FundingSource::NotionalSen,
         amount: Money::pounds(42_000),
     });
+    settings
+        .pp_plus_agreed
+        .push(waymark::domain::settings::PpPlusAgreement {
+            start_year: 2024,
+            amount: Money::pounds(1_200),
+        });
     let ta = StaffRole::new(
         "TA",
         RoleCategory::TeachingAssistant,
@@ -39,6 +45,7 @@ pub fn sample() -> Dataset {
             fte_salary: Money::pounds(25_584),
             fte_hours_per_week: Dec2::whole(37),
             contracted_hours_per_week: Dec2::hundredths(3250),
+            contact_hours_per_week: Dec2::hundredths(3250),
             paid_weeks: Dec2::hundredths(4357),
             working_weeks: Dec2::whole(39),
             ni_rate_percent: Dec2::whole(15),
@@ -76,6 +83,9 @@ pub fn sample() -> Dataset {
     pupil.profile.what_does_not_help = "Sudden noise".into();
     pupil.profile.communication = "Short sentences".into();
     pupil.on_register_from = Some(date(2023, 9, 4));
+    pupil
+        .year_group_history
+        .insert(2024, "Y3".parse().expect("a year group"));
     let intervention = Intervention {
         id: Uuid::new_v4(),
         name: "Colourful semantics".into(),

@@ -159,10 +159,14 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
             .position(|s| *s == source)
             .unwrap_or(0)
     );
-    let text = RwSignal::new(if line.budget == Money::ZERO {
+    // The input holds the budget set; for PP+ the line's budget also holds
+    // the amount agreed with the virtual school (Settings, Funding figures).
+    let set = ctx.read(|d| d.settings.budget_set(start_year, source));
+    let agreed = line.budget - set;
+    let text = RwSignal::new(if set == Money::ZERO {
         String::new()
     } else {
-        line.budget.plain()
+        set.plain()
     });
     let error = RwSignal::new(None::<String>);
     let save = move || {
@@ -195,6 +199,9 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
                     on:keydown=move |ev| if ev.key() == "Enter" { save() }
                     aria-invalid=move || error.get().is_some().then_some("true")
                     aria-describedby=error_id.clone() />
+                {(agreed != Money::ZERO).then(|| view! {
+                    <span class="hint">{format!("plus {agreed} agreed with the virtual school: {} available", line.budget)}</span>
+                })}
                 <span class="field-error" id=error_id role="alert">{move || error.get()}</span>
             </td>
             <td class="money">{line.committed.to_string()}</td>

@@ -192,10 +192,12 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
                 <div class="fields">{input("rate-hourly", "Hourly rate (£)", RoleField::Hourly, InputKind::Decimal, |d| d.hourly.clone(), |d, v| d.hourly = v)}</div>
             </Show>
             <Show when=kind(RateKind::Salary)>
+                <p class="hint">"Pay follows the contracted hours; the hourly rate divides the year's cost by the hours spent with pupils (not breaks, preparation or meetings)."</p>
                 <div class="fields">
                     {input("salary-fte", "Full-time salary (£ a year)", RoleField::FteSalary, InputKind::Decimal, |d| d.fte_salary.clone(), |d, v| d.fte_salary = v)}
                     {input("salary-fte-hours", "Full-time hours a week", RoleField::FteHoursPerWeek, InputKind::Decimal, |d| d.fte_hours_per_week.clone(), |d, v| d.fte_hours_per_week = v)}
                     {input("salary-hours", "Contracted hours a week", RoleField::ContractedHoursPerWeek, InputKind::Decimal, |d| d.contracted_hours_per_week.clone(), |d, v| d.contracted_hours_per_week = v)}
+                    {input("salary-contact-hours", "Hours a week with pupils", RoleField::ContactHoursPerWeek, InputKind::Decimal, |d| d.contact_hours_per_week.clone(), |d, v| d.contact_hours_per_week = v)}
                     {input("salary-paid-weeks", "Paid weeks a year", RoleField::PaidWeeks, InputKind::Decimal, |d| d.paid_weeks.clone(), |d, v| d.paid_weeks = v)}
                     {input("salary-working-weeks", "Weeks a year with pupils", RoleField::WorkingWeeks, InputKind::Decimal, |d| d.working_weeks.clone(), |d, v| d.working_weeks = v)}
                     {input("salary-ni", "Employer NI (%)", RoleField::NiRatePercent, InputKind::Decimal, |d| d.ni_rate_percent.clone(), |d, v| d.ni_rate_percent = v)}

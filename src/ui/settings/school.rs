@@ -233,6 +233,7 @@ pub fn FiguresPanel() -> impl IntoView {
     let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);
     let count = Memo::new(move |_| draft.with(|d| d.0.len()));
+    let agreed_count = Memo::new(move |_| draft.with(|d| d.1.len()));
     let latest = move || ctx.read(|d| d.settings.years.iter().map(|y| y.start_year).max());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -260,6 +261,21 @@ pub fn FiguresPanel() -> impl IntoView {
                     }).collect_view()}
                 </div>
                 {problem_list(problems, SettingsField::FundingFigures, "figures-errors")}
+                <h3 id="agreed-heading">"PP+ agreed with the virtual school"</h3>
+                <p class="hint">"The school receives PP+ for previously looked-after children (PLAC). The PP+ of looked-after children (LAC) is held by the virtual school head, who passes some to the school by agreement (often through the PEP). Enter the amount agreed for each year; it counts toward the PP+ budget. Leave it empty for none."</p>
+                <div class="fields" role="group" aria-labelledby="agreed-heading">
+                    {move || (0..agreed_count.get()).map(|i| {
+                        let id = format!("pp-plus-agreed-{i}");
+                        let for_id = id.clone();
+                        let label = draft.with_untracked(|d| d.1.get(i).map(|a| format!("Agreed for {} (£)", crate::domain::calendar::year_label(a.0))).unwrap_or_default());
+                        view! {
+                            <div class="field"><label for=for_id>{label}</label>
+                                <input id=id type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.1.get(i).map(|a| a.1.clone()).unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(a) = d.1.get_mut(i) { a.1 = v }) } /></div>
+                        }
+                    }).collect_view()}
+                </div>
+                {problem_list(problems, SettingsField::PpPlusAgreed, "agreed-errors")}
                 <div class="actions-row">
                     <button type="button" class="secondary" disabled=move || latest().is_none()
                         on:click=move |_| if let Some(y) = latest() { draft.update(|d| d.add_year(y)) }>

@@ -1,0 +1,127 @@
+//! Records and documents written by earlier versions, brought up to this
+//! one as JSON before they are read as typed records: one set of steps for
+//! export files ([`super::Document::from_json`]) and for records stored by
+//! an earlier schema version (`crate::store`), so the two cannot disagree.
+//!
+//! Format version 3 (and schema version 3) added:
+//! - `contact_hours_per_week` to a salary-based role's rate: the hours a
+//!   week spent with pupils, which the hourly rate divides by. A role from
+//!   before takes its contracted hours, so its rate (and every cost made
+//!   with it) stays what it was until the SENCO enters the real figure;
+//! - `year_group_history` to a pupil (the year group of each academic year
+//!   left at a rollover): none was kept before, so it starts empty;
+//! - `pp_plus_agreed` to the settings (PP+ agreed with the virtual school,
+//!   by academic year): none was recorded before, so it starts empty.
+//!
+//! Each step only adds what is missing and never changes a value that is
+//! there, so it is safe to apply to a record that is already current.
+
+use serde_json::{Map, Value};
+
+/// A staff role's JSON brought to version 3: a salary basis without
+/// contact hours takes its contracted hours.
+pub fn role_v3(role: &mut Value) {
+    let Some(rate) = role.get_mut("rate").and_then(Value::as_object_mut) else {
+        return;
+    };
+    if rate.get("basis").and_then(Value::as_str) != Some("salary") {
+        return;
+    }
+    if let Some(contracted) = rate.get("contracted_hours_per_week").cloned() {
+        rate.entry("contact_hours_per_week").or_insert(contracted);
+    }
+}
+
+/// A pupil's JSON brought to version 3: no year-group history.
+pub fn pupil_v3(pupil: &mut Value) {
+    if let Some(o) = pupil.as_object_mut() {
+        o.entry("year_group_history")
+            .or_insert_with(|| Value::Object(Map::new()));
+    }
+}
+
+/// The settings' JSON brought to version 3: no PP+ agreed with the
+/// virtual school.
+pub fn settings_v3(settings: &mut Value) {
+    if let Some(o) = settings.as_object_mut() {
+        o.entry("pp_plus_agreed")
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
+}
+
+/// A dataset's JSON (a document's `data`) of format version 1 or 2 brought
+/// to version 3, record by record.
+pub fn dataset_v3(data: &mut Value) {
+    let Some(o) = data.as_object_mut() else {
+        return;
+    };
+    if let Some(s) = o.get_mut("settings") {
+        settings_v3(s);
+    }
+    let each = |o: &mut Map<String, Value>, key: &str, step: fn(&mut Value)| {
+        if let Some(records) = o.get_mut(key).and_then(Value::as_array_mut) {
+            records.iter_mut().for_each(step);
+        }
+    };
+    each(o, "roles", role_v3);
+    each(o, "pupils", pupil_v3);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_salary_role_takes_its_contracted_hours_as_contact_hours() {
+        let mut v = json!({"id": "x", "rate": {"basis": "salary", "contracted_hours_per_week": "32.5", "fte_hours_per_week": "37"}});
+        role_v3(&mut v);
+        assert_eq!(v["rate"]["contact_hours_per_week"], json!("32.5"));
+        // Already current: kept as it is.
+        let mut current = json!({"rate": {"basis": "salary", "contracted_hours_per_week": "32.5", "contact_hours_per_week": "25"}});
+        role_v3(&mut current);
+        assert_eq!(current["rate"]["contact_hours_per_week"], json!("25"));
+        // Other bases, and what is not a role, are left alone.
+        for mut other in [
+            json!({"rate": {"basis": "typed", "hourly": 1850}}),
+            json!({"rate": {"basis": "la_weekly_hour", "per_weekly_hour": 65000, "weeks": "38"}}),
+            json!({"rate": "salary"}),
+            json!([1, 2]),
+            json!({"rate": {"basis": "salary"}}),
+        ] {
+            let before = other.clone();
+            role_v3(&mut other);
+            assert_eq!(other, before);
+        }
+    }
+
+    #[test]
+    fn pupils_and_settings_gain_empty_histories_and_agreements() {
+        let mut data = json!({
+            "settings": {"id": "s"},
+            "pupils": [{"id": "a"}, {"id": "b", "year_group_history": {"2024": "Y3"}}],
+            "roles": [{"rate": {"basis": "salary", "contracted_hours_per_week": "30"}}]
+        });
+        dataset_v3(&mut data);
+        assert_eq!(data["settings"]["pp_plus_agreed"], json!([]));
+        assert_eq!(data["pupils"][0]["year_group_history"], json!({}));
+        assert_eq!(
+            data["pupils"][1]["year_group_history"],
+            json!({"2024": "Y3"})
+        );
+        assert_eq!(
+            data["roles"][0]["rate"]["contact_hours_per_week"],
+            json!("30")
+        );
+        // Not a dataset: nothing to do, and no panic.
+        for mut v in [
+            json!(null),
+            json!("text"),
+            json!({"pupils": 3, "roles": {}}),
+        ] {
+            let before = v.clone();
+            dataset_v3(&mut v);
+            assert_eq!(v, before);
+        }
+    }
+}
