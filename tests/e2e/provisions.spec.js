@@ -33,10 +33,11 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await form.getByRole('button', { name: 'Add provision' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
 
-  // 8 Sep - 12 Dec is 65 of autumn's 75 school days: 14 x 65/75 = 12.13 weeks.
-  // 19.4082 x 30/60 = 9.7041 a session x 3 x 12.1333 = 353.23, + 45 = £398.23.
+  // Mon 8 Sep - Fri 12 Dec runs every school day of w/c 8 Sep to w/c 8 Dec,
+  // 14 weeks less the half term: 13 weeks, as a SENCO counts them.
+  // 19.4082 x 30/60 = 9.7041 a session x 3 x 13 = 378.46, + 45 = £423.46.
   const row = page.getByRole('row', { name: /Reading catch-up/ });
-  await expect(row).toContainText('£398.23');
+  await expect(row).toContainText('£423.46');
   await expect(row).toContainText('TA × 1');
   await expect(row).toContainText('08/09/2025 to 12/12/2025');
   await page.getByLabel('Running in').selectOption({ label: 'Spring 2025-26' });
@@ -46,31 +47,34 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
 
   await expect(page.getByRole('heading', { level: 1, name: 'Reading catch-up' })).toBeVisible();
   await expect(page.locator('#cost-session')).toHaveText('£9.70');
-  await expect(page.locator('#cost-weeks')).toHaveText('12.13');
-  await expect(page.locator('#cost-staff')).toHaveText('£353.23');
+  await expect(page.locator('#cost-weeks')).toHaveText('13');
+  await expect(page.locator('#cost-staff')).toHaveText('£378.46');
   await expect(page.locator('#cost-fixed')).toHaveText('£45.00');
-  await expect(page.locator('#cost-total')).toHaveText('£398.23');
-  await expect(page.locator('#cost-unallocated')).toHaveText('£398.23');
+  await expect(page.locator('#cost-total')).toHaveText('£423.46');
+  await expect(page.locator('#cost-unallocated')).toHaveText('£423.46');
+  // Term by term: all of it in the autumn, 13 weeks.
+  await expect(page.locator('#cost-by-term tbody tr')).toHaveCount(1);
+  await expect(page.locator('#cost-by-term tbody tr')).toHaveText(/Autumn 2025-26\s*13\s*£423.46/);
+  await expect(page.locator('#cost-outside-years')).toHaveCount(0);
 
-  // Enrol both pupils in one edit: 398.23 / 2 = 199.115 -> £199.12 and £199.11
-  // (the odd penny to the first, as remainders tie).
+  // Enrol both pupils in one edit: 423.46 / 2 = £211.73 each.
   await page.getByLabel(/Ada Lovelace/).check();
   await page.getByLabel(/Zoë O'Brien/).check();
   await page.getByRole('button', { name: 'Enrol 2 pupils' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
   const shares = page.locator('table.enrolled tbody tr');
   await expect(shares).toHaveCount(2);
-  await expect(shares.nth(0)).toContainText('£199.12');
-  await expect(shares.nth(1)).toContainText('£199.11');
+  await expect(shares.nth(0)).toContainText('£211.73');
+  await expect(shares.nth(1)).toContainText('£211.73');
   await expect(shares.nth(0)).toContainText('65');
-  await expect(page.locator('#cost-per-pupil')).toHaveText('£199.12');
+  await expect(page.locator('#cost-per-pupil')).toHaveText('£211.73');
   await expect(page.locator('#cost-unallocated')).toHaveText('£0.00');
   expect(await axeViolations(page)).toEqual([]);
 
   // Entry and exit reading ages, 8 Sep to 12 Dec (95 days = 95 x 12 / 365.25 = 3.12 months):
   // Ada 84 -> 96 (+12, ratio 3.85), Zoë 90 -> 95 (+5, ratio 1.60): mean ratio gain
   // 8.5 / 3.12 = 2.72, "useful"; both at or above modest (1.4). Cost per pupil with data
-  // (199.12 + 199.11) / 2 = £199.12, per month gained 199.12 / 8.5 = £23.43.
+  // £211.73, per month gained 211.73 / 8.5 = 24.909 -> £24.91.
   await page.getByLabel('Measure').selectOption({ label: 'Reading age (months)' });
   await page.getByLabel('Entry for Ada Lovelace').fill('84');
   await page.getByLabel('Exit for Ada Lovelace').fill('96');
@@ -83,7 +87,7 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await page.getByRole('button', { name: 'Save entry and exit data' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
   await expect(page.locator('#impact-summary')).toHaveText(
-    '2 of 2 pupils have entry and exit data: mean ratio gain 2.72 (Useful impact), 100% at or above modest impact. £23.43 per pupil per month gained',
+    '2 of 2 pupils have entry and exit data: mean ratio gain 2.72 (Useful impact), 100% at or above modest impact. £24.91 per pupil per month gained',
   );
   await expect(page.locator('#ratio-gain-definition')).toContainText('under 4 weeks between entry and exit is too soon to judge');
   expect(await axeViolations(page)).toEqual([]);
@@ -95,18 +99,18 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await page.locator('form.provision-form').getByLabel('Minutes per session').fill('15');
   await page.getByRole('button', { name: 'Save provision' }).click();
   await expect(page.getByRole('note', { name: 'EEF advice' })).toContainText('under 20');
-  // 19.4082 x 15/60 x 3 x 12.1333 = 176.61, + 45 = £221.61.
-  await expect(page.locator('#cost-total')).toHaveText('£221.61');
-  // The page is updated in place: each share (221.61 / 2 = 110.805 -> £110.81 and £110.80)
-  // and the cost per month gained ((110.81 + 110.80) / 2 / 8.5 = £13.04).
-  await expect(shares.nth(0)).toContainText('£110.81');
-  await expect(shares.nth(1)).toContainText('£110.80');
-  await expect(page.locator('#impact-summary')).toContainText('£13.04 per pupil per month gained');
+  // 19.4082 x 15/60 x 3 x 13 = 189.23, + 45 = £234.23.
+  await expect(page.locator('#cost-total')).toHaveText('£234.23');
+  // The page is updated in place: each share (234.23 / 2 = 117.115 -> £117.12 and £117.11)
+  // and the cost per month gained ((117.12 + 117.11) / 2 = 117.115 -> 117.12, / 8.5 = £13.78).
+  await expect(shares.nth(0)).toContainText('£117.12');
+  await expect(shares.nth(1)).toContainText('£117.11');
+  await expect(page.locator('#impact-summary')).toContainText('£13.78 per pupil per month gained');
 
   // The register shows each pupil's share this year.
   await page.getByRole('link', { name: 'Pupils' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Ada Lovelace/ })).toContainText('£110.81');
+  await expect(page.getByRole('row', { name: /Ada Lovelace/ })).toContainText('£117.12');
 
   // Deleting the provision takes its enrolments with it, in one edit.
   await page.goBack();
