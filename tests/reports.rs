@@ -47,21 +47,33 @@ fn school(k: usize, e: usize) -> waymark::domain::dataset::Dataset {
 
 #[test]
 fn counts_under_five_are_never_published() {
-    assert_eq!(published_count(0), "fewer than 5");
+    assert_eq!(published_count(0), "0");
+    assert_eq!(published_count(1), "fewer than 5");
     assert_eq!(published_count(4), "fewer than 5");
     assert_eq!(published_count(5), "5");
     // 4 on SEN support (K) and 5 with plans (E) besides the sample's one E pupil.
     let d = school(4, 5);
     let r = governors_summary(&d, 2025, TermName::Autumn).unwrap();
+    // K = 4, E = 6, All = 10. K is small; E and All shown would give
+    // K = 10 - 6, so E (the smaller, and no total) is hidden. The reader
+    // knows E >= 5 and K is 1 to 4: E is 6 to 9, K is 1 to 4.
     assert_eq!(
         cell(&r, "Pupils on the SEN register", "SEN support", 1),
         "fewer than 5"
     );
-    assert_eq!(cell(&r, "Pupils on the SEN register", "EHC plan", 1), "6");
+    assert_eq!(
+        cell(&r, "Pupils on the SEN register", "EHC plan", 1),
+        "hidden"
+    );
     assert_eq!(cell(&r, "Pupils on the SEN register", "All", 1), "10");
+    // The areas add up to All (10): 5 + 0 + 5 + 0 + 0 + 0, nothing small.
     assert_eq!(cell(&r, "By broad area", "Social, emotional", 1), "5");
     assert_eq!(cell(&r, "By broad area", "Communication", 1), "5");
-    assert_eq!(cell(&r, "By broad area", "Sensory", 1), "fewer than 5");
+    assert_eq!(cell(&r, "By broad area", "Sensory", 1), "0");
+    assert_eq!(
+        cell(&r, "By broad area", "Primary need not recorded", 1),
+        "0"
+    );
     // No cell of the published tables holds a count from 1 to 4.
     for t in &r.tables {
         for row in &t.rows {
@@ -76,17 +88,45 @@ fn counts_under_five_are_never_published() {
         }
     }
     let s = sen_information(&d, 2025, date(2025, 10, 1)).unwrap();
+    // By need:          K    E    Total
+    //   SLCN            4    0    4       the 4s "fewer than 5", the 0 shown
+    //   ASD (Zoë)       0    1    1       the 1s "fewer than 5"
+    //   SEMH            0    5    5       shown
+    //   All             4    6   10
+    // Column E gives ASD's 1 back (6 - 0 - 5), so the smallest other shown
+    // count in it that is no total, SEMH's E (5), is hidden; then row SEMH
+    // gives that back (5 - 0), so SEMH's total (5) is hidden. All's K (4)
+    // would be 10 - 6, so All's E (6, smaller than 10) is hidden. The reader
+    // is left with: column T, 10 = SLCN + ASD + SEMH with SEMH >= 5, so
+    // SLCN and ASD are 1 to 4 each and SEMH 5 to 8; K and E follow no
+    // further (All's K is SLCN's K, 1 to 4; All's E is 6 to 9).
+    let need = |row: &str, col: usize| cell(&s, "Pupils on the SEN register", row, col);
     assert_eq!(
-        cell(&s, "Pupils on the SEN register", "Speech", 1),
-        "fewer than 5"
+        [need("Speech", 1), need("Speech", 2), need("Speech", 3)],
+        ["fewer than 5", "0", "fewer than 5"]
     );
-    assert_eq!(cell(&s, "Pupils on the SEN register", "Social", 2), "5");
     assert_eq!(
-        cell(&s, "Pupils on the SEN register", "All pupils", 3),
-        "10"
+        [
+            need("Autistic", 1),
+            need("Autistic", 2),
+            need("Autistic", 3)
+        ],
+        ["0", "fewer than 5", "fewer than 5"]
+    );
+    assert_eq!(
+        [need("Social", 1), need("Social", 2), need("Social", 3)],
+        ["0", "hidden", "hidden"]
+    );
+    assert_eq!(
+        [
+            need("All pupils", 1),
+            need("All pupils", 2),
+            need("All pupils", 3)
+        ],
+        ["fewer than 5", "hidden", "10"]
     );
     assert!(
-        s.notes[0].contains("on the SEN register: 10 (100%)"),
+        s.notes[0].contains("Pupils on roll: 10; on the SEN register: 10 (100%)"),
         "{}",
         s.notes[0]
     );
@@ -99,6 +139,14 @@ fn counts_under_five_are_never_published() {
     assert_eq!(
         cell(&s2, "Pupils on the SEN register", "Social", 2),
         "fewer than 5"
+    );
+    // 9 on the register of a roll of 10: the 1 not on it is small, and the
+    // share (90%) would give it back, so the share is hidden; the register
+    // count itself is hidden too (roll 10 less 9).
+    assert!(
+        s2.notes[0].contains("(percentage hidden)"),
+        "{}",
+        s2.notes[0]
     );
 }
 
@@ -162,8 +210,24 @@ fn impact_means_are_shown_for_five_or_more() {
     let mean = cell(&r, "Impact", "Reading age", 2);
     assert_eq!(mean, "6 (ratio gain 1.92)");
     // Months elapsed 95 x 12 / 365.25 = 3.121...; gains 4..8 give ratios 1.28..2.56:
-    // at or over 1.4 (modest) are 5, 6, 7 and 8 months: 4 of 5.
-    assert_eq!(cell(&r, "Impact", "Reading age", 3), "80%");
+    // at or over 1.4 (modest) are 5, 6, 7 and 8 months: 4 of 5. "80%" of 5
+    // would say that 4 pupils did and 1 did not: the share is hidden.
+    assert_eq!(cell(&r, "Impact", "Reading age", 3), "hidden");
+    // The impact view stays in school: its share is shown.
+    let term = d
+        .settings
+        .year(2025)
+        .unwrap()
+        .term(TermName::Autumn)
+        .unwrap()
+        .range();
+    let inside = waymark::domain::reports::impact_by_measure(&d, &term);
+    let reading = inside
+        .rows
+        .iter()
+        .find(|r| r[0].starts_with("Reading age"))
+        .unwrap();
+    assert_eq!(reading[3], "80%");
 }
 
 #[test]

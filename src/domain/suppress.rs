@@ -15,14 +15,19 @@
 //!
 //! 1. **Primary**: a count of 1 to 4 reads "fewer than 5".
 //! 2. **Zeros** are shown as 0, as DfE and ONS tables show true zeros: a
-//!    zero cell holds no pupil. The exception is a zero in a split of a
-//!    total that is itself 1 to 4: "0 with EHC plans" beside "fewer than 5
-//!    with autism" tells the reader what every one of those few pupils has,
-//!    so that zero reads "fewer than 5" too (it is fewer than 5).
+//!    zero cell holds no pupil, and showing it lets the reader know that a
+//!    "fewer than 5" is at least 1, which the next step takes into account.
+//!    A zero beside a small count does say what that small group has in
+//!    common ("0 on SEN support" beside "fewer than 5 with autism": each of
+//!    them has a plan). Hiding such zeros was tried and rejected: a zero is
+//!    usually given back at once by another zero (a need nobody has is 0 in
+//!    every column), so hiding it protects nothing, while the cells hidden
+//!    to cover it emptied whole tables of small schools. Official tables
+//!    accept this group disclosure and so does Waymark.
 //! 3. **Secondary**: a reader who sees a table knows every shown figure, that
-//!    a "fewer than 5" is 1 to 4 (0 to 4 where rule 2 may have hidden a
-//!    zero) and that a "hidden" count is 5 or more (only non-zero counts of
-//!    5 or more are hidden by this step). From the relations they can narrow
+//!    a "fewer than 5" is 1 to 4 and that a "hidden" count is 5 or more
+//!    (only counts of 5 or more are hidden by this step; zeros never are).
+//!    From the relations they can narrow
 //!    each hidden count down, by the sums and by the bounds: K = 12 with
 //!    All = 15 gives E = 3; "fewer than 5" twice beside a total of 8 gives
 //!    4 and 4. While any hidden count can be worked out exactly (by the
@@ -55,7 +60,7 @@ pub const HIDDEN: &str = "hidden";
 pub enum Cell {
     /// The count itself.
     Shown(u64),
-    /// "fewer than 5": a count of 1 to 4, or a zero beside a small total.
+    /// "fewer than 5": a count of 1 to 4.
     Small,
     /// "hidden": a count of 5 or more hidden to protect a small one.
     Hidden,
@@ -152,21 +157,11 @@ impl Grid {
                 }
             })
             .collect();
-        // Zeros in the split of a small total.
-        for r in &self.relations {
-            if cells[r.total] == Cell::Small {
-                for p in &r.parts {
-                    if self.values[*p] == 0 {
-                        cells[*p] = Cell::Small;
-                    }
-                }
-            }
-        }
         let is_total: Vec<bool> = (0..cells.len())
             .map(|i| self.relations.iter().any(|r| r.total == i))
             .collect();
         loop {
-            let known = reader_bounds(&cells, &self.printed, &self.relations);
+            let known = reader_bounds(&cells, &self.printed);
             let found = pinned(&known, &self.relations);
             if found.is_empty() {
                 break;
@@ -219,25 +214,19 @@ impl Bounds {
 }
 
 /// What a reader of the published cells knows of each count before doing
-/// any sums: shown counts exactly; "fewer than 5" is 1 to 4, or 0 to 4 in
-/// the split of a small total (rule 2); "hidden" is 5 or more; an
-/// unprinted count that is not shown, nothing.
-pub fn reader_bounds(cells: &[Cell], printed: &[bool], relations: &[Relation]) -> Vec<Bounds> {
+/// any sums: shown counts exactly; "fewer than 5" is 1 to 4; "hidden" is 5
+/// or more; an unprinted count that is not shown, nothing.
+pub fn reader_bounds(cells: &[Cell], printed: &[bool]) -> Vec<Bounds> {
     cells
         .iter()
         .enumerate()
         .map(|(i, c)| match c {
             Cell::Shown(v) => Bounds::exact(*v),
             _ if !printed[i] => Bounds { lo: 0, hi: None },
-            Cell::Small => {
-                let beside_small_total = relations
-                    .iter()
-                    .any(|r| cells[r.total] == Cell::Small && r.parts.contains(&i));
-                Bounds {
-                    lo: u64::from(!beside_small_total),
-                    hi: Some(SMALL - 1),
-                }
-            }
+            Cell::Small => Bounds {
+                lo: 1,
+                hi: Some(SMALL - 1),
+            },
             Cell::Hidden => Bounds {
                 lo: SMALL,
                 hi: None,
@@ -441,13 +430,14 @@ mod tests {
     }
 
     #[test]
-    fn a_zero_beside_a_small_total_is_hidden_too() {
-        // K = 0, E = 2, total 2: "0 on SEN support" would say every one of
-        // these pupils has a plan. The zero reads "fewer than 5" as well.
-        assert_eq!(
-            row(&[0, 2]),
-            ["fewer than 5", "fewer than 5", "fewer than 5"]
-        );
+    fn zeros_are_shown() {
+        // K = 0, E = 2, total 2: the 0 is shown (rule 2); E and the total are
+        // both "fewer than 5" and equal, so neither can be worked out.
+        assert_eq!(row(&[0, 2]), ["0", "fewer than 5", "fewer than 5"]);
+        // K = 0, E = 1, F = 5, total 6: E alone would be 6 - 5, so F is
+        // hidden; then E >= 1 and F >= 5 leave only 1 and 5, so the total
+        // goes too. A zero is never hidden (hiding it would protect nothing).
+        assert_eq!(row(&[0, 1, 5]), ["0", "fewer than 5", "hidden", "hidden"]);
         // All zero: nothing to protect.
         assert_eq!(row(&[0, 0]), ["0", "0", "0"]);
     }
@@ -493,7 +483,7 @@ mod tests {
             ],
             ["13", "15", "18", "10", "28"]
         );
-        let known = reader_bounds(s.cells(), &[true; 9], g.relations());
+        let known = reader_bounds(s.cells(), &[true; 9]);
         assert_eq!(pinned(&known, g.relations()), Vec::<usize>::new());
     }
 
