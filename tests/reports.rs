@@ -344,3 +344,107 @@ fn the_map_and_pupil_costs_as_reports_match_the_costing() {
     assert_eq!(rows[0][7], "£0.81");
     assert!(pupil_costs(&d, 2031).is_none());
 }
+
+/// The end-to-end tests' school (tests/e2e/helpers.js, `readingSchool`):
+/// the sample plus five pupils on SEN support for SLCN, from 01/09/2025, in
+/// a reading provision with reading ages 90 on 08/09/2025 and 94 to 98 on
+/// 12/12/2025. Its published figures are the ones tests/e2e/reports.spec.js
+/// expects.
+#[test]
+fn the_end_to_end_school_publishes_these_figures() {
+    use waymark::domain::needs::BroadArea;
+    use waymark::domain::provision::CostSplit;
+    let mut d = support::sample();
+    let mut reading = d.provisions[0].clone();
+    reading.id = Uuid::new_v4();
+    reading.intervention_id = None;
+    reading.name = "Reading recovery".into();
+    reading.broad_area = BroadArea::CognitionAndLearning;
+    reading.split = CostSplit::ActualPupils;
+    reading.recurring = false;
+    d.provisions.push(reading.clone());
+    for i in 0..5u32 {
+        let mut p = PupilDraft::new(&format!("Reader{}", i + 1), "Test", "Y3");
+        p.sen_status = "K".into();
+        p.primary_need = "SLCN".into();
+        let mut p = Pupil::create(&p, support::now()).unwrap();
+        p.on_register_from = Some(date(2025, 9, 1));
+        let mut e: Enrolment = d.enrolments[0].clone();
+        e.id = Uuid::new_v4();
+        e.pupil_id = p.id;
+        e.provision_id = reading.id;
+        e.start = reading.start;
+        e.end = reading.end;
+        e.entry = Some(Assessment {
+            score: Score::ReadingAgeMonths(90),
+            date: date(2025, 9, 8),
+        });
+        e.exit = Some(Assessment {
+            score: Score::ReadingAgeMonths(94 + i),
+            date: date(2025, 12, 12),
+        });
+        d.pupils.push(p);
+        d.enrolments.push(e);
+    }
+    let r = governors_summary(&d, 2025, TermName::Autumn).unwrap();
+    // K = 5, E = 1 (Zoë), All = 6; all 6 in communication and interaction.
+    // E is small: K (the smaller shown, no total) is hidden; K >= 5 and
+    // E >= 1 with All = 6 still leave K = 5, E = 1, so All is hidden; the
+    // areas (6 + 0 + 0 + 0 + 0 + 0) give All back, so communication and
+    // interaction is hidden too. Its zeros stay shown.
+    let reg = |row: &str| cell(&r, "Pupils on the SEN register", row, 1);
+    assert_eq!(
+        [
+            reg("SEN support"),
+            reg("EHC plan"),
+            reg("All on the register")
+        ],
+        ["hidden", "fewer than 5", "hidden"]
+    );
+    assert_eq!(cell(&r, "By broad area", "Communication", 1), "hidden");
+    assert_eq!(cell(&r, "By broad area", "Cognition", 1), "0");
+    // 4 of the 5 readers made a significant gain: "80%" would say so.
+    assert_eq!(cell(&r, "Impact", "Reading age", 1), "5");
+    assert_eq!(cell(&r, "Impact", "Reading age", 2), "6 (ratio gain 1.92)");
+    assert_eq!(cell(&r, "Impact", "Reading age", 3), "hidden");
+    assert_eq!(cell(&r, "Impact", "Standardised", 1), "fewer than 5");
+    assert_eq!(cell(&r, "Impact", "Standardised", 2), "–");
+    let csv = waymark::exchange::csv::report_csv(&r);
+    assert!(csv.contains("\nSEN support (K),hidden\n"), "{csv}");
+    assert!(csv.contains("\nEHC plan (E),fewer than 5\n"), "{csv}");
+    assert!(csv.contains("\nReading age (months),5,6 (ratio gain 1.92),hidden\n"));
+
+    let s = sen_information(&d, 2025, date(2025, 10, 1)).unwrap();
+    //                 K   E   Total
+    //   SLCN          5   0   5
+    //   ASD (Zoë)     0   1   1
+    //   All           5   1   6      roll 6, none off the register
+    // Column T gives ASD's 1 back (6 - 5) and column K says ASD's K is 0
+    // beside it, so SLCN's K (5) goes, then SLCN's total (5 = K + 0), then
+    // All's K (5 = SLCN's K), then All's total (6, by K + E), then the roll
+    // (6 = the register + 0 not on it). Every non-zero count is then hidden
+    // or "fewer than 5".
+    let need = |row: &str, col: usize| cell(&s, "Pupils on the SEN register", row, col);
+    assert_eq!(
+        [need("Speech", 1), need("Speech", 2), need("Speech", 3)],
+        ["hidden", "0", "hidden"]
+    );
+    assert_eq!(need("Autistic", 3), "fewer than 5");
+    assert_eq!(
+        [
+            need("All pupils", 1),
+            need("All pupils", 2),
+            need("All pupils", 3)
+        ],
+        ["hidden", "fewer than 5", "hidden"]
+    );
+    assert_eq!(
+        s.notes[0],
+        "Pupils on roll: hidden; on the SEN register: hidden (percentage hidden)."
+    );
+    let csv = waymark::exchange::csv::report_csv(&s);
+    assert!(
+        csv.contains("\n\"Speech, language and communication needs (SLCN)\",hidden,0,hidden\n"),
+        "{csv}"
+    );
+}
