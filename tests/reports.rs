@@ -47,21 +47,33 @@ fn school(k: usize, e: usize) -> waymark::domain::dataset::Dataset {
 
 #[test]
 fn counts_under_five_are_never_published() {
-    assert_eq!(published_count(0), "fewer than 5");
+    assert_eq!(published_count(0), "0");
+    assert_eq!(published_count(1), "fewer than 5");
     assert_eq!(published_count(4), "fewer than 5");
     assert_eq!(published_count(5), "5");
     // 4 on SEN support (K) and 5 with plans (E) besides the sample's one E pupil.
     let d = school(4, 5);
     let r = governors_summary(&d, 2025, TermName::Autumn).unwrap();
+    // K = 4, E = 6, All = 10. K is small; E and All shown would give
+    // K = 10 - 6, so E (the smaller, and no total) is hidden. The reader
+    // knows E >= 5 and K is 1 to 4: E is 6 to 9, K is 1 to 4.
     assert_eq!(
         cell(&r, "Pupils on the SEN register", "SEN support", 1),
         "fewer than 5"
     );
-    assert_eq!(cell(&r, "Pupils on the SEN register", "EHC plan", 1), "6");
+    assert_eq!(
+        cell(&r, "Pupils on the SEN register", "EHC plan", 1),
+        "hidden"
+    );
     assert_eq!(cell(&r, "Pupils on the SEN register", "All", 1), "10");
+    // The areas add up to All (10): 5 + 0 + 5 + 0 + 0 + 0, nothing small.
     assert_eq!(cell(&r, "By broad area", "Social, emotional", 1), "5");
     assert_eq!(cell(&r, "By broad area", "Communication", 1), "5");
-    assert_eq!(cell(&r, "By broad area", "Sensory", 1), "fewer than 5");
+    assert_eq!(cell(&r, "By broad area", "Sensory", 1), "0");
+    assert_eq!(
+        cell(&r, "By broad area", "Primary need not recorded", 1),
+        "0"
+    );
     // No cell of the published tables holds a count from 1 to 4.
     for t in &r.tables {
         for row in &t.rows {
@@ -76,17 +88,45 @@ fn counts_under_five_are_never_published() {
         }
     }
     let s = sen_information(&d, 2025, date(2025, 10, 1)).unwrap();
+    // By need:          K    E    Total
+    //   SLCN            4    0    4       the 4s "fewer than 5", the 0 shown
+    //   ASD (Zoë)       0    1    1       the 1s "fewer than 5"
+    //   SEMH            0    5    5       shown
+    //   All             4    6   10
+    // Column E gives ASD's 1 back (6 - 0 - 5), so the smallest other shown
+    // count in it that is no total, SEMH's E (5), is hidden; then row SEMH
+    // gives that back (5 - 0), so SEMH's total (5) is hidden. All's K (4)
+    // would be 10 - 6, so All's E (6, smaller than 10) is hidden. The reader
+    // is left with: column T, 10 = SLCN + ASD + SEMH with SEMH >= 5, so
+    // SLCN and ASD are 1 to 4 each and SEMH 5 to 8; K and E follow no
+    // further (All's K is SLCN's K, 1 to 4; All's E is 6 to 9).
+    let need = |row: &str, col: usize| cell(&s, "Pupils on the SEN register", row, col);
     assert_eq!(
-        cell(&s, "Pupils on the SEN register", "Speech", 1),
-        "fewer than 5"
+        [need("Speech", 1), need("Speech", 2), need("Speech", 3)],
+        ["fewer than 5", "0", "fewer than 5"]
     );
-    assert_eq!(cell(&s, "Pupils on the SEN register", "Social", 2), "5");
     assert_eq!(
-        cell(&s, "Pupils on the SEN register", "All pupils", 3),
-        "10"
+        [
+            need("Autistic", 1),
+            need("Autistic", 2),
+            need("Autistic", 3)
+        ],
+        ["0", "fewer than 5", "fewer than 5"]
+    );
+    assert_eq!(
+        [need("Social", 1), need("Social", 2), need("Social", 3)],
+        ["0", "hidden", "hidden"]
+    );
+    assert_eq!(
+        [
+            need("All pupils", 1),
+            need("All pupils", 2),
+            need("All pupils", 3)
+        ],
+        ["fewer than 5", "hidden", "10"]
     );
     assert!(
-        s.notes[0].contains("on the SEN register: 10 (100%)"),
+        s.notes[0].contains("Pupils on roll: 10; on the SEN register: 10 (100%)"),
         "{}",
         s.notes[0]
     );
@@ -99,6 +139,14 @@ fn counts_under_five_are_never_published() {
     assert_eq!(
         cell(&s2, "Pupils on the SEN register", "Social", 2),
         "fewer than 5"
+    );
+    // 9 on the register of a roll of 10: the 1 not on it is small, and the
+    // share (90%) would give it back, so the share is hidden; the register
+    // count itself is hidden too (roll 10 less 9).
+    assert!(
+        s2.notes[0].contains("(percentage hidden)"),
+        "{}",
+        s2.notes[0]
     );
 }
 
@@ -162,8 +210,24 @@ fn impact_means_are_shown_for_five_or_more() {
     let mean = cell(&r, "Impact", "Reading age", 2);
     assert_eq!(mean, "6 (ratio gain 1.92)");
     // Months elapsed 95 x 12 / 365.25 = 3.121...; gains 4..8 give ratios 1.28..2.56:
-    // at or over 1.4 (modest) are 5, 6, 7 and 8 months: 4 of 5.
-    assert_eq!(cell(&r, "Impact", "Reading age", 3), "80%");
+    // at or over 1.4 (modest) are 5, 6, 7 and 8 months: 4 of 5. "80%" of 5
+    // would say that 4 pupils did and 1 did not: the share is hidden.
+    assert_eq!(cell(&r, "Impact", "Reading age", 3), "hidden");
+    // The impact view stays in school: its share is shown.
+    let term = d
+        .settings
+        .year(2025)
+        .unwrap()
+        .term(TermName::Autumn)
+        .unwrap()
+        .range();
+    let inside = waymark::domain::reports::impact_by_measure(&d, &term);
+    let reading = inside
+        .rows
+        .iter()
+        .find(|r| r[0].starts_with("Reading age"))
+        .unwrap();
+    assert_eq!(reading[3], "80%");
 }
 
 #[test]
@@ -341,4 +405,108 @@ fn the_map_and_pupil_costs_as_reports_match_the_costing() {
     assert_eq!(rows[0][6], "£107.11");
     assert_eq!(rows[0][7], "£7.11");
     assert!(pupil_costs(&d, 2031).is_none());
+}
+
+/// The end-to-end tests' school (tests/e2e/helpers.js, `readingSchool`):
+/// the sample plus five pupils on SEN support for SLCN, from 01/09/2025, in
+/// a reading provision with reading ages 90 on 08/09/2025 and 94 to 98 on
+/// 12/12/2025. Its published figures are the ones tests/e2e/reports.spec.js
+/// expects.
+#[test]
+fn the_end_to_end_school_publishes_these_figures() {
+    use waymark::domain::needs::BroadArea;
+    use waymark::domain::provision::CostSplit;
+    let mut d = support::sample();
+    let mut reading = d.provisions[0].clone();
+    reading.id = Uuid::new_v4();
+    reading.intervention_id = None;
+    reading.name = "Reading recovery".into();
+    reading.broad_area = BroadArea::CognitionAndLearning;
+    reading.split = CostSplit::ActualPupils;
+    reading.recurring = false;
+    d.provisions.push(reading.clone());
+    for i in 0..5u32 {
+        let mut p = PupilDraft::new(&format!("Reader{}", i + 1), "Test", "Y3");
+        p.sen_status = "K".into();
+        p.primary_need = "SLCN".into();
+        let mut p = Pupil::create(&p, support::now()).unwrap();
+        p.on_register_from = Some(date(2025, 9, 1));
+        let mut e: Enrolment = d.enrolments[0].clone();
+        e.id = Uuid::new_v4();
+        e.pupil_id = p.id;
+        e.provision_id = reading.id;
+        e.start = reading.start;
+        e.end = reading.end;
+        e.entry = Some(Assessment {
+            score: Score::ReadingAgeMonths(90),
+            date: date(2025, 9, 8),
+        });
+        e.exit = Some(Assessment {
+            score: Score::ReadingAgeMonths(94 + i),
+            date: date(2025, 12, 12),
+        });
+        d.pupils.push(p);
+        d.enrolments.push(e);
+    }
+    let r = governors_summary(&d, 2025, TermName::Autumn).unwrap();
+    // K = 5, E = 1 (Zoë), All = 6; all 6 in communication and interaction.
+    // E is small: K (the smaller shown, no total) is hidden; K >= 5 and
+    // E >= 1 with All = 6 still leave K = 5, E = 1, so All is hidden; the
+    // areas (6 + 0 + 0 + 0 + 0 + 0) give All back, so communication and
+    // interaction is hidden too. Its zeros stay shown.
+    let reg = |row: &str| cell(&r, "Pupils on the SEN register", row, 1);
+    assert_eq!(
+        [
+            reg("SEN support"),
+            reg("EHC plan"),
+            reg("All on the register")
+        ],
+        ["hidden", "fewer than 5", "hidden"]
+    );
+    assert_eq!(cell(&r, "By broad area", "Communication", 1), "hidden");
+    assert_eq!(cell(&r, "By broad area", "Cognition", 1), "0");
+    // 4 of the 5 readers made a significant gain: "80%" would say so.
+    assert_eq!(cell(&r, "Impact", "Reading age", 1), "5");
+    assert_eq!(cell(&r, "Impact", "Reading age", 2), "6 (ratio gain 1.92)");
+    assert_eq!(cell(&r, "Impact", "Reading age", 3), "hidden");
+    assert_eq!(cell(&r, "Impact", "Standardised", 1), "fewer than 5");
+    assert_eq!(cell(&r, "Impact", "Standardised", 2), "–");
+    let csv = waymark::exchange::csv::report_csv(&r);
+    assert!(csv.contains("\nSEN support (K),hidden\n"), "{csv}");
+    assert!(csv.contains("\nEHC plan (E),fewer than 5\n"), "{csv}");
+    assert!(csv.contains("\nReading age (months),5,6 (ratio gain 1.92),hidden\n"));
+
+    let s = sen_information(&d, 2025, date(2025, 10, 1)).unwrap();
+    //                 K   E   Total
+    //   SLCN          5   0   5
+    //   ASD (Zoë)     0   1   1
+    //   All           5   1   6      roll 6, none off the register
+    // Column T gives ASD's 1 back (6 - 5) and column K says ASD's K is 0
+    // beside it, so SLCN's K (5) goes, then SLCN's total (5 = K + 0), then
+    // All's K (5 = SLCN's K), then All's total (6, by K + E), then the roll
+    // (6 = the register + 0 not on it). Every non-zero count is then hidden
+    // or "fewer than 5".
+    let need = |row: &str, col: usize| cell(&s, "Pupils on the SEN register", row, col);
+    assert_eq!(
+        [need("Speech", 1), need("Speech", 2), need("Speech", 3)],
+        ["hidden", "0", "hidden"]
+    );
+    assert_eq!(need("Autistic", 3), "fewer than 5");
+    assert_eq!(
+        [
+            need("All pupils", 1),
+            need("All pupils", 2),
+            need("All pupils", 3)
+        ],
+        ["hidden", "fewer than 5", "hidden"]
+    );
+    assert_eq!(
+        s.notes[0],
+        "Pupils on roll: hidden; on the SEN register: hidden (percentage hidden)."
+    );
+    let csv = waymark::exchange::csv::report_csv(&s);
+    assert!(
+        csv.contains("\n\"Speech, language and communication needs (SLCN)\",hidden,0,hidden\n"),
+        "{csv}"
+    );
 }

@@ -34,6 +34,7 @@ pub mod settings;
 pub mod settings_draft;
 pub mod sort;
 pub mod staff;
+pub mod suppress;
 /// Benchmark schools, made natively (`waymark --synthetic`), never in the app.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;

@@ -3,8 +3,13 @@
 //! premium plus summary for children in care. The views print them and the
 //! exchange layer writes them as CSV, so both show the same figures.
 //!
-//! Published reports show aggregates only, and any count under
-//! [`SMALL_COUNT`] as "fewer than 5" so no pupil can be identified.
+//! Published reports (the governors' summary and the SEN information
+//! report) show aggregates only. Their counts go through
+//! [`super::suppress`]: a count of 1 to 4 reads "fewer than 5", and any
+//! other count, total or percentage that would let one be worked out by
+//! adding, subtracting or scaling reads "hidden". Means of fewer than 5
+//! pupils are left out. The PP+ summary lists each child and is not for
+//! publication, so its counts are exact.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,18 +24,21 @@ use super::needs::{BroadArea, NeedCode, SenStatus};
 use super::provision::{FundingSource, MeasureKind};
 use super::pupil::Pupil;
 use super::quantity::Dec2;
+use super::suppress::{Grid, HIDDEN};
 
 /// Counts below this are not shown in published reports.
 pub const SMALL_COUNT: usize = 5;
 
-/// A count as a published report shows it.
+/// A count that stands alone (no total beside it) as a published report
+/// shows it: 1 to 4 read "fewer than 5", 0 reads 0.
 pub fn published_count(n: usize) -> String {
-    if n < SMALL_COUNT {
-        "fewer than 5".to_owned()
-    } else {
-        n.to_string()
-    }
+    let mut g = Grid::new();
+    let c = g.cell(n);
+    g.suppress().text(c)
 }
+
+/// The note every published report carries on small numbers.
+const SUPPRESSION_NOTE: &str = "Counts of 1 to 4 are shown as \"fewer than 5\" (so is a 0 beside a group of fewer than 5). Where a total, a percentage or another count beside one would let it be worked out by adding, subtracting or scaling, that figure is \"hidden\" too, so no pupil can be identified.";
 
 /// One table of a report: every cell is already the text to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,8 +119,8 @@ fn impact_rows(data: &Dataset, period: &DateRange, suppress: bool) -> Vec<Vec<St
                 let sum: Exact = gains.iter().filter_map(f).sum();
                 Dec2::from_exact(sum / Exact::from_integer(n as i128)).to_string()
             };
-            let (mean_text, significant) = if kind.is_age() {
-                let sig = gains
+            let sig = if kind.is_age() {
+                gains
                     .iter()
                     .filter(|g| {
                         matches!(
@@ -123,7 +131,11 @@ fn impact_rows(data: &Dataset, period: &DateRange, suppress: bool) -> Vec<Vec<St
                             }
                         )
                     })
-                    .count();
+                    .count()
+            } else {
+                0
+            };
+            let (mean_text, significant) = if kind.is_age() {
                 (
                     format!(
                         "{} (ratio gain {})",
@@ -138,18 +150,33 @@ fn impact_rows(data: &Dataset, period: &DateRange, suppress: bool) -> Vec<Vec<St
             } else {
                 (mean(Gain::units), "–".to_owned())
             };
-            let count = if suppress {
-                published_count(n)
-            } else {
-                n.to_string()
-            };
+            if !suppress {
+                return vec![
+                    kind.label().to_owned(),
+                    n.to_string(),
+                    mean_text,
+                    significant,
+                ];
+            }
+            // The share making a significant gain prints the count that did
+            // (and the count that did not) as surely as the counts would.
+            let mut g = Grid::new();
+            let total = g.cell(n);
+            let yes = g.unprinted(sig);
+            let no = g.unprinted(n - sig);
+            g.sum(total, &[yes, no]);
+            let s = g.suppress();
             // A mean of fewer than 5 pupils could single one out.
-            let small = suppress && n < SMALL_COUNT;
+            let small = n < SMALL_COUNT;
             vec![
                 kind.label().to_owned(),
-                count,
+                s.text(total),
                 if small { "–".into() } else { mean_text },
-                if small { "–".into() } else { significant },
+                if small || !kind.is_age() {
+                    "–".into()
+                } else {
+                    s.percent(yes, total)
+                },
             ]
         })
         .collect()
@@ -166,30 +193,39 @@ pub fn governors_summary(data: &Dataset, start_year: i16, term: TermName) -> Opt
         .filter(|p| on_register_during(p, &period))
         .collect();
     let status = |s: SenStatus| on.iter().filter(|p| p.sen_status == s).count();
+    // The register's counts: All is the sum of K and E, and of the areas
+    // (with the pupils whose primary need is not recorded).
+    let mut g = Grid::new();
+    let k = g.cell(status(SenStatus::SenSupport));
+    let e = g.cell(status(SenStatus::Ehcp));
+    let all = g.cell(on.len());
+    g.sum(all, &[k, e]);
+    let mut area_cells: Vec<(String, usize)> = BroadArea::ALL
+        .iter()
+        .map(|a| {
+            let n = on.iter().filter(|p| p.broad_area() == Some(*a)).count();
+            (a.label().to_owned(), g.cell(n))
+        })
+        .collect();
+    let unrecorded = on.iter().filter(|p| p.broad_area().is_none()).count();
+    area_cells.push(("Primary need not recorded".into(), g.cell(unrecorded)));
+    g.sum(all, &area_cells.iter().map(|a| a.1).collect::<Vec<_>>());
+    let s = g.suppress();
     let register = table(
         "Pupils on the SEN register during the term",
         &["Group", "Pupils"],
         vec![
-            vec![
-                "SEN support (K)".into(),
-                published_count(status(SenStatus::SenSupport)),
-            ],
-            vec![
-                "EHC plan (E)".into(),
-                published_count(status(SenStatus::Ehcp)),
-            ],
-            vec!["All on the register".into(), published_count(on.len())],
+            vec!["SEN support (K)".into(), s.text(k)],
+            vec!["EHC plan (E)".into(), s.text(e)],
+            vec!["All on the register".into(), s.text(all)],
         ],
     );
     let areas = table(
         "By broad area of primary need",
         &["Broad area", "Pupils"],
-        BroadArea::ALL
-            .iter()
-            .map(|a| {
-                let n = on.iter().filter(|p| p.broad_area() == Some(*a)).count();
-                vec![a.label().to_owned(), published_count(n)]
-            })
+        area_cells
+            .into_iter()
+            .map(|(label, c)| vec![label, s.text(c)])
             .collect(),
     );
     let report = CostReport::build(data, period);
@@ -272,7 +308,8 @@ pub fn governors_summary(data: &Dataset, start_year: i16, term: TermName) -> Opt
                 "Pupils receiving provision in the term: {}.",
                 published_count(pupils.len())
             ),
-            "Counts under 5 are shown as \"fewer than 5\" and means of fewer than 5 pupils are left out, so no pupil can be identified.".into(),
+            SUPPRESSION_NOTE.into(),
+            "Means and percentages of fewer than 5 pupils are left out (–).".into(),
             "Costs are staff time at hourly rates plus fixed costs, shared across the term by school days.".into(),
         ],
     })
@@ -295,27 +332,60 @@ pub fn sen_information(data: &Dataset, start_year: i16, as_of: Date) -> Option<R
             .filter(|p| s.is_none_or(|s| p.sen_status == s))
             .count()
     };
-    let mut rows: Vec<Vec<String>> = NeedCode::ALL
+    // A row per need (and one for no need recorded), each K + E = Total;
+    // each column adds up to the "All" row; the roll is the register plus
+    // the pupils not on it, printed only through the share in the note.
+    let mut g = Grid::new();
+    let mut row = |label: String, k: usize, e: usize| {
+        let cells = [g.cell(k), g.cell(e), g.cell(k + e)];
+        g.sum(cells[2], &cells[..2]);
+        (label, cells)
+    };
+    let mut rows: Vec<(String, [usize; 3])> = NeedCode::ALL
         .iter()
         .map(|n| {
-            vec![
+            row(
                 format!("{} ({})", n.label(), n.code()),
-                published_count(count(Some(*n), Some(SenStatus::SenSupport))),
-                published_count(count(Some(*n), Some(SenStatus::Ehcp))),
-                published_count(count(Some(*n), None)),
-            ]
+                count(Some(*n), Some(SenStatus::SenSupport)),
+                count(Some(*n), Some(SenStatus::Ehcp)),
+            )
         })
         .collect();
-    rows.push(vec![
+    let unrecorded = |s: SenStatus| {
+        on.iter()
+            .filter(|p| p.primary_need.is_none() && p.sen_status == s)
+            .count()
+    };
+    rows.push(row(
+        "Primary need not recorded".into(),
+        unrecorded(SenStatus::SenSupport),
+        unrecorded(SenStatus::Ehcp),
+    ));
+    let all = row(
         "All pupils on the register".into(),
-        published_count(count(None, Some(SenStatus::SenSupport))),
-        published_count(count(None, Some(SenStatus::Ehcp))),
-        published_count(on.len()),
-    ]);
+        count(None, Some(SenStatus::SenSupport)),
+        count(None, Some(SenStatus::Ehcp)),
+    );
+    for c in 0..3 {
+        let parts: Vec<usize> = rows.iter().map(|r| r.1[c]).collect();
+        g.sum(all.1[c], &parts);
+    }
+    rows.push(all.clone());
+    let on_roll = data.pupils.iter().filter(|p| p.on_roll_on(as_of)).count();
+    let roll = g.cell(on_roll);
+    let off_register = g.unprinted(on_roll - on.len());
+    g.sum(roll, &[all.1[2], off_register]);
+    let s = g.suppress();
     let needs = table(
         "Pupils on the SEN register by primary need and provision type",
         &["Primary need", "SEN support (K)", "EHC plan (E)", "Total"],
-        rows,
+        rows.into_iter()
+            .map(|(label, cells)| {
+                let mut r = vec![label];
+                r.extend(cells.iter().map(|c| s.text(*c)));
+                r
+            })
+            .collect(),
     );
     let mut area_rows = Vec::new();
     for a in BroadArea::ALL {
@@ -342,7 +412,10 @@ pub fn sen_information(data: &Dataset, start_year: i16, as_of: Date) -> Option<R
         &["Broad area", "Provisions", "Pupils receiving them"],
         area_rows,
     );
-    let on_roll = data.pupils.iter().filter(|p| p.on_roll_on(as_of)).count();
+    let share = match s.percent(all.1[2], roll) {
+        h if h == HIDDEN => "percentage hidden".to_owned(),
+        p => p,
+    };
     Some(Report {
         title: format!("SEN information report figures, {}", year.label()),
         subtitle: format!(
@@ -353,12 +426,11 @@ pub fn sen_information(data: &Dataset, start_year: i16, as_of: Date) -> Option<R
         tables: vec![needs, provision],
         notes: vec![
             format!(
-                "Pupils on roll: {}; on the SEN register: {} ({}).",
-                published_count(on_roll),
-                published_count(on.len()),
-                percent(on.len(), on_roll)
+                "Pupils on roll: {}; on the SEN register: {} ({share}).",
+                s.text(roll),
+                s.text(all.1[2]),
             ),
-            "Counts under 5 are shown as \"fewer than 5\" so no pupil can be identified.".into(),
+            SUPPRESSION_NOTE.into(),
         ],
     })
 }
@@ -497,6 +569,7 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
         notes: vec![
             "For the designated teacher and PEP meetings: this report names children unless pseudonymised; keep it within school.".into(),
             "The school receives PP+ for previously looked-after children. The PP+ of looked-after children is held by the virtual school head; only the amount agreed with the virtual school (Settings, Funding figures) is the school's, and it counts toward the PP+ budget.".into(),
+            "Its counts are exact, not hidden as in published reports: it lists each child, so it is not for publication.".into(),
         ],
     })
 }
