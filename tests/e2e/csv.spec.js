@@ -45,12 +45,12 @@ test('the map and each pupil\'s cost download as CSV with the same figures', asy
   expect(map.suggestedFilename()).toBe('provision-map-2025-26.csv');
   const mapCsv = readFileSync(await map.path(), 'utf8');
   expect(mapCsv.charCodeAt(0)).toBe(0xfeff);
-  expect(mapCsv).toContain('Communication and interaction,Wave 2: targeted catch-up,"Colourful semantics (Y4) (1 pupil, £403.22)"');
+  expect(mapCsv).toContain('Communication and interaction,Wave 2: targeted catch-up,"Colourful semantics (Y4) (1 pupil, £428.45)"');
   expect(mapCsv).toMatch(/Total,,£403\.22,.*£403\.22/);
 
   await page.goto('/#/budget');
   const [costs] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: "Download each pupil's cost (CSV)" }).click()]);
   const text = readFileSync(await costs.path(), 'utf8');
   expect(text).toContain("Pupil,UPN,Year group,SEN status,Primary need,Provisions,Cost this year,Over the threshold by");
-  expect(text).toContain("Zoë O'Brien,A123456789012,Year 4,E,ASD,1,£100.81,");
+  expect(text).toContain("Zoë O'Brien,A123456789012,Year 4,E,ASD,1,£107.11,");
 });

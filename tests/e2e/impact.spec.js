@@ -19,20 +19,20 @@ test('gains, bands and the ranking follow the impact rules', async ({ page }) =>
   // useful 2-3 (2.24, 2.56), none substantial or remarkable.
   const cells = await reading.locator('td.num').allTextContents();
   expect(cells).toEqual(['20%', '40%', '40%', '0%', '0%']);
-  // £403.22 shared by 5 = 80.644 each; / 6 months = £13.44 per month gained.
-  await expect(reading).toContainText('£13.44 per month');
+  // £428.45 shared by 5 = 85.69 each; / 6 months = 14.28 -> £14.28 per month gained.
+  await expect(reading).toContainText('£14.28 per month');
   // The mean ratio gain says what it is, where it shows.
   await expect(page.locator('#ratio-gain-definition')).toContainText('months gained in reading or spelling age divided by months elapsed between entry and exit');
   const colourful = page.locator('#impact-provisions').getByRole('row', { name: /Colourful semantics/ });
-  // Zoë's standardised score 82.5 to 88 = +5.5; her £100.81 / 5.5 = £18.33 a point.
+  // Zoë's standardised score 82.5 to 88 = +5.5; her £107.11 / 5.5 = 19.47 -> £19.47 a point.
   await expect(colourful).toContainText('+5.5');
-  await expect(colourful).toContainText('£18.33 per point');
+  await expect(colourful).toContainText('£19.47 per point');
   // Ranked within each measure (months and points are not compared).
   const ranking = page.getByRole('region', { name: 'Cost-effectiveness ranking' });
   await expect(ranking.locator('h3')).toHaveText(['Reading age (months)', 'Standardised score']);
   await expect(ranking.locator('ol.ranking')).toHaveText([
-    'Reading recovery: £13.44 per pupil per month gained',
-    'Colourful semantics (Y4): £18.33 per pupil per point gained',
+    'Reading recovery: £14.28 per pupil per month gained',
+    'Colourful semantics (Y4): £19.47 per pupil per point gained',
   ]);
   // By measure: the same means.
   await expect(page.locator('#impact-measures').getByRole('row', { name: /Reading age/ })).toContainText('6 (ratio gain 1.92)');

@@ -23,12 +23,12 @@ test('details, costed provision and gains follow the domain rules', async ({ pag
   await expect(details).toContainText('Pupil premium, Previously looked after (PLAC), EAL');
   await expect(details).toContainText('Since 04/09/2023');
 
-  // Her share of Colourful semantics: 403.22 / 4 at the planned group size,
-  // the tie-break penny to her: £100.81 (see register.spec.js).
+  // Her share of Colourful semantics: 428.45 / 4 at the planned group size
+  // = 107.1125 -> £107.11 (see register.spec.js).
   const costs = page.locator('#pupil-costs');
   await expect(costs.getByRole('row', { name: /Colourful semantics/ })).toContainText('08/09/2025 to 12/12/2025');
-  await expect(costs.getByRole('row', { name: /Colourful semantics/ })).toContainText('£100.81');
-  await expect(page.locator('#pupil-total')).toHaveText('£100.81');
+  await expect(costs.getByRole('row', { name: /Colourful semantics/ })).toContainText('£107.11');
+  await expect(page.locator('#pupil-total')).toHaveText('£107.11');
   await expect(page.locator('#pupil-threshold')).toHaveText('£5,899.19 below the element-2 threshold of £6,000.00.');
   await expect(page.locator('.threshold')).toContainText('EHC plan top-up (element 3): £8,123.45 a year.');
   // Standardised score 82.5 to 88: +5.5.
@@ -41,7 +41,7 @@ test('details, costed provision and gains follow the domain rules', async ({ pag
   low.settings.element2_threshold = 10000;
   await seed(page, low);
   await page.goto(`/#/pupils/${zoe.id}`);
-  await expect(page.locator('#pupil-threshold')).toHaveText('At or over threshold At or over the element-2 threshold of £100.00, by £0.81.');
+  await expect(page.locator('#pupil-threshold')).toHaveText('At or over threshold At or over the element-2 threshold of £100.00, by £7.11.');
 });
 
 test('profile, EHC plan and support plans are edited, checked and kept', async ({ page }) => {
@@ -109,7 +109,7 @@ test('profile, EHC plan and support plans are edited, checked and kept', async (
 test('the printed page, named or pseudonymised, on A4', async ({ page }, info) => {
   await seed(page, fixture);
   await page.goto(`/#/pupils/${zoe.id}`);
-  await expect(page.locator('#pupil-total')).toHaveText('£100.81');
+  await expect(page.locator('#pupil-total')).toHaveText('£107.11');
   await page.getByLabel(/^Pseudonymise/).check();
   const ref = zoe.id.replaceAll('-', '').slice(0, 6);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Z.O. (ref ${ref})`);
@@ -128,7 +128,7 @@ test('the printed page, named or pseudonymised, on A4', async ({ page }, info) =
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
   expect(text).toContain(`Z.O. (ref ${ref})`);
-  expect(text).toContain('£100.81');
+  expect(text).toContain('£107.11');
   expect(text).toContain('£5,899.19 below the element-2 threshold');
   expect(text).not.toContain("O'Brien");
   expect(text).not.toContain('Undo');

@@ -29,16 +29,17 @@ const names = async (page) => (await rows(page).locator('td:nth-child(2)').allTe
 test('each pupil\'s cost this year, and the threshold flag, follow the costing rules', async ({ page }) => {
   // The fixture's TA rate is derived from salary: 25,584 x 32.5/37 x 43.57/(365/7)
   // = 18,777.72, + NI 2,066.66 + pension 3,755.54 = 24,599.92 / (32.5 x 39) = £19.4082 an hour.
-  // Colourful semantics: 3 x 30 min from 8 Sep to 12 Dec 2025 = 65 of the autumn term's
-  // 75 school days -> 14 x 65/75 = 12.133 weeks; 9.7041 x 3 x 12.133 = 353.23, + fixed
-  // 49.99 = £403.22. Split at the planned group size of 4: Zoë's full-length place is
-  // 403.22 / 4 = 100.805 -> £100.81 (the tie-break penny goes to her), £302.41 unallocated.
+  // Colourful semantics: 3 x 30 min from Mon 8 Sep to Fri 12 Dec 2025, every school day
+  // of w/c 8 Sep to w/c 8 Dec less the half term = 13 weeks; 9.7041 x 3 x 13 = 378.46,
+  // + fixed 49.99 = £428.45. Split at the planned group size of 4: Zoë's full-length
+  // place is 428.45 / 4 = 107.1125 -> £107.11, the three empty places' 321.3375 -> £321.34
+  // unallocated (the larger remainder takes the odd penny).
   const data = structuredClone(fixture);
-  data.settings.element2_threshold = 10000; // £100, so £100.81 is over it
+  data.settings.element2_threshold = 10000; // £100, so £107.11 is over it
   await seed(page, data);
   await page.goto('/');
   const zoe = page.getByRole('row', { name: /Zoë O'Brien/ });
-  await expect(zoe).toContainText('£100.81');
+  await expect(zoe).toContainText('£107.11');
   await expect(zoe).toContainText('At or over threshold');
   await expect(zoe).toContainText('Year 4');
   await expect(zoe).toContainText('4B');

@@ -26,14 +26,15 @@ test('school, threshold and calendar change the figures elsewhere', async ({ pag
 
   await page.reload();
   await expect(page.getByRole('region', { name: 'School and calendar' }).getByLabel('School name')).toHaveValue('Hillside Primary');
-  // Zoë's £100.81 is now over the £100 threshold.
+  // Zoë's £107.11 is now over the £100 threshold.
   await page.goto('/');
   await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('At or over threshold');
-  // 8 Sep - 12 Dec is 70 of 80 school days: 14 x 70/80 = 12.25 weeks;
-  // 9.70411 x 3 x 12.25 = 356.63, + 49.99 = £406.62.
+  // With no half term, Mon 8 Sep - Fri 12 Dec runs every school day of the
+  // 14 weeks w/c 8 Sep to w/c 8 Dec: 14 weeks (pro rata it was 14 x 70/80 =
+  // 12.25); 9.70411 x 3 x 14 = 407.57, + 49.99 = £457.56.
   await page.goto(`/#/provisions/${fixture.provisions[0].id}`);
-  await expect(page.locator('#cost-weeks')).toHaveText('12.25');
-  await expect(page.locator('#cost-total')).toHaveText('£406.62');
+  await expect(page.locator('#cost-weeks')).toHaveText('14');
+  await expect(page.locator('#cost-total')).toHaveText('£457.56');
 });
 
 test('bands and funding figures are checked, saved and used', async ({ page }) => {

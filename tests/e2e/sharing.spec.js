@@ -84,7 +84,7 @@ test('the whole school round-trips through an empty browser, byte for byte', asy
   const strip = (t) => t.replace(/"exported_at": "[^"]+"/, '');
   expect(strip(again.text)).toBe(strip(first.text));
   await fresh.goto('/');
-  await expect(fresh.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£100.81');
+  await expect(fresh.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£107.11');
   await context.close();
 });
 

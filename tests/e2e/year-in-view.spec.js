@@ -18,9 +18,9 @@ test('after a rollover every view shows one year, chosen once, with the same fig
   await seed(page, fixture);
   await page.goto('/');
   // Only 2025-26 is set up: 1 October 2026 is after it, so it is the nearest.
-  // Zoë's cost that year is £100.81 (worked in register.spec.js).
+  // Zoë's cost that year is £107.11 (worked in register.spec.js).
   await expect(yearShown(page, 'register-year')).toHaveText('2025-26');
-  await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£100.81');
+  await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£107.11');
 
   await go(page, 'Settings');
   await page.getByRole('button', { name: 'Preview the rollover' }).click();
@@ -38,26 +38,26 @@ test('after a rollover every view shows one year, chosen once, with the same fig
   }
 
   // Chosen once, on the budget, 2025-26 stays as the user moves about, and
-  // each view gives 2025-26's figures: the one provision's £403.22 (£100.81
-  // Zoë's, £302.41 the three empty places of the group of 4).
+  // each view gives 2025-26's figures: the one provision's £428.45 (£107.11
+  // Zoë's, £321.34 the three empty places of the group of 4).
   await go(page, 'Budget');
   await page.locator('#budget-year').selectOption({ label: '2025-26' });
-  await expect(page.locator('#budget-committed-total')).toHaveText('£403.22');
+  await expect(page.locator('#budget-committed-total')).toHaveText('£428.45');
   await go(page, 'Pupils');
   await expect(yearShown(page, 'register-year')).toHaveText('2025-26');
-  await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£100.81');
+  await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£107.11');
   await page.getByRole('link', { name: "Zoë O'Brien" }).click();
   await expect(yearShown(page, 'pupil-year')).toHaveText('2025-26');
-  await expect(page.locator('#pupil-total')).toHaveText('£100.81');
+  await expect(page.locator('#pupil-total')).toHaveText('£107.11');
   await go(page, 'Provision map');
   await expect(yearShown(page, 'map-year')).toHaveText('2025-26');
-  await expect(page.locator('.map-page table tbody tr').first().locator('td').nth(1)).toContainText('1 pupil, £403.22');
+  await expect(page.locator('.map-page table tbody tr').first().locator('td').nth(1)).toContainText('1 pupil, £428.45');
   await go(page, 'Impact');
   await expect(yearShown(page, 'impact-year')).toHaveText('2025-26');
-  // Zoë's standardised score 82.5 to 88: +5.5; £100.81 / 5.5 = £18.33 a point (impact.spec.js).
+  // Zoë's standardised score 82.5 to 88: +5.5; £107.11 / 5.5 = £19.47 a point (impact.spec.js).
   const colourful = page.locator('#impact-provisions').getByRole('row', { name: /Colourful semantics/ });
   await expect(colourful).toContainText('+5.5');
-  await expect(colourful).toContainText('£18.33 per point');
+  await expect(colourful).toContainText('£19.47 per point');
   await go(page, 'Reports');
   await expect(yearShown(page, 'report-year')).toHaveText('2025-26');
   expect(await axeViolations(page)).toEqual([]);
