@@ -155,20 +155,13 @@ impl Published {
                 _ if !printed => Bounds { lo: 0, hi: None },
                 Cell::Small => Bounds { lo: 1, hi: Some(4) },
                 Cell::Hidden => Bounds { lo: 5, hi: None },
+                Cell::Withheld => Bounds { lo: 0, hi: None },
             })
             .collect();
-        // Known gap: when every non-zero count is hidden already, the shown
-        // zeros can still pin small counts by their bounds (a register of 4
-        // spread over 3 needs: each is 1); nothing is left to hide but zeros.
-        let all_hidden = self
-            .cells
-            .iter()
-            .all(|c| !matches!(c, Cell::Shown(n) if *n > 0));
-        let found = if all_hidden {
-            Vec::new()
-        } else {
-            pinned(&known, &self.relations)
-        };
+        // Whatever the school, nothing hidden can be worked out: where the
+        // shown zeros and the bounds would pin small counts with nothing left
+        // to hide, the counts around them are withheld.
+        let found = pinned(&known, &self.relations);
         assert!(
             found.is_empty(),
             "a reader can work out {:?}",
@@ -255,7 +248,7 @@ fn check_sen_information(r: &Report) {
     let note = &r.notes[0];
     let rest = note.strip_prefix("Pupils on roll: ").unwrap();
     let (roll, rest) = rest.split_once("; on the SEN register: ").unwrap();
-    let (register, share) = rest.split_once(" (").unwrap();
+    let (register, share) = rest.rsplit_once(" (").unwrap();
     let share = share.trim_end_matches(").");
     assert_eq!(Cell::parse(register), Some(p.cells[all[2]]), "{note}");
     let roll = p.add(roll, "roll".into());

@@ -38,7 +38,13 @@
 //!    the smaller value, then the earlier cell. A total is hidden only when
 //!    the cells beside it cannot protect the small count. This repeats until
 //!    no hidden count can be worked out. Secondary cells read "hidden".
-//! 4. **Percentages** ([`Suppressed::percent`]): a percentage is shown only
+//! 4. **Withheld**: when a count can still be worked out and no shown count
+//!    of 5 or more is left to hide beside it (a register of 4 pupils across
+//!    three needs, where the shown zeros and the bounds pin the small
+//!    counts), every count of the relations around it, zeros included, is
+//!    withheld: "not published (too few)", of which the reader knows
+//!    nothing. This repeats until no count can be worked out.
+//! 5. **Percentages** ([`Suppressed::percent`]): a percentage is shown only
 //!    when its numerator and its denominator are both shown; a percentage
 //!    of a hidden count, or of a hidden whole, would give it back by scaling.
 //!
@@ -55,6 +61,10 @@ pub const FEWER_THAN_5: &str = "fewer than 5";
 /// small count cannot be worked out from it.
 pub const HIDDEN: &str = "hidden";
 
+/// What a report prints for a count withheld because the figures around it
+/// are too few to protect it any other way.
+pub const WITHHELD: &str = "not published (too few)";
+
 /// How one count is published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
@@ -64,6 +74,9 @@ pub enum Cell {
     Small,
     /// "hidden": a count of 5 or more hidden to protect a small one.
     Hidden,
+    /// "not published (too few)": any count, withheld with the small
+    /// counts around it when nothing else can protect them.
+    Withheld,
 }
 
 impl Cell {
@@ -73,6 +86,7 @@ impl Cell {
             Cell::Shown(n) => n.to_string(),
             Cell::Small => FEWER_THAN_5.to_owned(),
             Cell::Hidden => HIDDEN.to_owned(),
+            Cell::Withheld => WITHHELD.to_owned(),
         }
     }
 
@@ -82,6 +96,7 @@ impl Cell {
         match text {
             FEWER_THAN_5 => Some(Cell::Small),
             HIDDEN => Some(Cell::Hidden),
+            WITHHELD => Some(Cell::Withheld),
             t => t.parse().ok().map(Cell::Shown),
         }
     }
@@ -188,7 +203,21 @@ impl Grid {
                 });
             match pick {
                 Some(i) => cells[i] = Cell::Hidden,
-                None => break,
+                None => {
+                    // Nothing left to hide beside it: withhold every count
+                    // of the relations around what can be worked out.
+                    let before = cells.clone();
+                    for c in &found {
+                        for r in touching(*c) {
+                            for i in r.cells() {
+                                cells[i] = Cell::Withheld;
+                            }
+                        }
+                    }
+                    if cells == before {
+                        break;
+                    }
+                }
             }
         }
         Suppressed { cells }
@@ -231,6 +260,7 @@ pub fn reader_bounds(cells: &[Cell], printed: &[bool]) -> Vec<Bounds> {
                 lo: SMALL,
                 hi: None,
             },
+            Cell::Withheld => Bounds { lo: 0, hi: None },
         })
         .collect()
 }
@@ -412,6 +442,25 @@ mod tests {
         assert_eq!(row(&[12, 3]), ["hidden", "fewer than 5", "15"]);
         // Nothing small: nothing hidden; zeros shown.
         assert_eq!(row(&[12, 0, 7]), ["12", "0", "7", "19"]);
+    }
+
+    #[test]
+    fn counts_that_only_zeros_and_bounds_would_give_back_are_withheld() {
+        // A register of 4 pupils, one in each of four needs: four "fewer
+        // than 5" (each 1 to 4) adding up to a "fewer than 5" (at most 4)
+        // can only be 1 each. No count of 5 or more is left to hide, so the
+        // row is withheld, its zero too (a zero shown beside it would still
+        // say that need has nobody).
+        let w = WITHHELD;
+        assert_eq!(row(&[1, 1, 1, 1]), [w, w, w, w, w]);
+        assert_eq!(row(&[1, 1, 1, 1, 0]), [w, w, w, w, w, w]);
+        // Three of four across three needs are not pinned (2, 1, 1 or any
+        // order): "fewer than 5" stands.
+        assert_eq!(
+            row(&[2, 1, 1]),
+            [FEWER_THAN_5, FEWER_THAN_5, FEWER_THAN_5, FEWER_THAN_5]
+        );
+        assert_eq!(Cell::parse(w), Some(Cell::Withheld));
     }
 
     #[test]

@@ -60,10 +60,10 @@ test('library entries, EEF advice, and a provision started from one', async ({ p
   await f.getByLabel('Start date').fill('2025-09-08');
   await f.getByLabel('End date').fill('2025-12-12');
   await f.getByRole('button', { name: 'Add provision' }).click();
-  // On its own page; the same figures as provisions.spec.js: £353.23 + £45.
+  // On its own page; the same figures as provisions.spec.js: £378.46 (13 weeks) + £45.
   await expect(page.getByRole('heading', { level: 1, name: 'Precision teaching' })).toBeVisible();
-  await expect(page.locator('#cost-staff')).toHaveText('£353.23');
-  await expect(page.locator('#cost-total')).toHaveText('£398.23');
+  await expect(page.locator('#cost-staff')).toHaveText('£378.46');
+  await expect(page.locator('#cost-total')).toHaveText('£423.46');
 
   // An entry a provision was started from cannot be deleted; an unused one can.
   await page.getByRole('link', { name: 'Interventions' }).click();

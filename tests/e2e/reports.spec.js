@@ -42,7 +42,7 @@ test('governors, SEN information and PP+ reports, on screen and in CSV', async (
   const lines = csv.slice(1).split(/\r?\n/);
   expect(lines).toContain('SEN support (K),hidden');
   expect(lines).toContain('EHC plan (E),fewer than 5');
-  expect(lines).toContain('Notional SEN budget,£806.44');
+  expect(lines).toContain('Notional SEN budget,£856.90');
   expect(lines).toContain('Reading age (months),5,6 (ratio gain 1.92),hidden');
   expect(csv).not.toContain("O'Brien");
 
