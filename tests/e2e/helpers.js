@@ -5,10 +5,18 @@ import AxeBuilder from '@axe-core/playwright';
 /** One record of every kind, as schema version 2 stores them. */
 export const fixture = JSON.parse(readFileSync(new URL('../fixtures/schema-v2-dataset.json', import.meta.url), 'utf8'));
 
-/** Store `data` in the app's database (schema version 2 layout) before the app opens it;
- * `at` is any page of the app's origin that is not the app. */
+/** Store `data` in the app's database (schema version 2 layout, which the app
+ * upgrades as it opens it) before the app opens it, replacing any database there
+ * (the app may have upgraded it already); `at` is any page of the app's origin
+ * that is not the app. */
 export async function seed(page, data, at = '/favicon.svg') {
   await page.goto(at);
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const d = indexedDB.deleteDatabase('waymark');
+    d.onsuccess = () => resolve();
+    d.onerror = () => reject(d.error);
+    d.onblocked = () => reject(new Error('the database is still open'));
+  }));
   await page.evaluate((data) => new Promise((resolve, reject) => {
     const r = indexedDB.open('waymark', 2);
     r.onupgradeneeded = () => {

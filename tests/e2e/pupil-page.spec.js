@@ -36,7 +36,7 @@ test('details, costed provision and gains follow the domain rules', async ({ pag
   await expect(page.locator('#pupil-gains')).toContainText('+5.5 (standardised score)');
   expect(await axeViolations(page)).toEqual([]);
 
-  // At a threshold of £100 she is over it by 81p.
+  // At a threshold of £100 she is over it by 107.11 - 100 = £7.11.
   const low = structuredClone(fixture);
   low.settings.element2_threshold = 10000;
   await seed(page, low);
