@@ -123,3 +123,26 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Ada Lovelace/ })).not.toContainText('£');
 });
+
+test('dates in no academic year set up are flagged, never costed as £0 in silence', async ({ page }) => {
+  // The fixture has 2025-26 only (1 Sep 2025 to 31 Aug 2026). Colourful semantics,
+  // and Zoë's place in it, run on to Sat 31 Oct 2026.
+  const data = structuredClone(fixture);
+  data.provisions[0].end = '2026-10-31';
+  data.enrolments[0].end = '2026-10-31';
+  await seed(page, data);
+  await page.goto(`/#/provisions/${data.provisions[0].id}`);
+  const note = 'Not costed: 01/09/2026 to 31/10/2026 fall in no academic year set up. Set up the academic year in Settings to cost them.';
+  await expect(page.locator('#cost-outside-years')).toHaveText(note);
+  await expect(page.locator('table.enrolled tbody tr').first()).toContainText(note);
+  // What can be costed still is: autumn from Mon 8 Sep to the term's end, w/c 8 Sep
+  // to w/c 15 Dec less the half term = 14 weeks (the term's 14); the typical spring
+  // (Mon 5 Jan - Tue 31 Mar 2026: 12 full weeks and a part week = 13, counted as the
+  // term's 12) and summer (Tue 14 Apr - Tue 21 Jul: 15 weeks with school days,
+  // counted as 12): 14 + 12 + 12 = 38 weeks.
+  await expect(page.locator('#cost-weeks')).toHaveText('38');
+  await expect(page.locator('#cost-by-term tbody tr')).toHaveCount(3);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'All provision' }).click();
+  await expect(page.getByRole('row', { name: /Colourful semantics/ })).toContainText('(some dates in no academic year set up: not costed)');
+});
