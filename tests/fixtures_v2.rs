@@ -36,6 +36,7 @@ fn the_fixture_upgrades_to_a_valid_dataset_changing_nothing_else() {
     assert_eq!(s.contact_hours_per_week, s.contracted_hours_per_week);
     assert!(data.pupils[0].year_group_history.is_empty());
     assert!(data.settings.pp_plus_agreed.is_empty());
+    assert_eq!(data.settings.min_weeks_to_judge, 4);
     // Without those fields, the upgraded data writes the fixture back
     // value for value: nothing else moved.
     let mut back = serde_json::to_value(&data).unwrap();
@@ -43,6 +44,10 @@ fn the_fixture_upgrades_to_a_valid_dataset_changing_nothing_else() {
         .as_object_mut()
         .unwrap()
         .remove("pp_plus_agreed");
+    back["settings"]
+        .as_object_mut()
+        .unwrap()
+        .remove("min_weeks_to_judge");
     back["pupils"][0]
         .as_object_mut()
         .unwrap()

@@ -147,6 +147,7 @@ crate::field_names! {
         RatioBands = "ratio_bands", "Ratio-gain bands";
         FundingFigures = "funding_figures", "Funding figures";
         PpPlusAgreed = "pp_plus_agreed", "PP+ agreed with the virtual school";
+        MinWeeksToJudge = "min_weeks_to_judge", "Weeks between entry and exit before a gain is judged";
         Budgets = "budgets", "Budgets";
     }
 }

@@ -27,8 +27,8 @@ pub enum NotEnough {
     Text,
     #[error("no time elapsed between entry and exit")]
     NoTimeElapsed,
-    #[error("too soon to judge: under 4 weeks between entry and exit")]
-    TooSoon,
+    #[error("too soon to judge: under {weeks} weeks between entry and exit")]
+    TooSoon { weeks: u32 },
     #[error("no pupil has entry and exit data")]
     NoPupils,
     #[error("no gain to divide the cost by")]
@@ -68,8 +68,13 @@ impl Gain {
 }
 
 /// The gain recorded in an enrolment.
-/// Days between entry and exit below which a gain is "too soon to judge".
-pub const MIN_DAYS_TO_JUDGE: i64 = 28;
+/// What the mean ratio gain is, said where it shows, with the school's
+/// minimum weeks before a gain is judged.
+pub fn ratio_gain_definition(min_weeks: u32) -> String {
+    format!(
+        "The mean ratio gain is the mean of each pupil's ratio gain: months gained in reading or spelling age divided by months elapsed between entry and exit (1.0 is ordinary progress; Brooks 2007). A pupil whose age fell counts in the lowest band; under {min_weeks} weeks between entry and exit is too soon to judge."
+    )
+}
 
 pub fn gain(e: &Enrolment, settings: &SchoolSettings) -> Gain {
     let Some(entry) = &e.entry else {
@@ -89,9 +94,11 @@ pub fn gain(e: &Enrolment, settings: &SchoolSettings) -> Gain {
     if days <= 0 && kind.is_age() {
         return Gain::NotEnoughData(NotEnough::NoTimeElapsed);
     }
-    // Under four weeks no gain can be told from the test's own noise.
-    if days < MIN_DAYS_TO_JUDGE {
-        return Gain::NotEnoughData(NotEnough::TooSoon);
+    // Under the school's minimum (4 weeks unless it chose otherwise) no
+    // gain can be told from the test's own noise.
+    let weeks = settings.min_weeks_to_judge;
+    if days < i64::from(weeks) * 7 {
+        return Gain::NotEnoughData(NotEnough::TooSoon { weeks });
     }
     if !kind.is_age() {
         return Gain::Change {
@@ -406,12 +413,12 @@ mod tests {
         let d28 = d1.checked_add(jiff::Span::new().days(28)).unwrap();
         assert_eq!(
             gain(&enrolment(Some((ra(80), d1)), Some((ra(85), d27))), &s),
-            Gain::NotEnoughData(NotEnough::TooSoon)
+            Gain::NotEnoughData(NotEnough::TooSoon { weeks: 4 })
         );
         let ss = |x: i64| Score::StandardisedScore(Dec2::whole(x));
         assert_eq!(
             gain(&enrolment(Some((ss(85), d1)), Some((ss(95), d27))), &s),
-            Gain::NotEnoughData(NotEnough::TooSoon)
+            Gain::NotEnoughData(NotEnough::TooSoon { weeks: 4 })
         );
         assert!(matches!(
             gain(&enrolment(Some((ss(85), d1)), Some((ss(95), d28))), &s),
@@ -422,9 +429,24 @@ mod tests {
             Gain::Ratio { .. }
         ));
         assert_eq!(
-            NotEnough::TooSoon.to_string(),
+            NotEnough::TooSoon { weeks: 4 }.to_string(),
             "too soon to judge: under 4 weeks between entry and exit"
         );
+        // A school that judges after 6 weeks: 28 days (4 weeks) is too soon,
+        // 42 (6 weeks) is judged.
+        let six = SchoolSettings {
+            min_weeks_to_judge: 6,
+            ..s.clone()
+        };
+        let d42 = d1.checked_add(jiff::Span::new().days(42)).unwrap();
+        assert_eq!(
+            gain(&enrolment(Some((ss(85), d1)), Some((ss(95), d28))), &six),
+            Gain::NotEnoughData(NotEnough::TooSoon { weeks: 6 })
+        );
+        assert!(matches!(
+            gain(&enrolment(Some((ss(85), d1)), Some((ss(95), d42))), &six),
+            Gain::Change { .. }
+        ));
         // Same day: zero months elapsed would divide by zero.
         assert_eq!(
             gain(&enrolment(Some((ra(80), d1)), Some((ra(85), d1))), &s),

@@ -111,10 +111,19 @@ pub struct SchoolSettings {
     /// one a year; none before schema and format version 3).
     #[serde(default)]
     pub pp_plus_agreed: Vec<PpPlusAgreement>,
+    /// Fewer weeks than this between entry and exit is "too soon to judge":
+    /// no gain is counted (common practice, and the default, is 4; 1 to 26).
+    #[serde(default = "default_min_weeks_to_judge")]
+    pub min_weeks_to_judge: u32,
     /// The last year group the school teaches: pupils in it leave at rollover.
     pub final_year_group: YearGroup,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+}
+
+/// The default minimum weeks between entry and exit before a gain is judged.
+pub fn default_min_weeks_to_judge() -> u32 {
+    4
 }
 
 /// The default tiers: the three waves.
@@ -184,6 +193,7 @@ impl SchoolSettings {
             ratio_bands: default_ratio_bands(),
             funding_figures: default_funding_figures(),
             pp_plus_agreed: Vec::new(),
+            min_weeks_to_judge: default_min_weeks_to_judge(),
             final_year_group: YearGroup::Year(6),
             created_at: now,
             updated_at: now,
@@ -414,6 +424,12 @@ impl SchoolSettings {
                     ),
                 );
             }
+        }
+        if !(1..=26).contains(&self.min_weeks_to_judge) {
+            p.push(
+                SettingsField::MinWeeksToJudge,
+                "The weeks before a gain is judged must be from 1 to 26.",
+            );
         }
         if self.tiers.is_empty() {
             p.push(SettingsField::Tiers, "Keep at least one tier of provision.");

@@ -170,18 +170,25 @@ impl SchoolDraft {
     }
 }
 
-/// The ratio-gain bands as typed: lower bound, name, significant.
+/// How gains are judged, as typed: the ratio-gain bands (lower bound,
+/// name, significant) and the weeks between entry and exit before a gain
+/// is judged.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BandsDraft(pub Vec<(String, String, bool)>);
+pub struct BandsDraft {
+    pub bands: Vec<(String, String, bool)>,
+    pub min_weeks: String,
+}
 
 impl BandsDraft {
     pub fn of(s: &SchoolSettings) -> BandsDraft {
-        BandsDraft(
-            s.ratio_bands
+        BandsDraft {
+            bands: s
+                .ratio_bands
                 .iter()
                 .map(|b| (b.min.to_string(), b.name.clone(), b.significant))
                 .collect(),
-        )
+            min_weeks: s.min_weeks_to_judge.to_string(),
+        }
     }
 
     pub fn apply(
@@ -191,7 +198,7 @@ impl BandsDraft {
     ) -> Result<SchoolSettings, Problems<SettingsField>> {
         let mut p = Problems::default();
         let mut bands = Vec::new();
-        for (i, (min, name, significant)) in self.0.iter().enumerate() {
+        for (i, (min, name, significant)) in self.bands.iter().enumerate() {
             match min.trim().parse::<Dec2>() {
                 Ok(m) if !m.is_negative() => bands.push(RatioBand {
                     min: m,
@@ -213,8 +220,19 @@ impl BandsDraft {
                 );
             }
         }
+        let min_weeks = match self.min_weeks.trim().parse::<u32>() {
+            Ok(w) => w,
+            Err(_) => {
+                p.push(
+                    SettingsField::MinWeeksToJudge,
+                    "Enter the weeks as a whole number, like 4.",
+                );
+                s.min_weeks_to_judge
+            }
+        };
         let candidate = SchoolSettings {
             ratio_bands: bands,
+            min_weeks_to_judge: min_weeks,
             updated_at: now,
             ..s.clone()
         };
@@ -388,7 +406,7 @@ mod tests {
 
         // A bands draft made before the school was saved keeps the new name.
         let mut b = bands;
-        b.0[1].0 = "1.5".into();
+        b.bands[1].0 = "1.5".into();
         let s3 = b.apply(&s2, now()).unwrap();
         assert_eq!(s3.school_name, "Hillside Primary");
         assert_eq!(s3.ratio_bands[1].min, Dec2::hundredths(150));
@@ -481,21 +499,47 @@ mod tests {
             .contains("falls outside the term"));
 
         let mut b = BandsDraft::of(&s);
-        b.0[2].0 = "1.0".into();
+        b.bands[2].0 = "1.0".into();
         assert_eq!(
             b.apply(&s, now())
                 .unwrap_err()
                 .for_field(SettingsField::RatioBands),
             Some("Ratio-gain bands must go up in order.")
         );
-        b.0[2].0 = "x".into();
-        b.0[3].1 = String::new();
+        b.bands[2].0 = "x".into();
+        b.bands[3].1 = String::new();
         let p = b.apply(&s, now()).unwrap_err();
         assert_eq!(p.0.len(), 2);
         assert_eq!(
             p.0[0].message,
             "Band 3: enter where it starts as a ratio, like 1.4."
         );
+
+        // The weeks before a gain is judged: a whole number from 1 to 26.
+        let mut b = BandsDraft::of(&s);
+        assert_eq!(b.min_weeks, "4");
+        b.min_weeks = "6".into();
+        assert_eq!(b.apply(&s, now()).unwrap().min_weeks_to_judge, 6);
+        for (typed, problem) in [
+            ("four", "Enter the weeks as a whole number, like 4."),
+            (
+                "0",
+                "The weeks before a gain is judged must be from 1 to 26.",
+            ),
+            (
+                "27",
+                "The weeks before a gain is judged must be from 1 to 26.",
+            ),
+        ] {
+            b.min_weeks = typed.into();
+            assert_eq!(
+                b.apply(&s, now())
+                    .unwrap_err()
+                    .for_field(SettingsField::MinWeeksToJudge),
+                Some(problem),
+                "{typed}"
+            );
+        }
 
         let mut f = FiguresDraft::of(&s);
         f.0[0].2 = "-5".into();

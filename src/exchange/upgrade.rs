@@ -11,7 +11,9 @@
 //! - `year_group_history` to a pupil (the year group of each academic year
 //!   left at a rollover): none was kept before, so it starts empty;
 //! - `pp_plus_agreed` to the settings (PP+ agreed with the virtual school,
-//!   by academic year): none was recorded before, so it starts empty.
+//!   by academic year): none was recorded before, so it starts empty;
+//! - `min_weeks_to_judge` to the settings (weeks between entry and exit
+//!   before a gain is judged): 4, the rule before it was a setting.
 //!
 //! Each step only adds what is missing and never changes a value that is
 //! there, so it is safe to apply to a record that is already current.
@@ -41,11 +43,14 @@ pub fn pupil_v3(pupil: &mut Value) {
 }
 
 /// The settings' JSON brought to version 3: no PP+ agreed with the
-/// virtual school.
+/// virtual school; 4 weeks before a gain is judged (the rule before it was
+/// a setting).
 pub fn settings_v3(settings: &mut Value) {
     if let Some(o) = settings.as_object_mut() {
         o.entry("pp_plus_agreed")
             .or_insert_with(|| Value::Array(Vec::new()));
+        o.entry("min_weeks_to_judge")
+            .or_insert_with(|| Value::from(4));
     }
 }
 
@@ -104,6 +109,7 @@ mod tests {
         });
         dataset_v3(&mut data);
         assert_eq!(data["settings"]["pp_plus_agreed"], json!([]));
+        assert_eq!(data["settings"]["min_weeks_to_judge"], json!(4));
         assert_eq!(data["pupils"][0]["year_group_history"], json!({}));
         assert_eq!(
             data["pupils"][1]["year_group_history"],

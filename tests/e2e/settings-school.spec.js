@@ -40,14 +40,21 @@ test('school, threshold and calendar change the figures elsewhere', async ({ pag
 test('bands and funding figures are checked, saved and used', async ({ page }) => {
   await seed(page, fixture);
   await page.goto('/#/settings');
-  const bands = page.getByRole('region', { name: 'Ratio-gain bands' });
+  const bands = page.getByRole('region', { name: 'Judging gains' });
   await bands.getByLabel('Band 3 from').fill('1.0');
-  await bands.getByRole('button', { name: 'Save bands' }).click();
+  await bands.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#bands-errors')).toHaveText('Ratio-gain bands must go up in order.');
   await bands.getByLabel('Band 3 from').fill('2');
   await bands.getByLabel('Band 2 name').fill('Some impact');
-  await bands.getByRole('button', { name: 'Save bands' }).click();
-  await expect(bands.locator('.message')).toHaveText('Ratio-gain bands: saved.');
+  // The weeks before a gain is judged: 4 by default, 1 to 26, the problem beside it.
+  const weeks = bands.getByLabel(/Weeks between entry and exit before a gain is judged/);
+  await expect(weeks).toHaveValue('4');
+  await weeks.fill('0');
+  await bands.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('#min-weeks-to-judge-error')).toHaveText('The weeks before a gain is judged must be from 1 to 26.');
+  await weeks.fill('6');
+  await bands.getByRole('button', { name: 'Save' }).click();
+  await expect(bands.locator('.message')).toHaveText('Judging gains: saved.');
 
   const figures = page.getByRole('region', { name: 'Funding figures' });
   const ppPlus = figures.getByLabel('Pupil premium plus (LAC and PLAC), 2025-26 (£)');
@@ -62,7 +69,8 @@ test('bands and funding figures are checked, saved and used', async ({ page }) =
 
   // Both saved: one part's save did not undo the other.
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Ratio-gain bands' }).getByLabel('Band 2 name')).toHaveValue('Some impact');
+  await expect(page.getByRole('region', { name: 'Judging gains' }).getByLabel('Band 2 name')).toHaveValue('Some impact');
+  await expect(page.getByRole('region', { name: 'Judging gains' }).getByLabel(/Weeks between entry and exit/)).toHaveValue('6');
   await expect(page.getByRole('region', { name: 'Funding figures' }).getByLabel('Pupil premium plus (LAC and PLAC), 2025-26 (£)')).toHaveValue('2700.00');
   await page.goto('/#/reports');
   await page.getByLabel('Report', { exact: true }).selectOption({ label: 'Pupil premium plus: children in care' });

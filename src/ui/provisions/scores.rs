@@ -208,7 +208,7 @@ pub(super) fn Scores(
             </Show>
             <p class="impact" id="impact-summary">{summary}</p>
             {move || impact.with(|i| i.measure.is_some_and(|m| m.is_age())).then(|| view! {
-                <p class="hint" id="ratio-gain-definition">"The mean ratio gain is the mean of each pupil's ratio gain: months gained in reading or spelling age divided by months elapsed between entry and exit (1.0 is ordinary progress; Brooks 2007). A pupil whose age fell counts in the lowest band; under 4 weeks between entry and exit is too soon to judge."</p>
+                <p class="hint" id="ratio-gain-definition">{move || crate::domain::impact::ratio_gain_definition(ctx.read(|d| d.settings.min_weeks_to_judge))}</p>
             })}
         </section>
     }

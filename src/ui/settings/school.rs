@@ -175,17 +175,17 @@ pub fn BandsPanel() -> impl IntoView {
     );
     let problems = FormProblems::new();
     let message = RwSignal::new(None::<String>);
-    let count = Memo::new(move |_| draft.with(|d| d.0.len()));
+    let count = Memo::new(move |_| draft.with(|d| d.bands.len()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = draft.get_untracked();
-        save_part("Ratio-gain bands", problems, message, move |s, now| {
+        save_part("Judging gains", problems, message, move |s, now| {
             d.apply(s, now)
         });
     };
     view! {
         <section class="panel" aria-labelledby="bands-heading">
-            <h2 id="bands-heading">"Ratio-gain bands"</h2>
+            <h2 id="bands-heading">"Judging gains"</h2>
             <p class="hint">"A ratio gain is months gained in reading or spelling age divided by months elapsed. Each band starts at its ratio; the first starts at 0."</p>
             <form on:submit=on_submit novalidate aria-labelledby="bands-heading">
                 {problem_summary(problems)}
@@ -197,24 +197,25 @@ pub fn BandsPanel() -> impl IntoView {
                     view! {
                         <div class="staff-line">
                             <div class="field narrow"><label for=a>{format!("Band {} from", i + 1)}</label>
-                                <input id=min_id type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.0.get(i).map(|b| b.0.clone()).unwrap_or_default())
-                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(b) = d.0.get_mut(i) { b.0 = v }) } /></div>
+                                <input id=min_id type="text" inputmode="decimal" prop:value=move || draft.with(|d| d.bands.get(i).map(|b| b.0.clone()).unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(b) = d.bands.get_mut(i) { b.0 = v }) } /></div>
                             <div class="field"><label for=b>{format!("Band {} name", i + 1)}</label>
-                                <input id=name_id type="text" prop:value=move || draft.with(|d| d.0.get(i).map(|b| b.1.clone()).unwrap_or_default())
-                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(b) = d.0.get_mut(i) { b.1 = v }) } /></div>
+                                <input id=name_id type="text" prop:value=move || draft.with(|d| d.bands.get(i).map(|b| b.1.clone()).unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| if let Some(b) = d.bands.get_mut(i) { b.1 = v }) } /></div>
                             <label class="check" for=c>
-                                <input id=sig_id type="checkbox" prop:checked=move || draft.with(|d| d.0.get(i).is_some_and(|b| b.2))
-                                    on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|d| if let Some(b) = d.0.get_mut(i) { b.2 = v }) } />
+                                <input id=sig_id type="checkbox" prop:checked=move || draft.with(|d| d.bands.get(i).is_some_and(|b| b.2))
+                                    on:change=move |ev| { let v = event_target_checked(&ev); draft.update(|d| if let Some(b) = d.bands.get_mut(i) { b.2 = v }) } />
                                 {format!("Band {} counts as significant", i + 1)}
                             </label>
-                            <button type="button" class="secondary" on:click=move |_| draft.update(|d| { if i < d.0.len() { d.0.remove(i); } })>{format!("Remove band {}", i + 1)}</button>
+                            <button type="button" class="secondary" on:click=move |_| draft.update(|d| { if i < d.bands.len() { d.bands.remove(i); } })>{format!("Remove band {}", i + 1)}</button>
                         </div>
                     }
                 }).collect_view()}
                 {problem_list(problems, SettingsField::RatioBands, "bands-errors")}
+                {draft_input(draft, problems.error(SettingsField::MinWeeksToJudge), "min-weeks-to-judge", "Weeks between entry and exit before a gain is judged (fewer is too soon to judge; usually 4)", InputKind::Whole, |d| d.min_weeks.clone(), |d, v| d.min_weeks = v)}
                 <div class="actions-row">
-                    <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.0.push((String::new(), String::new(), true)))>"Add a band"</button>
-                    <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save bands"</button>
+                    <button type="button" class="secondary" on:click=move |_| draft.update(|d| d.bands.push((String::new(), String::new(), true)))>"Add a band"</button>
+                    <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save"</button>
                 </div>
                 <p class="message" role="status">{move || message.get()}</p>
             </form>
