@@ -374,9 +374,12 @@ async fn a_version_2_database_upgrades_every_field() {
     let json = |x: &dyn erased::Json| x.value();
     let mut s = json(&settings);
     assert_eq!(s["pp_plus_agreed"], serde_json::json!([]));
+    assert_eq!(s["min_weeks_to_judge"], serde_json::json!(4));
     s.as_object_mut().unwrap().remove("pp_plus_agreed");
+    s.as_object_mut().unwrap().remove("min_weeks_to_judge");
     assert_eq!(s, v2["settings"]);
     assert!(settings.pp_plus_agreed.is_empty());
+    assert_eq!(settings.min_weeks_to_judge, 4);
     let mut role = json(&data.roles[0]);
     assert_eq!(role["rate"]["contact_hours_per_week"], "32.5");
     role["rate"]
