@@ -85,11 +85,15 @@ pub struct SchoolDay {
     pub in_week: u8,
 }
 
+/// A day's weight in sixtieths of a week: 60 / its week's school days, a
+/// whole number for weeks of 1 to 5 days, so weeks add up in integers.
+pub fn day_weight(in_week: u8) -> i128 {
+    60 / i128::from(in_week.clamp(1, 5))
+}
+
 /// The weeks `days` cover, uncapped: each day is 1 / its week's school days.
 pub fn raw_weeks(days: &[SchoolDay]) -> Exact {
-    days.iter()
-        .map(|d| Exact::new(1, i128::from(d.in_week.max(1))))
-        .sum()
+    Exact::new(days.iter().map(|d| day_weight(d.in_week)).sum(), 60)
 }
 
 /// A term's school days, worked out once for every provision costed in it.

@@ -40,7 +40,7 @@ use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 pub use super::calendar::TermKey;
-use super::calendar::{outside_years, raw_weeks, AcademicYear, Calendar, DateRange};
+use super::calendar::{day_weight, outside_years, raw_weeks, AcademicYear, Calendar, DateRange};
 use super::dataset::Dataset;
 use super::money::{apportion, round_pence, Exact, Money};
 use super::needs::BroadArea;
@@ -195,12 +195,6 @@ pub fn cost_provision(
     )
 }
 
-/// A day's weight in a spell: 60 / its week's school days, a whole number
-/// for weeks of 1 to 5 days, so spells are weighed in exact integers.
-fn day_weight(in_week: u8) -> i128 {
-    60 / i128::from(in_week.clamp(1, 5))
-}
-
 fn cost_in(
     p: &Provision,
     data: &Dataset,
@@ -301,18 +295,38 @@ fn cost_in(
 
         // Spells: the days on which the same places count, weighed by
         // their share of a teaching week.
+        // (A run of days with the same members is one entry: the members
+        // are listed again only where someone joins or leaves.)
         let mut spells: BTreeMap<Vec<usize>, i128> = BTreeMap::new();
+        let mut members: Vec<usize> = Vec::new();
+        let mut weight = 0i128;
+        let mut first = true;
         for d in days {
-            let members: Vec<usize> = places
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, r))| r.contains(d.date))
-                .map(|(k, _)| k)
-                .collect();
+            let same = !first
+                && places
+                    .iter()
+                    .enumerate()
+                    .all(|(k, (_, r))| r.contains(d.date) == members.binary_search(&k).is_ok());
+            if !same {
+                if !first {
+                    *spells.entry(std::mem::take(&mut members)).or_default() += weight;
+                }
+                members = places
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, r))| r.contains(d.date))
+                    .map(|(k, _)| k)
+                    .collect();
+                weight = 0;
+                first = false;
+            }
             for k in &members {
                 place_days[*k] += 1;
             }
-            *spells.entry(members).or_default() += day_weight(d.in_week);
+            weight += day_weight(d.in_week);
+        }
+        if !first {
+            *spells.entry(members).or_default() += weight;
         }
         let spell_weights: Vec<Exact> = spells.values().map(|w| Exact::from_integer(*w)).collect();
         let spell_amounts = apportion(total, &spell_weights).unwrap_or_default();
