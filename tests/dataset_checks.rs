@@ -325,7 +325,7 @@ fn provisions_that_cannot_be_costed_are_listed_not_counted() {
     let r = CostReport::build(&d, year);
     assert_eq!(
         r.issues[0].1.to_string(),
-        "\"Phonics group\" uses the role \"TA\", whose salary details are incomplete."
+        "\"Phonics group\" uses the role \"TA\", whose rate is incomplete or outside what Waymark accepts: check it in Settings."
     );
 }
 

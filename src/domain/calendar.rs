@@ -418,6 +418,17 @@ impl Term {
                 );
             }
         }
+        if self.breaks.len() > super::limits::MAX_BREAKS {
+            p.push(
+                field,
+                format!(
+                    "The {what} term has {} breaks; at most {} are kept.",
+                    self.breaks.len(),
+                    super::limits::MAX_BREAKS
+                ),
+            );
+            return;
+        }
         let mut breaks: Vec<&DateRange> = self.breaks.iter().filter(|b| b.is_valid()).collect();
         crate::domain::sort::by_key(&mut breaks, |b| (b.start, b.end));
         for pair in breaks.windows(2) {
@@ -474,6 +485,18 @@ impl AcademicYear {
 
     pub fn validate(&self) -> Problems<SettingsField> {
         let mut p = Problems::default();
+        if !(super::limits::MIN_YEAR..=super::limits::MAX_YEAR).contains(&self.start_year) {
+            p.push(
+                SettingsField::StartYear,
+                format!(
+                    "An academic year must start from {} to {} (this one starts in {}).",
+                    super::limits::MIN_YEAR,
+                    super::limits::MAX_YEAR,
+                    self.start_year
+                ),
+            );
+            return p;
+        }
         let names: Vec<TermName> = self.terms.iter().map(|t| t.name).collect();
         if names != TermName::ALL {
             p.push(
@@ -481,7 +504,25 @@ impl AcademicYear {
                 "A year needs its autumn, spring and summer terms, in that order.",
             );
         }
+        // Every term lies in its own academic year: 1 August to 31 August of
+        // the next (a term dated years away would also take the costing
+        // through every day between).
+        let span = DateRange::new(
+            Date::constant(self.start_year, 8, 1),
+            Date::constant(self.start_year + 1, 8, 31),
+        );
         for t in &self.terms {
+            if t.start <= t.end && !(span.contains(t.start) && span.contains(t.end)) {
+                p.push(
+                    SettingsField::Terms,
+                    format!(
+                        "The {} term's dates fall outside {} ({span}).",
+                        t.name.label(),
+                        self.label()
+                    ),
+                );
+                continue;
+            }
             t.validate_into(&mut p, SettingsField::Terms);
         }
         for pair in self.terms.windows(2) {

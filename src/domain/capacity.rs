@@ -85,26 +85,25 @@ pub fn capacity(data: &Dataset, on: Date) -> Capacity {
     }
     for p in data.provisions.iter().filter(|p| p.range().contains(on)) {
         for l in &p.staff {
+            // Saturating: a record from before the limits could hold any
+            // count (within them this is at most 10 x 480 x 35).
             let minutes = u64::from(l.count)
-                * u64::from(p.minutes_per_session)
-                * u64::from(p.sessions_per_week);
-            by_role
-                .entry(l.role_id)
-                .or_insert(Load {
-                    demanded_minutes: 0,
-                    available_minutes: None,
-                })
-                .demanded_minutes += minutes;
+                .saturating_mul(u64::from(p.minutes_per_session))
+                .saturating_mul(u64::from(p.sessions_per_week));
+            let load = by_role.entry(l.role_id).or_insert(Load {
+                demanded_minutes: 0,
+                available_minutes: None,
+            });
+            load.demanded_minutes = load.demanded_minutes.saturating_add(minutes);
             if let Some(m) = l.member_id {
                 // A named member delivers one place of the line.
-                let per_person = u64::from(p.minutes_per_session) * u64::from(p.sessions_per_week);
-                by_member
-                    .entry(m)
-                    .or_insert(Load {
-                        demanded_minutes: 0,
-                        available_minutes: None,
-                    })
-                    .demanded_minutes += per_person;
+                let per_person =
+                    u64::from(p.minutes_per_session).saturating_mul(u64::from(p.sessions_per_week));
+                let load = by_member.entry(m).or_insert(Load {
+                    demanded_minutes: 0,
+                    available_minutes: None,
+                });
+                load.demanded_minutes = load.demanded_minutes.saturating_add(per_person);
             }
         }
     }

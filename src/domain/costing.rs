@@ -53,8 +53,10 @@ use super::staff::StaffRole;
 pub enum CostIssue {
     #[error("\"{provision}\" uses a staff role that is not in the list of roles.")]
     UnknownRole { provision: String },
-    #[error("\"{provision}\" uses the role \"{role}\", whose salary details are incomplete.")]
+    #[error("\"{provision}\" uses the role \"{role}\", whose rate is incomplete or outside what Waymark accepts: check it in Settings.")]
     InvalidRate { provision: String, role: String },
+    #[error("\"{provision}\" has figures outside what Waymark accepts, so it is not costed: open it and save it to see which.")]
+    OutOfRange { provision: String },
     #[error("\"{provision}\" runs on no school day (its dates fall in holidays or breaks), so it is not costed: change its dates or the terms in Settings.")]
     NoSchoolDays { provision: String },
 }
@@ -158,10 +160,15 @@ fn line_session_cost(
         .ok_or_else(|| CostIssue::UnknownRole {
             provision: p.name.clone(),
         })?;
-    let rate = role.hourly_exact().ok_or_else(|| CostIssue::InvalidRate {
-        provision: p.name.clone(),
-        role: role.name.clone(),
-    })?;
+    // A role outside the limits (a record from before them, never
+    // validated) is not costed: its rate could be any figure at all.
+    let rate = role
+        .hourly_exact()
+        .filter(|_| role.validate().is_empty())
+        .ok_or_else(|| CostIssue::InvalidRate {
+            provision: p.name.clone(),
+            role: role.name.clone(),
+        })?;
     Ok(rate
         * Exact::from_integer(i128::from(count))
         * Exact::from_integer(i128::from(p.minutes_per_session))
@@ -203,6 +210,14 @@ fn cost_in(
     period: &DateRange,
 ) -> Result<ProvisionCost, CostIssue> {
     PROVISIONS_COSTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // Only figures within the limits are costed (`domain::limits` shows the
+    // largest cost they can make fits with room to spare); a record from
+    // before the limits is named instead.
+    if !p.validate().is_empty() {
+        return Err(CostIssue::OutOfRange {
+            provision: p.name.clone(),
+        });
+    }
     let zero = Exact::from_integer(0);
     let spw = Exact::from_integer(i128::from(p.sessions_per_week));
     let session = session_cost(p, &data.roles)?;

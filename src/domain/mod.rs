@@ -20,6 +20,7 @@ pub mod edit;
 pub mod fields;
 pub mod impact;
 pub mod library;
+pub mod limits;
 pub mod map;
 pub mod money;
 pub mod needs;

@@ -164,8 +164,11 @@ impl<'a> Sum<&'a Money> for Money {
 
 /// The one rounding step: an exact amount to whole pence, half away from zero.
 pub fn round_pence(x: Exact) -> Money {
-    let r = x.round();
-    Money(i64::try_from(r.to_integer()).expect("amount fits in i64 pence"))
+    let r = x.round().to_integer();
+    // Every amount the app makes is far inside i64 pence, by the limits in
+    // `domain::limits` (checked on entry and on import); one that were not
+    // shows as the largest amount rather than stopping the app.
+    Money(i64::try_from(r).unwrap_or(if r < 0 { i64::MIN } else { i64::MAX }))
 }
 
 /// Split `total` into shares proportional to `weights`, in whole pence, so
@@ -197,16 +200,14 @@ pub fn apportion(total: Money, weights: &[Exact]) -> Option<Vec<Money>> {
     let left = i128::from(total.0) - given;
     let mut order: Vec<usize> = (0..weights.len()).collect();
     crate::domain::sort::by(&mut order, |&a, &b| lost[b].cmp(&lost[a]).then(a.cmp(&b)));
-    for &i in order
-        .iter()
-        .take(usize::try_from(left).expect("left over pence fit"))
-    {
+    // Fewer pence are left over than there are shares (each lost < 1).
+    for &i in order.iter().take(usize::try_from(left).unwrap_or(0)) {
         shares[i] += 1;
     }
     Some(
         shares
             .into_iter()
-            .map(|s| Money(i64::try_from(s).expect("share fits")))
+            .map(|s| Money(i64::try_from(s).unwrap_or(if s < 0 { i64::MIN } else { i64::MAX })))
             .collect(),
     )
 }

@@ -536,6 +536,12 @@ impl Pupil {
                 100,
                 true,
             );
+            if e.top_up > super::limits::MAX_PER_PUPIL {
+                p.push(
+                    PupilField::Ehcp,
+                    "The EHC plan's top-up is over £1,000,000 a year: check the figure.",
+                );
+            }
             if e.top_up.is_negative() {
                 p.push(PupilField::Ehcp, "The top-up cannot be negative.");
             }

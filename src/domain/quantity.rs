@@ -25,10 +25,13 @@ impl Dec2 {
         Dec2(h)
     }
 
-    /// `x` rounded to hundredths, half away from zero.
+    /// `x` rounded to hundredths, half away from zero. (Every figure the
+    /// app makes is far inside i64 hundredths, by the limits in
+    /// `domain::limits`; one that were not would show as the largest, not
+    /// stop the app.)
     pub fn from_exact(x: Exact) -> Dec2 {
         let r = (x * Exact::from_integer(100)).round().to_integer();
-        Dec2(i64::try_from(r).expect("fits in hundredths"))
+        Dec2(i64::try_from(r).unwrap_or(if r < 0 { i64::MIN } else { i64::MAX }))
     }
 
     pub fn exact(self) -> Exact {

@@ -460,7 +460,14 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
     let rate = data
         .settings
         .funding_figure(FundingKind::PupilPremiumPlus, start_year);
-    let times = |n: usize| rate.map(|r| Money::pence(r.as_pence() * n as i64));
+    let times = |n: usize| {
+        rate.map(|r| {
+            Money::pence(
+                r.as_pence()
+                    .saturating_mul(i64::try_from(n).unwrap_or(i64::MAX)),
+            )
+        })
+    };
     let allocation = times(plac);
     let held_by_vsh = times(lac);
     let agreed = data.settings.pp_plus_agreement(start_year);

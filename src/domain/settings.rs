@@ -404,12 +404,31 @@ impl SchoolSettings {
                 SettingsField::Element2Threshold,
                 "The element-2 threshold cannot be negative.",
             );
+        } else if self.element2_threshold > super::limits::MAX_PER_PUPIL {
+            p.push(
+                SettingsField::Element2Threshold,
+                "The element-2 threshold is over £1,000,000: check the figure.",
+            );
+        }
+        if self.years.len() > super::limits::MAX_YEARS {
+            p.push(
+                SettingsField::Years,
+                "More than 101 academic years are set up.",
+            );
         }
         for b in &self.budgets {
             if b.amount.is_negative() {
                 p.push(
                     SettingsField::Budgets,
                     format!("The {} budget cannot be negative.", b.source.label()),
+                );
+            } else if b.amount > super::limits::MAX_BUDGET {
+                p.push(
+                    SettingsField::Budgets,
+                    format!(
+                        "The {} budget is over £100,000,000: check the figure.",
+                        b.source.label()
+                    ),
                 );
             }
         }
@@ -464,6 +483,14 @@ impl SchoolSettings {
                     SettingsField::FundingFigures,
                     format!("{} cannot be negative.", f.kind.label()),
                 );
+            } else if f.amount > super::limits::MAX_FUNDING_FIGURE {
+                p.push(
+                    SettingsField::FundingFigures,
+                    format!(
+                        "{} is over £100,000 a pupil: check the figure.",
+                        f.kind.label()
+                    ),
+                );
             }
         }
         let mut years = std::collections::HashSet::new();
@@ -474,6 +501,13 @@ impl SchoolSettings {
                     SettingsField::PpPlusAgreed,
                     format!(
                         "The PP+ agreed with the virtual school for {year} cannot be negative."
+                    ),
+                );
+            } else if a.amount > super::limits::MAX_PER_PUPIL {
+                p.push(
+                    SettingsField::PpPlusAgreed,
+                    format!(
+                        "The PP+ agreed with the virtual school for {year} is over £1,000,000: check the figure."
                     ),
                 );
             }

@@ -102,6 +102,11 @@ impl SalaryBasis {
                 RoleField::FteSalary,
                 "Enter the full-time salary, more than £0.",
             );
+        } else if self.fte_salary > super::limits::MAX_SALARY {
+            p.push(
+                RoleField::FteSalary,
+                "The full-time salary is over £1,000,000: check the figure.",
+            );
         }
         let hours = |p: &mut Problems<RoleField>, f: RoleField, v: Dec2, what: &str| {
             if !v.is_positive() || v > Dec2::whole(60) {
@@ -170,10 +175,10 @@ impl SalaryBasis {
             self.pension_rate_percent,
             "Employer pension",
         );
-        if self.ni_threshold.is_negative() {
+        if !super::limits::within(self.ni_threshold, super::limits::MAX_SALARY) {
             p.push(
                 RoleField::NiThreshold,
-                "The NI threshold cannot be negative.",
+                "The NI threshold must be from £0 to £1,000,000.",
             );
         }
         p
@@ -272,6 +277,7 @@ impl StaffRole {
                     );
                 }
             }
+
             RateBasis::LaWeeklyHour {
                 per_weekly_hour,
                 weeks,
@@ -281,11 +287,31 @@ impl StaffRole {
                         RoleField::Rate,
                         "The LA rate per weekly hour must be more than £0.",
                     );
-                }
-                if !weeks.is_positive() || *weeks > Dec2::whole(52) {
+                } else if *per_weekly_hour > super::limits::MAX_LA_WEEKLY_HOUR {
                     p.push(
                         RoleField::Rate,
-                        "The LA rate's weeks must be more than 0 and at most 52.",
+                        "The LA rate per weekly hour is over £100,000: check the figure.",
+                    );
+                }
+                if *weeks < Dec2::hundredths(super::limits::MIN_LA_WEEKS_HUNDREDTHS)
+                    || *weeks > Dec2::whole(52)
+                {
+                    p.push(RoleField::Rate, "The LA rate's weeks must be from 1 to 52.");
+                }
+            }
+        }
+        // Whatever it is derived from, the hourly rate stays within the
+        // limit a typed rate has (a salary over very few hours with pupils,
+        // or an LA rate over very few weeks, could give any figure at all).
+        if p.is_empty() && !matches!(self.rate, RateBasis::Typed { .. }) {
+            if let Some(h) = self.hourly_exact() {
+                if h > super::limits::MAX_HOURLY.exact() {
+                    p.push(
+                        RoleField::Rate,
+                        format!(
+                            "These figures give {} an hour, over £1,000: check them.",
+                            super::money::round_pence(h)
+                        ),
                     );
                 }
             }

@@ -193,11 +193,12 @@ impl Provision {
                 );
             }
         }
-        let staff: u32 = self.staff.iter().map(|l| l.count).sum();
+        // Summed wide: counts from a file could wrap a u32 to a small total.
+        let staff: u64 = self.staff.iter().map(|l| u64::from(l.count)).sum();
         check_counts(
             &mut p,
             ProvisionField::SessionsPerWeek,
-            staff.max(1),
+            u32::try_from(staff).unwrap_or(u32::MAX).max(1),
             self.sessions_per_week,
             1,
         );
@@ -208,10 +209,23 @@ impl Provision {
             1,
             self.minutes_per_session,
         );
+        if self.staff.len() > crate::domain::limits::MAX_STAFF_LINES {
+            p.push(
+                ProvisionField::Staff,
+                "More than 10 staff lines: check the figures.",
+            );
+        }
         if self.end < self.start {
             p.push(
                 ProvisionField::End,
                 "The end date is before the start date.",
+            );
+        }
+        let dates = crate::domain::limits::date_range();
+        if !(dates.contains(self.start) && dates.contains(self.end)) {
+            p.push(
+                ProvisionField::End,
+                format!("A provision's dates must fall from {dates}."),
             );
         }
         if self.planned_group_size == 0 {
