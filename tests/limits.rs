@@ -337,3 +337,104 @@ fn dates_at_the_edges_of_the_calendar_do_not_panic() {
     run_every_computation(&d);
     let _: Date = waymark::domain::limits::date_range().end;
 }
+
+/// The published JSON Schema states the same ranges the app checks, so a
+/// file written from the schema alone meets no refusal it does not mention
+/// (apart from the cross-record rules the README lists).
+#[test]
+fn the_json_schema_publishes_every_range_the_app_checks() {
+    use waymark::domain::limits::*;
+    let schema: serde_json::Value =
+        serde_json::from_str(&waymark::exchange::document_schema()).unwrap();
+    let defs = &schema["$defs"];
+    let prop = |def: &str, field: &str| defs[def]["properties"][field].clone();
+    let range = |def: &str, field: &str| {
+        let p = prop(def, field);
+        (p["minimum"].as_i64(), p["maximum"].as_i64())
+    };
+    assert_eq!(
+        range("Budget", "amount"),
+        (Some(0), Some(MAX_BUDGET.as_pence()))
+    );
+    assert_eq!(
+        range("FundingFigure", "amount"),
+        (Some(0), Some(MAX_FUNDING_FIGURE.as_pence()))
+    );
+    assert_eq!(
+        range("PpPlusAgreement", "amount"),
+        (Some(0), Some(MAX_PER_PUPIL.as_pence()))
+    );
+    assert_eq!(
+        range("SchoolSettings", "element2_threshold"),
+        (Some(0), Some(MAX_PER_PUPIL.as_pence()))
+    );
+    assert_eq!(
+        range("EhcpDetails", "top_up"),
+        (Some(0), Some(MAX_PER_PUPIL.as_pence()))
+    );
+    assert_eq!(
+        range("Provision", "fixed_costs"),
+        (Some(0), Some(MAX_FIXED.as_pence()))
+    );
+    assert_eq!(
+        range("Intervention", "fixed_costs"),
+        (Some(0), Some(MAX_FIXED.as_pence()))
+    );
+    assert_eq!(
+        range("AcademicYear", "start_year"),
+        (Some(i64::from(MIN_YEAR)), Some(i64::from(MAX_YEAR)))
+    );
+    assert_eq!(
+        range("Budget", "start_year"),
+        (Some(i64::from(MIN_YEAR)), Some(i64::from(MAX_YEAR)))
+    );
+    assert_eq!(range("Provision", "sessions_per_week"), (Some(1), Some(35)));
+    assert_eq!(
+        range("Provision", "minutes_per_session"),
+        (Some(1), Some(480))
+    );
+    assert_eq!(
+        range("Provision", "planned_group_size"),
+        (Some(1), Some(40))
+    );
+    assert_eq!(range("StaffLine", "count"), (Some(1), Some(10)));
+    assert_eq!(
+        range("SchoolSettings", "min_weeks_to_judge"),
+        (Some(1), Some(26))
+    );
+    assert_eq!(
+        prop("Term", "breaks")["maxItems"].as_u64(),
+        Some(MAX_BREAKS as u64)
+    );
+    assert_eq!(
+        prop("SchoolSettings", "years")["maxItems"].as_u64(),
+        Some(MAX_YEARS as u64)
+    );
+    assert_eq!(
+        prop("Provision", "staff")["maxItems"].as_u64(),
+        Some(MAX_STAFF_LINES as u64)
+    );
+    assert_eq!(prop("Pupil", "given_name")["maxLength"].as_u64(), Some(100));
+    assert!(prop("Provision", "start")["pattern"]
+        .as_str()
+        .unwrap()
+        .starts_with("^(20[0-9]{2}|210[01])"));
+    // The rates inside the tagged union.
+    let rates = defs["RateBasis"]["oneOf"].as_array().unwrap();
+    let typed = rates
+        .iter()
+        .find(|r| r["properties"]["basis"]["const"] == "typed")
+        .unwrap();
+    assert_eq!(
+        typed["properties"]["hourly"]["maximum"].as_i64(),
+        Some(MAX_HOURLY.as_pence())
+    );
+    let la = rates
+        .iter()
+        .find(|r| r["properties"]["basis"]["const"] == "la_weekly_hour")
+        .unwrap();
+    assert_eq!(
+        la["properties"]["per_weekly_hour"]["maximum"].as_i64(),
+        Some(MAX_LA_WEEKLY_HOUR.as_pence())
+    );
+}

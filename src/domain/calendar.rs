@@ -308,9 +308,11 @@ pub struct Term {
     pub name: TermName,
     pub start: Date,
     pub end: Date,
+    #[schemars(range(min = 1, max = 53))]
     pub teaching_weeks: u32,
     /// Days inside the term with no teaching; they carry no teaching weeks.
     #[serde(default)]
+    #[schemars(length(max = 20))]
     pub breaks: Vec<DateRange>,
 }
 
@@ -454,6 +456,7 @@ impl Term {
 pub struct AcademicYear {
     pub id: Uuid,
     /// The calendar year the academic year starts in (2025 for 2025-26).
+    #[schemars(range(min = 2000, max = 2100))]
     pub start_year: i16,
     pub terms: Vec<Term>,
 }

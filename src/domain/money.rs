@@ -32,6 +32,7 @@ pub type Exact = Ratio<i128>;
     schemars::JsonSchema,
 )]
 #[serde(transparent)]
+#[schemars(inline)]
 pub struct Money(pub i64);
 
 impl Money {

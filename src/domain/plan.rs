@@ -32,6 +32,7 @@ impl ReviewResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
+    #[schemars(length(max = 1000))]
     pub text: String,
     #[serde(default)]
     pub result: Option<ReviewResult>,
@@ -51,8 +52,10 @@ pub struct SupportPlan {
     #[serde(default)]
     pub review_date: Option<Date>,
     #[serde(default)]
+    #[schemars(length(max = 4000))]
     pub pupil_views: String,
     #[serde(default)]
+    #[schemars(length(max = 4000))]
     pub parent_views: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,

@@ -219,8 +219,10 @@ pub struct Flags {
 pub struct EhcpDetails {
     pub issue_date: Date,
     pub next_annual_review: Option<Date>,
+    #[schemars(length(max = 100))]
     pub local_authority: String,
     /// Element 3 top-up the LA pays a year for this pupil.
+    #[schemars(range(min = 0, max = 100000000))]
     pub top_up: Money,
 }
 
@@ -240,7 +242,9 @@ pub struct OnePageProfile {
 #[serde(deny_unknown_fields)]
 pub struct Pupil {
     pub id: Uuid,
+    #[schemars(length(max = 100))]
     pub given_name: String,
+    #[schemars(length(max = 100))]
     pub family_name: String,
     pub year_group: YearGroup,
     /// The year group the pupil was in in each past academic year, by the
@@ -255,6 +259,7 @@ pub struct Pupil {
     pub upn: Option<String>,
     /// Class or form.
     #[serde(default)]
+    #[schemars(length(max = 30))]
     pub class_name: String,
     #[serde(default)]
     pub date_of_birth: Option<Date>,

@@ -39,8 +39,10 @@ pub struct RatioBand {
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     /// The calendar year the academic year starts in.
+    #[schemars(range(min = 2000, max = 2100))]
     pub start_year: i16,
     pub source: FundingSource,
+    #[schemars(range(min = 0, max = 10_000_000_000_i64))]
     pub amount: Money,
 }
 
@@ -77,7 +79,9 @@ impl FundingKind {
 #[serde(deny_unknown_fields)]
 pub struct FundingFigure {
     pub kind: FundingKind,
+    #[schemars(range(min = 2000, max = 2100))]
     pub start_year: i16,
+    #[schemars(range(min = 0, max = 10000000))]
     pub amount: Money,
 }
 
@@ -90,7 +94,9 @@ pub struct FundingFigure {
 #[serde(deny_unknown_fields)]
 pub struct PpPlusAgreement {
     /// The calendar year the academic year starts in.
+    #[schemars(range(min = 2000, max = 2100))]
     pub start_year: i16,
+    #[schemars(range(min = 0, max = 100000000))]
     pub amount: Money,
 }
 
@@ -99,10 +105,13 @@ pub struct PpPlusAgreement {
 #[serde(deny_unknown_fields)]
 pub struct SchoolSettings {
     pub id: Uuid,
+    #[schemars(length(max = 120))]
     pub school_name: String,
+    #[schemars(length(max = 101))]
     pub years: Vec<AcademicYear>,
     pub budgets: Vec<Budget>,
     /// The element-2 threshold: additional support a school meets per pupil a year.
+    #[schemars(range(min = 0, max = 100000000))]
     pub element2_threshold: Money,
     pub tiers: Vec<Tier>,
     pub ratio_bands: Vec<RatioBand>,
@@ -114,6 +123,7 @@ pub struct SchoolSettings {
     /// Fewer weeks than this between entry and exit is "too soon to judge":
     /// no gain is counted (common practice, and the default, is 4; 1 to 26).
     #[serde(default = "default_min_weeks_to_judge")]
+    #[schemars(range(min = 1, max = 26))]
     pub min_weeks_to_judge: u32,
     /// The last year group the school teaches: pupils in it leave at rollover.
     pub final_year_group: YearGroup,

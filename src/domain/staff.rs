@@ -37,6 +37,7 @@ pub fn weeks_per_year() -> Exact {
 #[serde(deny_unknown_fields)]
 pub struct SalaryBasis {
     /// Full-time-equivalent annual salary.
+    #[schemars(range(min = 1, max = 100000000))]
     pub fte_salary: Money,
     /// Hours a week of a full-time post (for example 37).
     pub fte_hours_per_week: Dec2,
@@ -53,6 +54,7 @@ pub struct SalaryBasis {
     /// Employer national insurance, per cent (15 from April 2025).
     pub ni_rate_percent: Dec2,
     /// Annual secondary threshold above which employer NI is due (£5,000 from April 2025).
+    #[schemars(range(min = 0, max = 100000000))]
     pub ni_threshold: Money,
     /// Employer pension contribution, per cent (28.68 Teachers' Pension; about 20 LGPS).
     pub pension_rate_percent: Dec2,
@@ -190,12 +192,19 @@ impl SalaryBasis {
 #[serde(tag = "basis", rename_all = "snake_case")]
 pub enum RateBasis {
     /// A rate the SENCO typed (for example from the LA's figures).
-    Typed { hourly: Money },
+    Typed {
+        #[schemars(range(min = 1, max = 100_000))]
+        hourly: Money,
+    },
     /// A rate derived from a salary.
     Salary(SalaryBasis),
     /// An LA's "cost per weekly hour per year" (for example £650 for one
     /// hour a week of TA time over 38 weeks): hourly = amount / weeks.
-    LaWeeklyHour { per_weekly_hour: Money, weeks: Dec2 },
+    LaWeeklyHour {
+        #[schemars(range(min = 1, max = 10_000_000))]
+        per_weekly_hour: Money,
+        weeks: Dec2,
+    },
 }
 
 /// What kind of staff a role is (EEF's advice on interventions led by
@@ -217,6 +226,7 @@ pub enum RoleCategory {
 #[serde(deny_unknown_fields)]
 pub struct StaffRole {
     pub id: Uuid,
+    #[schemars(length(max = 60))]
     pub name: String,
     #[serde(default)]
     pub category: RoleCategory,
@@ -325,6 +335,7 @@ impl StaffRole {
 #[serde(deny_unknown_fields)]
 pub struct StaffMember {
     pub id: Uuid,
+    #[schemars(length(max = 100))]
     pub name: String,
     pub role_id: Uuid,
     /// Hours a week this person is available for provision.

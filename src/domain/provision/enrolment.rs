@@ -42,6 +42,7 @@ pub struct Enrolment {
     #[serde(default)]
     pub attendance: Option<Attendance>,
     #[serde(default)]
+    #[schemars(length(max = 4000))]
     pub notes: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,

@@ -15,10 +15,15 @@ use crate::domain::validation::{check_text, Problems};
 #[serde(deny_unknown_fields)]
 pub struct Delivery {
     pub role_id: Option<Uuid>,
+    #[schemars(range(min = 1, max = 10))]
     pub staff_count: u32,
+    #[schemars(range(min = 1, max = 40))]
     pub group_size: u32,
+    #[schemars(range(min = 1, max = 35))]
     pub sessions_per_week: u32,
+    #[schemars(range(min = 1, max = 480))]
     pub minutes_per_session: u32,
+    #[schemars(range(min = 1, max = 52))]
     pub weeks: u32,
 }
 
@@ -27,14 +32,20 @@ pub struct Delivery {
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
     pub id: Uuid,
+    #[schemars(length(max = 100))]
     pub name: String,
+    #[schemars(length(max = 4000))]
     pub description: String,
     pub broad_areas: Vec<BroadArea>,
     /// The id of a tier in the school's settings (for example `wave-2`).
+    #[schemars(length(max = 40))]
     pub tier: String,
     pub delivery: Delivery,
+    #[schemars(range(min = 0, max = 100000000))]
     pub fixed_costs: Money,
+    #[schemars(range(min = 0, max = 100000000))]
     pub resource_costs: Money,
+    #[schemars(length(max = 4000))]
     pub evidence_note: String,
     pub outcome_measure: MeasureKind,
     pub created_at: Timestamp,

@@ -66,6 +66,7 @@ pub struct StaffLine {
     pub role_id: Uuid,
     #[serde(default)]
     pub member_id: Option<Uuid>,
+    #[schemars(range(min = 1, max = 10))]
     pub count: u32,
 }
 
@@ -132,19 +133,28 @@ pub struct Provision {
     pub id: Uuid,
     /// The library entry it runs, or none for ad hoc provision.
     pub intervention_id: Option<Uuid>,
+    #[schemars(length(max = 100))]
     pub name: String,
     pub broad_area: BroadArea,
     /// The id of a tier in the school's settings.
+    #[schemars(length(max = 40))]
     pub tier: String,
+    #[schemars(length(max = 10))]
     pub staff: Vec<StaffLine>,
+    #[schemars(range(min = 1, max = 35))]
     pub sessions_per_week: u32,
+    #[schemars(range(min = 1, max = 480))]
     pub minutes_per_session: u32,
+    #[schemars(regex(pattern = r"^(20[0-9]{2}|210[01])-[0-9]{2}-[0-9]{2}$"))]
     pub start: Date,
+    #[schemars(regex(pattern = r"^(20[0-9]{2}|210[01])-[0-9]{2}-[0-9]{2}$"))]
     pub end: Date,
     pub funding: FundingSource,
+    #[schemars(range(min = 0, max = 100_000_000))]
     pub fixed_costs: Money,
     #[serde(default)]
     pub slots: Vec<Slot>,
+    #[schemars(range(min = 1, max = 40))]
     pub planned_group_size: u32,
     #[serde(default)]
     pub split: CostSplit,
