@@ -10,12 +10,26 @@ use waymark::domain::calendar::TermName;
 use waymark::domain::dataset::Dataset;
 use waymark::domain::edit::Kind;
 use waymark::domain::pupil::{Pupil, PupilDraft};
-use waymark::exchange::merge::{plan_import, Mode};
+use waymark::exchange::merge::{looks_pseudonymised, plan_import, Mode};
 use waymark::exchange::scope::{extract, pseudonymise, scrub, Scope};
 use waymark::exchange::{Document, ImportError};
 
 fn now() -> jiff::Timestamp {
     "2026-11-22T10:00:00Z".parse().unwrap()
+}
+
+/// A file of the whole school holding `data`, exported `now()`.
+fn file(data: &Dataset) -> Document {
+    Document::new(data.clone(), now())
+}
+
+/// A file of `scope` holding `data` as it is (not extracted again).
+fn file_of(data: &Dataset, scope: Scope, pseudonymised: bool) -> Document {
+    Document {
+        scope,
+        pseudonymised,
+        ..file(data)
+    }
 }
 
 /// The sample school plus a second pupil in no provision, and a second provision in spring.
@@ -179,7 +193,7 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     incoming.provisions[0].name = "Renamed there".into();
     incoming.provisions[0].updated_at = "2026-01-01T00:00:00Z".parse().unwrap();
 
-    let plan = plan_import(&stored_newer, &incoming, Mode::Merge, false, true).unwrap();
+    let plan = plan_import(&stored_newer, &file(&incoming), Mode::Merge, true, now()).unwrap();
     assert_eq!(
         plan.new.iter().map(|i| i.what.as_str()).collect::<Vec<_>>(),
         ["Pupil Nia Jones"]
@@ -210,7 +224,7 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     // Replace: the stored data becomes the file's exactly.
     let mut smaller = stored.clone();
     smaller.pupils.pop();
-    let plan = plan_import(&stored_newer, &smaller, Mode::Replace, false, true).unwrap();
+    let plan = plan_import(&stored_newer, &file(&smaller), Mode::Replace, true, now()).unwrap();
     assert_eq!(
         plan.removed
             .iter()
@@ -232,7 +246,14 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     let pseudo = Document::of(&stored, Scope::Whole, true, now()).data;
     let mut newer = pseudo.clone();
     newer.pupils[0].updated_at = now();
-    let plan = plan_import(&stored, &newer, Mode::Merge, true, true).unwrap();
+    let plan = plan_import(
+        &stored,
+        &file_of(&newer, Scope::Whole, true),
+        Mode::Merge,
+        true,
+        now(),
+    )
+    .unwrap();
     assert!(plan.updated.iter().all(|i| i.kind != Kind::Pupils));
     assert_eq!(
         plan.conflicts
@@ -252,15 +273,16 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     part.pupils.clear();
     let problems = plan_import(
         &Dataset::empty(stored.settings.clone()),
-        &part,
+        &file(&part),
         Mode::Merge,
-        false,
         true,
+        now(),
     )
-    .unwrap_err();
+    .unwrap_err()
+    .problems;
     // Into a new database (settings never saved), everything is new.
     let fresh = Dataset::empty(waymark::domain::settings::SchoolSettings::first_run(now()));
-    let plan = plan_import(&fresh, &stored, Mode::Merge, false, false).unwrap();
+    let plan = plan_import(&fresh, &file(&stored), Mode::Merge, false, now()).unwrap();
     assert_eq!(
         (plan.new.len(), plan.conflicts.len()),
         (stored.records().len(), 0)
@@ -269,6 +291,182 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
         problems.iter().any(|p| p.kind == "enrolments"),
         "{problems:?}"
     );
+}
+
+/// A pupil's name, UPN and date of birth are never replaced by initials, a
+/// reference or a blank, whatever the file's flag says.
+#[test]
+fn merges_never_erase_a_pupils_identity() {
+    let stored = school();
+    let zoe = stored.pupils[0].clone();
+    // A pseudonymised copy posing as real: flag false, pupils newer.
+    let mut posing = Document::of(&stored, Scope::Whole, true, now()).data;
+    for p in posing.pupils.iter_mut() {
+        p.updated_at = now();
+    }
+    let doc = file_of(&posing, Scope::Whole, false);
+    assert!(!doc.pseudonymised);
+    for mode in [Mode::Merge, Mode::Replace] {
+        let plan = plan_import(&stored, &doc, mode, true, now()).unwrap();
+        assert!(
+            plan.updated.iter().all(|i| i.kind != Kind::Pupils),
+            "{mode:?}"
+        );
+        let reasons: Vec<_> = plan
+            .conflicts
+            .iter()
+            .filter(|c| c.item.kind == Kind::Pupils)
+            .map(|c| (c.item.what.as_str(), c.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 2, "{mode:?}");
+        assert_eq!(reasons[0].0, "Pupil Zoë O'Brien");
+        assert!(reasons[0].1.contains("initials, a reference or a blank"));
+        let mut after = stored.clone();
+        after.apply(&plan.changes);
+        assert_eq!(after.pupil(zoe.id), Some(&zoe), "{mode:?}");
+    }
+    // The flag alone is enough, even for values that look real.
+    let mut real_looking = stored.clone();
+    real_looking.pupils[0].class_name = "5C".into();
+    real_looking.pupils[0].updated_at = now();
+    let plan = plan_import(
+        &stored,
+        &file_of(&real_looking, Scope::Whole, true),
+        Mode::Merge,
+        true,
+        now(),
+    )
+    .unwrap();
+    assert!(plan.updated.is_empty());
+    assert!(plan.conflicts[0].reason.contains("pseudonymised"));
+
+    // A real copy without UPN and date of birth: its newer class is taken,
+    // the stored UPN and date of birth kept.
+    let mut lacking = stored.clone();
+    lacking.pupils[0].upn = None;
+    lacking.pupils[0].date_of_birth = None;
+    lacking.pupils[0].class_name = "5C".into();
+    lacking.pupils[0].updated_at = now();
+    let plan = plan_import(&stored, &file(&lacking), Mode::Merge, true, now()).unwrap();
+    assert_eq!(
+        plan.updated
+            .iter()
+            .map(|i| i.what.as_str())
+            .collect::<Vec<_>>(),
+        ["Pupil Zoë O'Brien (UPN and date of birth kept as stored: the file has none)"]
+    );
+    let mut after = stored.clone();
+    after.apply(&plan.changes);
+    let z = after.pupil(zoe.id).unwrap();
+    assert_eq!(
+        (z.upn.as_deref(), z.date_of_birth, z.class_name.as_str()),
+        (
+            Some("A123456789012"),
+            Some(jiff::civil::date(2016, 2, 29)),
+            "5C"
+        )
+    );
+
+    // What pseudonymising leaves of a name, and what it does not.
+    for name in [
+        "Z.",
+        "Z.O.",
+        " J-P. ",
+        "Z. O.",
+        "(ref f8b6a2)",
+        "ref 12",
+        "REF: a1",
+        "",
+    ] {
+        assert!(looks_pseudonymised(name), "{name:?}");
+    }
+    for name in [
+        "Zoë",
+        "O'Brien",
+        "St. John",
+        "Z",
+        "Jo.",
+        "Reford",
+        "ref",
+        "Mary-Jane",
+    ] {
+        assert!(!looks_pseudonymised(name), "{name:?}");
+    }
+}
+
+/// Times later than the file's export time, or a file from more than a
+/// day ahead of this clock, are refused, naming each, and nothing changes.
+#[test]
+fn times_after_the_export_are_refused() {
+    let stored = school();
+    let mut forged = stored.clone();
+    // The provision says it was changed a year after the file was exported.
+    forged.provisions[1].name = "Old copy".into();
+    forged.provisions[1].updated_at = "2027-11-22T10:00:00Z".parse().unwrap();
+    for mode in [Mode::Merge, Mode::Replace] {
+        let refused = plan_import(&stored, &file(&forged), mode, true, now()).unwrap_err();
+        assert_eq!(
+            refused.why,
+            "1 time in the file is later than the file's own export time: a forged or wrong clock could let an old copy win."
+        );
+        assert_eq!(
+            refused.problems[0].to_string(),
+            "provisions[1].updated_at: Provision Old copy is 22/11/2027 10:00:00 UTC, after the file was exported (22/11/2026 10:00:00 UTC)"
+        );
+    }
+    // A file stamped two days after this device's clock.
+    let behind: jiff::Timestamp = "2026-11-20T09:59:59Z".parse().unwrap();
+    let refused = plan_import(&stored, &file(&stored), Mode::Merge, true, behind).unwrap_err();
+    assert!(
+        refused.why.starts_with("The file says it was exported on 22/11/2026 10:00:00 UTC, more than a day after this device's clock (20/11/2026 09:59:59 UTC)"),
+        "{}",
+        refused.why
+    );
+    // Within a day (another device's clock a little ahead) is read.
+    let a_bit_behind: jiff::Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
+    assert!(plan_import(&stored, &file(&stored), Mode::Merge, true, a_bit_behind).is_ok());
+}
+
+/// A part of the school never changes its settings, and is only merged.
+#[test]
+fn a_part_never_changes_the_settings_and_cannot_replace() {
+    let stored = school();
+    let zoe = stored.pupils[0].id;
+    let mut part = extract(&stored, Scope::Pupil { id: zoe });
+    part.settings.school_name = "Another school".into();
+    part.settings.updated_at = now();
+    part.pupils[0].class_name = "5C".into();
+    part.pupils[0].updated_at = now();
+    let doc = file_of(&part, Scope::Pupil { id: zoe }, false);
+    let plan = plan_import(&stored, &doc, Mode::Merge, true, now()).unwrap();
+    assert_eq!(
+        plan.conflicts
+            .iter()
+            .map(|c| (c.item.kind, c.reason.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            Kind::Settings,
+            "the file holds one pupil, which never changes the school's settings: those here are kept"
+        )]
+    );
+    let mut after = stored.clone();
+    after.apply(&plan.changes);
+    assert_eq!(after.settings, stored.settings);
+    assert_eq!(after.pupil(zoe).unwrap().class_name, "5C");
+
+    let refused = plan_import(&stored, &doc, Mode::Replace, true, now()).unwrap_err();
+    assert_eq!(
+        refused.why,
+        "This file holds one pupil, not the whole school: Replace would delete everything else here. Merge it instead."
+    );
+    assert!(refused.problems.is_empty());
+
+    // A new database (settings never saved) takes the part's settings.
+    let fresh = Dataset::empty(waymark::domain::settings::SchoolSettings::first_run(now()));
+    let plan = plan_import(&fresh, &doc, Mode::Merge, false, now()).unwrap();
+    let mut after = fresh.clone();
+    after.apply(&plan.changes);
+    assert_eq!(after.settings.school_name, "Another school");
 }
 
 fn name() -> impl Strategy<Value = String> {
@@ -307,7 +505,7 @@ proptest! {
         let json = doc.to_json();
         let back = Document::from_json(&json).unwrap();
         let empty = Dataset::empty(back.data.settings.clone());
-        let plan = plan_import(&empty, &back.data, Mode::Replace, pseudo, false).unwrap();
+        let plan = plan_import(&empty, &back, Mode::Replace, false, now()).unwrap();
         let mut stored = empty.clone();
         stored.apply(&plan.changes);
         let again = Document { data: stored, ..back.clone() };

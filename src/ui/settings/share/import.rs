@@ -44,6 +44,8 @@ pub(super) fn ImportForm() -> impl IntoView {
     });
     let read = move |name: String, text: String| {
         message.set(None);
+        // A part of the school is only ever merged.
+        mode.set(Mode::Merge);
         stage.set(match Document::from_json(&text) {
             Ok(doc) => Stage::Ready(name, Box::new(doc)),
             Err(ImportError::Encrypted) => match Sealed::from_json(&text) {
@@ -97,26 +99,32 @@ pub(super) fn ImportForm() -> impl IntoView {
             }
         });
     };
-    let plan = Memo::new(move |_| -> Option<Result<ImportPlan, Vec<String>>> {
-        let Stage::Ready(_, doc) = stage.get() else {
-            return None;
-        };
-        Some(ctx.read(|d| {
-            plan_import(
-                d,
-                &doc.data,
-                mode.get(),
-                doc.pseudonymised,
-                ctx.settings_saved.get(),
-            )
-            .map_err(|ps| {
-                ps.iter()
-                    .take(crate::exchange::MAX_LISTED)
-                    .map(ToString::to_string)
-                    .collect()
-            })
-        }))
-    });
+    let plan = Memo::new(
+        move |_| -> Option<Result<ImportPlan, (String, Vec<String>)>> {
+            let Stage::Ready(_, doc) = stage.get() else {
+                return None;
+            };
+            Some(ctx.read(|d| {
+                plan_import(
+                    d,
+                    &doc,
+                    mode.get(),
+                    ctx.settings_saved.get(),
+                    Timestamp::now(),
+                )
+                .map_err(|r| {
+                    (
+                        r.why,
+                        r.problems
+                            .iter()
+                            .take(crate::exchange::MAX_LISTED)
+                            .map(ToString::to_string)
+                            .collect(),
+                    )
+                })
+            }))
+        },
+    );
     let import = move || {
         let Stage::Ready(name, _) = stage.get_untracked() else {
             return;

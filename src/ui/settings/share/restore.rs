@@ -24,8 +24,10 @@ pub(super) fn RestoreBackup(
             .and_then(|doc| {
                 ctx.state
                     .data()
-                    .with_untracked(|d| plan_import(d, &doc.data, Mode::Replace, false, true))
-                    .map_err(|ps| ps.first().map(ToString::to_string).unwrap_or_default())
+                    .with_untracked(|d| {
+                        plan_import(d, &doc, Mode::Replace, true, jiff::Timestamp::now())
+                    })
+                    .map_err(|r| r.to_string())
             });
         match result {
             Err(e) => message.set(Some(format!("The backup could not be restored: {e}"))),
