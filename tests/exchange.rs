@@ -11,7 +11,7 @@ use waymark::domain::dataset::Dataset;
 use waymark::domain::edit::Kind;
 use waymark::domain::pupil::{Pupil, PupilDraft};
 use waymark::exchange::merge::{looks_pseudonymised, plan_import, Mode};
-use waymark::exchange::scope::{extract, pseudonymise, scrub, Scope};
+use waymark::exchange::scope::{extract, pseudonymise, Matcher, Scope, PUPIL_FIELDS_KEPT, RULES};
 use waymark::exchange::{Document, ImportError};
 
 fn now() -> jiff::Timestamp {
@@ -144,11 +144,15 @@ fn pseudonymised_files_keep_no_names_or_identifiers() {
     for secret in [
         "Zoë",
         "ZOË",
+        "Zoe",
         "O'Brien",
         "A123456789012",
         "2016-02-29",
         "4B",
         "Ravi",
+        "\"pupil_premium\": true",
+        "\"ehcp\": {",
+        "2023-09-04",
     ] {
         assert!(!json.contains(secret), "{secret} leaked");
     }
@@ -160,22 +164,110 @@ fn pseudonymised_files_keep_no_names_or_identifiers() {
     );
     assert_eq!(
         doc.data.enrolments[0].notes,
-        "Z. and R. worked well; O. tired. Zoe's mum called."
+        "Z. and R. worked well; O. tired. Z.'s mum called."
     );
     assert_eq!(doc.data.plans[0].parent_views, "We are proud of Z..");
-    // The SEN details the file is for are still there.
-    assert_eq!(p.primary_need, zoe.primary_need);
-    assert_eq!(p.ehcp, zoe.ehcp);
-    assert!(doc.summary().contains("initials and a reference"));
+    // The SEN details the file is for are still there; what identifies
+    // beyond names is not.
+    assert_eq!(
+        (p.sen_status, p.primary_need, p.year_group),
+        (zoe.sen_status, zoe.primary_need, zoe.year_group)
+    );
+    assert_eq!(p.ehcp, None);
+    assert_eq!(p.flags, Default::default());
+    assert_eq!(
+        (p.on_register_from, p.off_register_from, p.left_on),
+        (None, None, None)
+    );
+    assert_eq!(
+        doc.summary(),
+        "One pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school's settings and budgets. Pupils' names are replaced by initials and a reference unique in the file. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil's given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils' and parents' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles' and members' names. Each pupil keeps a random id, year group, past year groups, SEN status, needs and when the record was made and changed, with their provision, enrolments, scores and support plans; the school's settings are as they are."
+    );
     // And it reads back.
     assert_eq!(Document::from_json(&json).unwrap(), doc);
-    assert_eq!(
-        scrub("Bo, bob and Bobby", &[("bob".into(), "B.".into())]),
-        "Bo, B. and Bobby"
-    );
-    // Nothing outside the pupils is touched.
+    // Nothing without a name in it is touched.
     let whole = pseudonymise(&d, &d);
     assert_eq!(whole.provisions, d.provisions);
+}
+
+/// Names as people write them, in every free-text field, worked by hand.
+#[test]
+fn names_are_found_however_they_are_written() {
+    let m = Matcher::new(["Bob", "Élodie", "Mary-Jane", "van der Berg", "O'Brien", "A"]);
+    let cases = [
+        ("Bo, bob and Bobby", "Bo, B. and Bobby"),
+        ("Elodie, ÉLODIE and E\u{301}lodie", "É., É. and É."),
+        ("Mary-Jane, Mary Jane, Mary and Jane", "M., M., M. and J."),
+        ("Van der Berg's van; Berg’s bag", "V.'s van; B.’s bag"),
+        (
+            "O’Brien, O'Brien’s, OBrien, Brien; o brien",
+            "O., O.’s, O., B.; O.",
+        ),
+        ("A cat", "A cat"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(m.scrub(text), want, "{text}");
+    }
+
+    // Every free-text field a pupil's name might be in.
+    let mut d = school();
+    let zoe = d.pupils[0].id;
+    let name = "Zoe O’Brien";
+    d.pupils[0].profile.strengths = format!("{name} reads well");
+    d.pupils[0].profile.what_helps = format!("{name}'s timer");
+    d.pupils[0].profile.what_does_not_help = format!("noise near {name}");
+    d.pupils[0].profile.communication = format!("ask {name}");
+    d.plans[0].outcomes[0].text = format!("{name} will read");
+    d.plans[0].pupil_views = format!("I am {name}");
+    d.enrolments[0].notes = format!("{name} tired");
+    d.enrolments[0].entry = Some(waymark::domain::provision::Assessment {
+        score: waymark::domain::provision::Score::Text(format!("{name}: secure")),
+        date: jiff::civil::date(2025, 9, 8),
+    });
+    d.provisions[0].name = format!("1:1 with {name}");
+    d.interventions[0].description = format!("made for {name}");
+    d.members[0].name = "Mrs O'Brien".into();
+    let out = pseudonymise(&extract(&d, Scope::Pupil { id: zoe }), &d);
+    let json = waymark::exchange::json::write(&out);
+    assert!(!json.contains("Zoe") && !json.contains("Brien"), "{json}");
+    assert_eq!(out.provisions[0].name, "1:1 with Z. O.");
+    assert_eq!(out.pupils[0].profile.what_helps, "Z. O.'s timer");
+    assert_eq!(out.members[0].name, "Mrs O.");
+    assert_eq!(
+        out.enrolments[0].entry.as_ref().map(|a| a.score.clone()),
+        Some(waymark::domain::provision::Score::Text(
+            "Z. O.: secure".into()
+        ))
+    );
+
+    // Every pupil field is either kept or named by a rule of the summary.
+    let pupil = serde_json::to_value(&d.pupils[0]).unwrap();
+    let mut named: Vec<&str> = PUPIL_FIELDS_KEPT.iter().map(|(k, _)| *k).collect();
+    named.extend(RULES.iter().flat_map(|r| r.pupil_fields.iter().copied()));
+    let mut keys: Vec<&str> = pupil
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    named.sort_unstable();
+    assert_eq!(keys, named);
+}
+
+/// References are unique within a file, even where six hex digits of two
+/// ids are the same.
+#[test]
+fn references_are_unique_in_a_file() {
+    let mut d = school();
+    let mut twin = d.pupils[1].clone();
+    let id = d.pupils[0].id.simple().to_string();
+    twin.id = Uuid::parse_str(&format!("{}ffffffffffffffffffffffffff", &id[..6])).unwrap();
+    d.pupils.push(twin);
+    let out = pseudonymise(&d, &d);
+    let refs: std::collections::HashSet<_> = out.pupils.iter().map(|p| &p.family_name).collect();
+    assert_eq!(refs.len(), 3);
+    assert_eq!(out.pupils[0].family_name, format!("(ref {})", &id[..7]));
 }
 
 #[test]
@@ -510,6 +602,39 @@ proptest! {
         stored.apply(&plan.changes);
         let again = Document { data: stored, ..back.clone() };
         prop_assert_eq!(again.to_json(), json);
+    }
+
+    /// A name written any way people write it is never left in a note.
+    #[test]
+    fn names_never_survive_scrubbing(
+        given in "[A-Za-zÀ-ÿ]{2,8}( [A-Za-zÀ-ÿ]{2,8})?",
+        family in "[A-Za-zÀ-ÿ]{2,8}(['’-][A-Za-zÀ-ÿ]{2,8})?",
+        before in "[0-9 ,.]{0,20}",
+        after in "[0-9 ,.]{0,20}",
+        how in 0usize..4,
+    ) {
+        let written = |n: &str| match how {
+            0 => n.to_uppercase(),
+            1 => n.replace('’', "'") + "’s",
+            2 => {
+                use unicode_normalization::UnicodeNormalization;
+                n.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+            }
+            _ => n.replace('-', " "),
+        };
+        let text = format!("{before} {} {} {after}", written(&given), written(&family));
+        let scrubbed = Matcher::new([given.as_str(), family.as_str()]).scrub(&text);
+        let words = |s: &str| -> Vec<String> {
+            use unicode_normalization::UnicodeNormalization;
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 2)
+                .map(|w| w.nfd().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+                .collect()
+        };
+        let left = words(&scrubbed);
+        for part in words(&given).into_iter().chain(words(&family)) {
+            prop_assert!(!left.contains(&part), "{part} left in {scrubbed:?} (from {text:?})");
+        }
     }
 
     /// Any bytes at all: an answer, never a panic.
