@@ -78,7 +78,7 @@ test('the whole school round-trips through an empty browser, byte for byte', asy
   expect(await axeViolations(fresh)).toEqual([]);
   await fresh.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(fresh.locator('#import-message')).toContainText(`Imported ${first.name} (merged)`);
-  await expect(fresh.locator('#import-backup')).toContainText(`Before the last import (${first.name}, merged)`);
+  await expect(fresh.locator('#import-backup-0')).toContainText(`(before ${first.name}, merged)`);
   await fresh.reload();
   const again = await exportFile(fresh);
   const strip = (t) => t.replace(/"exported_at": "[^"]+"/, '');
@@ -225,8 +225,14 @@ test('replace, then restore the data from before the import', async ({ page }) =
   await expect(page.getByRole('row', { name: /Zoë/ })).toContainText('5C');
   await page.reload();
   await page.goto('/#/settings');
-  await page.getByRole('button', { name: 'Restore the data from before the last import' }).click();
-  await expect(page.locator('#import-message')).toContainText('Restored the data as it was before the import');
+  await page.locator('#import-restore-0').click();
+  await expect(page.locator('#import-message')).toContainText('Restored the data as it was before old-version.json, replaced');
+  // Restoring kept the data as it was: two backups now, the newest first; one can be deleted.
+  await expect(page.locator('#import-backup-0')).toContainText('(before restoring the backup of');
+  await expect(page.locator('#import-backup-1')).toContainText('(before old-version.json, replaced)');
+  await page.locator('#import-delete-0').click();
+  await expect(page.locator('#import-message')).toContainText('Deleted the backup kept on');
+  await expect(page.locator('#import-backup-1')).toHaveCount(0);
   await page.getByRole('link', { name: 'Pupils' }).click();
   await expect(page.getByRole('row', { name: /Ravi Shah/ })).toHaveCount(1);
   await expect(page.getByRole('row', { name: /Zoë/ })).toContainText('4B');

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::preview::ImportPreview;
+use super::preview::{ImportPreview, PlanOrRefusal};
 use super::restore::RestoreBackup;
 use crate::exchange::encryption::{self, Sealed};
-use crate::exchange::merge::{plan_import, ImportPlan, Mode};
+use crate::exchange::merge::{plan_import, Mode};
 use crate::exchange::{Document, ImportError, MAX_BYTES};
 use crate::store::ImportBackup;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -32,13 +32,13 @@ pub(super) fn ImportForm() -> impl IntoView {
     let mode = RwSignal::new(Mode::Merge);
     let passphrase = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
-    let backup = LocalResource::new(move || {
-        // Read again after each save (an import writes a new backup).
+    let backups = LocalResource::new(move || {
+        // Read again after each save (an import or restore writes a new backup).
         ctx.save.track();
         async move {
             match ctx.db.get_value() {
-                Some(db) => db.import_backup().await.ok().flatten(),
-                None => None,
+                Some(db) => db.backups().await.unwrap_or_default(),
+                None => Vec::new(),
             }
         }
     });
@@ -99,32 +99,30 @@ pub(super) fn ImportForm() -> impl IntoView {
             }
         });
     };
-    let plan = Memo::new(
-        move |_| -> Option<Result<ImportPlan, (String, Vec<String>)>> {
-            let Stage::Ready(_, doc) = stage.get() else {
-                return None;
-            };
-            Some(ctx.read(|d| {
-                plan_import(
-                    d,
-                    &doc,
-                    mode.get(),
-                    ctx.settings_saved.get(),
-                    Timestamp::now(),
+    let plan = Memo::new(move |_| -> Option<PlanOrRefusal> {
+        let Stage::Ready(_, doc) = stage.get() else {
+            return None;
+        };
+        Some(ctx.read(|d| {
+            plan_import(
+                d,
+                &doc,
+                mode.get(),
+                ctx.settings_saved.get(),
+                Timestamp::now(),
+            )
+            .map_err(|r| {
+                (
+                    r.why,
+                    r.problems
+                        .iter()
+                        .take(crate::exchange::MAX_LISTED)
+                        .map(ToString::to_string)
+                        .collect(),
                 )
-                .map_err(|r| {
-                    (
-                        r.why,
-                        r.problems
-                            .iter()
-                            .take(crate::exchange::MAX_LISTED)
-                            .map(ToString::to_string)
-                            .collect(),
-                    )
-                })
-            }))
-        },
-    );
+            })
+        }))
+    });
     let import = move || {
         let Stage::Ready(name, _) = stage.get_untracked() else {
             return;
@@ -159,7 +157,7 @@ pub(super) fn ImportForm() -> impl IntoView {
             {
                 Ok(()) => {
                     stage.set(Stage::Idle);
-                    message.set(Some(format!("Imported {name} ({how}): {n} records changed. The data as it was is kept below.", )));
+                    message.set(Some(format!("Imported {name} ({how}): {n} records changed. The data as it was is kept below.")));
                 }
                 Err(e) => message.set(Some(format!("Nothing was imported: {e}"))),
             }
@@ -209,7 +207,7 @@ pub(super) fn ImportForm() -> impl IntoView {
                 }.into_any(),
             }}
             <p class="message" role="status" id="import-message">{move || message.get()}</p>
-            <RestoreBackup backup=backup message=message />
+            <RestoreBackup backups=backups message=message />
         </div>
     }
 }

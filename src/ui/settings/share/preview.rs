@@ -7,6 +7,9 @@ use crate::exchange::merge::{ImportPlan, Mode};
 use crate::exchange::Document;
 use crate::ui::state::{AppCtx, SaveState};
 
+/// An import's plan, or why it is refused and the records at fault.
+pub(super) type PlanOrRefusal = Result<ImportPlan, (String, Vec<String>)>;
+
 /// The preview of `doc` (read from the file `name`): `plan` is what the
 /// chosen `mode` would change, or why it cannot be imported.
 #[component]
@@ -14,7 +17,7 @@ pub(super) fn ImportPreview(
     name: String,
     doc: Box<Document>,
     mode: RwSignal<Mode>,
-    plan: Memo<Option<Result<ImportPlan, (String, Vec<String>)>>>,
+    plan: Memo<Option<PlanOrRefusal>>,
     on_import: impl Fn() + Copy + Send + Sync + 'static,
     on_cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
