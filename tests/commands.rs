@@ -525,3 +525,52 @@ fn pupils_from_a_file_are_added_in_one_edit() {
     assert_eq!(e.forward.len(), 2);
     round_trips(&data, &e);
 }
+
+/// A device whose clock is behind the record's last change (or a record
+/// stamped in the future by another device) still moves the record's time
+/// on: an edit's `updated_at` is the later of now and the stored time plus
+/// 1 ms, so a merge never prefers the copy from before the edit.
+#[test]
+fn an_edit_is_always_later_than_the_record_it_changes() {
+    let mut data = support::sample();
+    let id = data.pupils[0].id;
+    let ahead: Timestamp = "2030-01-01T00:00:00Z".parse().unwrap();
+    data.pupils[0].updated_at = ahead;
+    let mut draft = PupilDraft::of(&data.pupils[0]);
+    draft.class_name = "5C".into();
+
+    // The clock says 2025, behind the stored 2030: 1 ms after the stored time.
+    let edit = save_pupil(&data, Some(id), &draft, later()).unwrap();
+    let Change::Put(Record::Pupil(p)) = &edit.forward[0] else {
+        panic!("a pupil put")
+    };
+    assert_eq!(p.updated_at.to_string(), "2030-01-01T00:00:00.001Z");
+    assert_eq!(p.class_name, "5C");
+    round_trips(&data, &edit);
+
+    // A clock after the stored time: now.
+    let after: Timestamp = "2030-02-01T00:00:00Z".parse().unwrap();
+    let edit = save_pupil(&data, Some(id), &draft, after).unwrap();
+    let Change::Put(Record::Pupil(p)) = &edit.forward[0] else {
+        panic!("a pupil put")
+    };
+    assert_eq!(p.updated_at, after);
+
+    // A clock exactly at the stored time: still 1 ms later.
+    let edit = save_pupil(&data, Some(id), &draft, ahead).unwrap();
+    let Change::Put(Record::Pupil(p)) = &edit.forward[0] else {
+        panic!("a pupil put")
+    };
+    assert_eq!(p.updated_at.to_string(), "2030-01-01T00:00:00.001Z");
+
+    // Nothing changed: nothing is stamped.
+    let same = waymark::domain::edit::Edit::new(
+        &data,
+        "Same",
+        vec![Change::Put(Record::Pupil(data.pupils[0].clone()))],
+    );
+    assert_eq!(
+        same.forward[0],
+        Change::Put(Record::Pupil(data.pupils[0].clone()))
+    );
+}

@@ -10,12 +10,26 @@ use waymark::domain::calendar::TermName;
 use waymark::domain::dataset::Dataset;
 use waymark::domain::edit::Kind;
 use waymark::domain::pupil::{Pupil, PupilDraft};
-use waymark::exchange::merge::{plan_import, Mode};
-use waymark::exchange::scope::{extract, pseudonymise, scrub, Scope};
+use waymark::exchange::merge::{looks_pseudonymised, plan_import, Mode};
+use waymark::exchange::scope::{extract, pseudonymise, Matcher, Scope, PUPIL_FIELDS_KEPT, RULES};
 use waymark::exchange::{Document, ImportError};
 
 fn now() -> jiff::Timestamp {
     "2026-11-22T10:00:00Z".parse().unwrap()
+}
+
+/// A file of the whole school holding `data`, exported `now()`.
+fn file(data: &Dataset) -> Document {
+    Document::new(data.clone(), now())
+}
+
+/// A file of `scope` holding `data` as it is (not extracted again).
+fn file_of(data: &Dataset, scope: Scope, pseudonymised: bool) -> Document {
+    Document {
+        scope,
+        pseudonymised,
+        ..file(data)
+    }
 }
 
 /// The sample school plus a second pupil in no provision, and a second provision in spring.
@@ -130,11 +144,15 @@ fn pseudonymised_files_keep_no_names_or_identifiers() {
     for secret in [
         "Zoë",
         "ZOË",
+        "Zoe",
         "O'Brien",
         "A123456789012",
         "2016-02-29",
         "4B",
         "Ravi",
+        "\"pupil_premium\": true",
+        "\"ehcp\": {",
+        "2023-09-04",
     ] {
         assert!(!json.contains(secret), "{secret} leaked");
     }
@@ -146,22 +164,110 @@ fn pseudonymised_files_keep_no_names_or_identifiers() {
     );
     assert_eq!(
         doc.data.enrolments[0].notes,
-        "Z. and R. worked well; O. tired. Zoe's mum called."
+        "Z. and R. worked well; O. tired. Z.'s mum called."
     );
     assert_eq!(doc.data.plans[0].parent_views, "We are proud of Z..");
-    // The SEN details the file is for are still there.
-    assert_eq!(p.primary_need, zoe.primary_need);
-    assert_eq!(p.ehcp, zoe.ehcp);
-    assert!(doc.summary().contains("initials and a reference"));
+    // The SEN details the file is for are still there; what identifies
+    // beyond names is not.
+    assert_eq!(
+        (p.sen_status, p.primary_need, p.year_group),
+        (zoe.sen_status, zoe.primary_need, zoe.year_group)
+    );
+    assert_eq!(p.ehcp, None);
+    assert_eq!(p.flags, Default::default());
+    assert_eq!(
+        (p.on_register_from, p.off_register_from, p.left_on),
+        (None, None, None)
+    );
+    assert_eq!(
+        doc.summary(),
+        "One pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school's settings and budgets. Pupils' names are replaced by initials and a reference unique in the file. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil's given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils' and parents' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles' and members' names. Each pupil keeps a random id, year group, past year groups, SEN status, needs and when the record was made and changed, with their provision, enrolments, scores and support plans; the school's settings are as they are."
+    );
     // And it reads back.
     assert_eq!(Document::from_json(&json).unwrap(), doc);
-    assert_eq!(
-        scrub("Bo, bob and Bobby", &[("bob".into(), "B.".into())]),
-        "Bo, B. and Bobby"
-    );
-    // Nothing outside the pupils is touched.
+    // Nothing without a name in it is touched.
     let whole = pseudonymise(&d, &d);
     assert_eq!(whole.provisions, d.provisions);
+}
+
+/// Names as people write them, in every free-text field, worked by hand.
+#[test]
+fn names_are_found_however_they_are_written() {
+    let m = Matcher::new(["Bob", "Élodie", "Mary-Jane", "van der Berg", "O'Brien", "A"]);
+    let cases = [
+        ("Bo, bob and Bobby", "Bo, B. and Bobby"),
+        ("Elodie, ÉLODIE and E\u{301}lodie", "É., É. and É."),
+        ("Mary-Jane, Mary Jane, Mary and Jane", "M., M., M. and J."),
+        ("Van der Berg's van; Berg’s bag", "V.'s van; B.’s bag"),
+        (
+            "O’Brien, O'Brien’s, OBrien, Brien; o brien",
+            "O., O.’s, O., B.; O.",
+        ),
+        ("A cat", "A cat"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(m.scrub(text), want, "{text}");
+    }
+
+    // Every free-text field a pupil's name might be in.
+    let mut d = school();
+    let zoe = d.pupils[0].id;
+    let name = "Zoe O’Brien";
+    d.pupils[0].profile.strengths = format!("{name} reads well");
+    d.pupils[0].profile.what_helps = format!("{name}'s timer");
+    d.pupils[0].profile.what_does_not_help = format!("noise near {name}");
+    d.pupils[0].profile.communication = format!("ask {name}");
+    d.plans[0].outcomes[0].text = format!("{name} will read");
+    d.plans[0].pupil_views = format!("I am {name}");
+    d.enrolments[0].notes = format!("{name} tired");
+    d.enrolments[0].entry = Some(waymark::domain::provision::Assessment {
+        score: waymark::domain::provision::Score::Text(format!("{name}: secure")),
+        date: jiff::civil::date(2025, 9, 8),
+    });
+    d.provisions[0].name = format!("1:1 with {name}");
+    d.interventions[0].description = format!("made for {name}");
+    d.members[0].name = "Mrs O'Brien".into();
+    let out = pseudonymise(&extract(&d, Scope::Pupil { id: zoe }), &d);
+    let json = waymark::exchange::json::write(&out);
+    assert!(!json.contains("Zoe") && !json.contains("Brien"), "{json}");
+    assert_eq!(out.provisions[0].name, "1:1 with Z. O.");
+    assert_eq!(out.pupils[0].profile.what_helps, "Z. O.'s timer");
+    assert_eq!(out.members[0].name, "Mrs O.");
+    assert_eq!(
+        out.enrolments[0].entry.as_ref().map(|a| a.score.clone()),
+        Some(waymark::domain::provision::Score::Text(
+            "Z. O.: secure".into()
+        ))
+    );
+
+    // Every pupil field is either kept or named by a rule of the summary.
+    let pupil = serde_json::to_value(&d.pupils[0]).unwrap();
+    let mut named: Vec<&str> = PUPIL_FIELDS_KEPT.iter().map(|(k, _)| *k).collect();
+    named.extend(RULES.iter().flat_map(|r| r.pupil_fields.iter().copied()));
+    let mut keys: Vec<&str> = pupil
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    named.sort_unstable();
+    assert_eq!(keys, named);
+}
+
+/// References are unique within a file, even where six hex digits of two
+/// ids are the same.
+#[test]
+fn references_are_unique_in_a_file() {
+    let mut d = school();
+    let mut twin = d.pupils[1].clone();
+    let id = d.pupils[0].id.simple().to_string();
+    twin.id = Uuid::parse_str(&format!("{}ffffffffffffffffffffffffff", &id[..6])).unwrap();
+    d.pupils.push(twin);
+    let out = pseudonymise(&d, &d);
+    let refs: std::collections::HashSet<_> = out.pupils.iter().map(|p| &p.family_name).collect();
+    assert_eq!(refs.len(), 3);
+    assert_eq!(out.pupils[0].family_name, format!("(ref {})", &id[..7]));
 }
 
 #[test]
@@ -179,7 +285,7 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     incoming.provisions[0].name = "Renamed there".into();
     incoming.provisions[0].updated_at = "2026-01-01T00:00:00Z".parse().unwrap();
 
-    let plan = plan_import(&stored_newer, &incoming, Mode::Merge, false, true).unwrap();
+    let plan = plan_import(&stored_newer, &file(&incoming), Mode::Merge, true, now()).unwrap();
     assert_eq!(
         plan.new.iter().map(|i| i.what.as_str()).collect::<Vec<_>>(),
         ["Pupil Nia Jones"]
@@ -210,7 +316,7 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     // Replace: the stored data becomes the file's exactly.
     let mut smaller = stored.clone();
     smaller.pupils.pop();
-    let plan = plan_import(&stored_newer, &smaller, Mode::Replace, false, true).unwrap();
+    let plan = plan_import(&stored_newer, &file(&smaller), Mode::Replace, true, now()).unwrap();
     assert_eq!(
         plan.removed
             .iter()
@@ -232,7 +338,14 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     let pseudo = Document::of(&stored, Scope::Whole, true, now()).data;
     let mut newer = pseudo.clone();
     newer.pupils[0].updated_at = now();
-    let plan = plan_import(&stored, &newer, Mode::Merge, true, true).unwrap();
+    let plan = plan_import(
+        &stored,
+        &file_of(&newer, Scope::Whole, true),
+        Mode::Merge,
+        true,
+        now(),
+    )
+    .unwrap();
     assert!(plan.updated.iter().all(|i| i.kind != Kind::Pupils));
     assert_eq!(
         plan.conflicts
@@ -252,15 +365,16 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
     part.pupils.clear();
     let problems = plan_import(
         &Dataset::empty(stored.settings.clone()),
-        &part,
+        &file(&part),
         Mode::Merge,
-        false,
         true,
+        now(),
     )
-    .unwrap_err();
+    .unwrap_err()
+    .problems;
     // Into a new database (settings never saved), everything is new.
     let fresh = Dataset::empty(waymark::domain::settings::SchoolSettings::first_run(now()));
-    let plan = plan_import(&fresh, &stored, Mode::Merge, false, false).unwrap();
+    let plan = plan_import(&fresh, &file(&stored), Mode::Merge, false, now()).unwrap();
     assert_eq!(
         (plan.new.len(), plan.conflicts.len()),
         (stored.records().len(), 0)
@@ -269,6 +383,182 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
         problems.iter().any(|p| p.kind == "enrolments"),
         "{problems:?}"
     );
+}
+
+/// A pupil's name, UPN and date of birth are never replaced by initials, a
+/// reference or a blank, whatever the file's flag says.
+#[test]
+fn merges_never_erase_a_pupils_identity() {
+    let stored = school();
+    let zoe = stored.pupils[0].clone();
+    // A pseudonymised copy posing as real: flag false, pupils newer.
+    let mut posing = Document::of(&stored, Scope::Whole, true, now()).data;
+    for p in posing.pupils.iter_mut() {
+        p.updated_at = now();
+    }
+    let doc = file_of(&posing, Scope::Whole, false);
+    assert!(!doc.pseudonymised);
+    for mode in [Mode::Merge, Mode::Replace] {
+        let plan = plan_import(&stored, &doc, mode, true, now()).unwrap();
+        assert!(
+            plan.updated.iter().all(|i| i.kind != Kind::Pupils),
+            "{mode:?}"
+        );
+        let reasons: Vec<_> = plan
+            .conflicts
+            .iter()
+            .filter(|c| c.item.kind == Kind::Pupils)
+            .map(|c| (c.item.what.as_str(), c.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 2, "{mode:?}");
+        assert_eq!(reasons[0].0, "Pupil Zoë O'Brien");
+        assert!(reasons[0].1.contains("initials, a reference or a blank"));
+        let mut after = stored.clone();
+        after.apply(&plan.changes);
+        assert_eq!(after.pupil(zoe.id), Some(&zoe), "{mode:?}");
+    }
+    // The flag alone is enough, even for values that look real.
+    let mut real_looking = stored.clone();
+    real_looking.pupils[0].class_name = "5C".into();
+    real_looking.pupils[0].updated_at = now();
+    let plan = plan_import(
+        &stored,
+        &file_of(&real_looking, Scope::Whole, true),
+        Mode::Merge,
+        true,
+        now(),
+    )
+    .unwrap();
+    assert!(plan.updated.is_empty());
+    assert!(plan.conflicts[0].reason.contains("pseudonymised"));
+
+    // A real copy without UPN and date of birth: its newer class is taken,
+    // the stored UPN and date of birth kept.
+    let mut lacking = stored.clone();
+    lacking.pupils[0].upn = None;
+    lacking.pupils[0].date_of_birth = None;
+    lacking.pupils[0].class_name = "5C".into();
+    lacking.pupils[0].updated_at = now();
+    let plan = plan_import(&stored, &file(&lacking), Mode::Merge, true, now()).unwrap();
+    assert_eq!(
+        plan.updated
+            .iter()
+            .map(|i| i.what.as_str())
+            .collect::<Vec<_>>(),
+        ["Pupil Zoë O'Brien (UPN and date of birth kept as stored: the file has none)"]
+    );
+    let mut after = stored.clone();
+    after.apply(&plan.changes);
+    let z = after.pupil(zoe.id).unwrap();
+    assert_eq!(
+        (z.upn.as_deref(), z.date_of_birth, z.class_name.as_str()),
+        (
+            Some("A123456789012"),
+            Some(jiff::civil::date(2016, 2, 29)),
+            "5C"
+        )
+    );
+
+    // What pseudonymising leaves of a name, and what it does not.
+    for name in [
+        "Z.",
+        "Z.O.",
+        " J-P. ",
+        "Z. O.",
+        "(ref f8b6a2)",
+        "ref 12",
+        "REF: a1",
+        "",
+    ] {
+        assert!(looks_pseudonymised(name), "{name:?}");
+    }
+    for name in [
+        "Zoë",
+        "O'Brien",
+        "St. John",
+        "Z",
+        "Jo.",
+        "Reford",
+        "ref",
+        "Mary-Jane",
+    ] {
+        assert!(!looks_pseudonymised(name), "{name:?}");
+    }
+}
+
+/// Times later than the file's export time, or a file from more than a
+/// day ahead of this clock, are refused, naming each, and nothing changes.
+#[test]
+fn times_after_the_export_are_refused() {
+    let stored = school();
+    let mut forged = stored.clone();
+    // The provision says it was changed a year after the file was exported.
+    forged.provisions[1].name = "Old copy".into();
+    forged.provisions[1].updated_at = "2027-11-22T10:00:00Z".parse().unwrap();
+    for mode in [Mode::Merge, Mode::Replace] {
+        let refused = plan_import(&stored, &file(&forged), mode, true, now()).unwrap_err();
+        assert_eq!(
+            refused.why,
+            "1 time in the file is later than the file's own export time: a forged or wrong clock could let an old copy win."
+        );
+        assert_eq!(
+            refused.problems[0].to_string(),
+            "provisions[1].updated_at: Provision Old copy is 22/11/2027 10:00:00 UTC, after the file was exported (22/11/2026 10:00:00 UTC)"
+        );
+    }
+    // A file stamped two days after this device's clock.
+    let behind: jiff::Timestamp = "2026-11-20T09:59:59Z".parse().unwrap();
+    let refused = plan_import(&stored, &file(&stored), Mode::Merge, true, behind).unwrap_err();
+    assert!(
+        refused.why.starts_with("The file says it was exported on 22/11/2026 10:00:00 UTC, more than a day after this device's clock (20/11/2026 09:59:59 UTC)"),
+        "{}",
+        refused.why
+    );
+    // Within a day (another device's clock a little ahead) is read.
+    let a_bit_behind: jiff::Timestamp = "2026-11-21T10:00:00Z".parse().unwrap();
+    assert!(plan_import(&stored, &file(&stored), Mode::Merge, true, a_bit_behind).is_ok());
+}
+
+/// A part of the school never changes its settings, and is only merged.
+#[test]
+fn a_part_never_changes_the_settings_and_cannot_replace() {
+    let stored = school();
+    let zoe = stored.pupils[0].id;
+    let mut part = extract(&stored, Scope::Pupil { id: zoe });
+    part.settings.school_name = "Another school".into();
+    part.settings.updated_at = now();
+    part.pupils[0].class_name = "5C".into();
+    part.pupils[0].updated_at = now();
+    let doc = file_of(&part, Scope::Pupil { id: zoe }, false);
+    let plan = plan_import(&stored, &doc, Mode::Merge, true, now()).unwrap();
+    assert_eq!(
+        plan.conflicts
+            .iter()
+            .map(|c| (c.item.kind, c.reason.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            Kind::Settings,
+            "the file holds one pupil, which never changes the school's settings: those here are kept"
+        )]
+    );
+    let mut after = stored.clone();
+    after.apply(&plan.changes);
+    assert_eq!(after.settings, stored.settings);
+    assert_eq!(after.pupil(zoe).unwrap().class_name, "5C");
+
+    let refused = plan_import(&stored, &doc, Mode::Replace, true, now()).unwrap_err();
+    assert_eq!(
+        refused.why,
+        "This file holds one pupil, not the whole school: Replace would delete everything else here. Merge it instead."
+    );
+    assert!(refused.problems.is_empty());
+
+    // A new database (settings never saved) takes the part's settings.
+    let fresh = Dataset::empty(waymark::domain::settings::SchoolSettings::first_run(now()));
+    let plan = plan_import(&fresh, &doc, Mode::Merge, false, now()).unwrap();
+    let mut after = fresh.clone();
+    after.apply(&plan.changes);
+    assert_eq!(after.settings.school_name, "Another school");
 }
 
 fn name() -> impl Strategy<Value = String> {
@@ -307,11 +597,44 @@ proptest! {
         let json = doc.to_json();
         let back = Document::from_json(&json).unwrap();
         let empty = Dataset::empty(back.data.settings.clone());
-        let plan = plan_import(&empty, &back.data, Mode::Replace, pseudo, false).unwrap();
+        let plan = plan_import(&empty, &back, Mode::Replace, false, now()).unwrap();
         let mut stored = empty.clone();
         stored.apply(&plan.changes);
         let again = Document { data: stored, ..back.clone() };
         prop_assert_eq!(again.to_json(), json);
+    }
+
+    /// A name written any way people write it is never left in a note.
+    #[test]
+    fn names_never_survive_scrubbing(
+        given in "[A-Za-zÀ-ÿ]{2,8}( [A-Za-zÀ-ÿ]{2,8})?",
+        family in "[A-Za-zÀ-ÿ]{2,8}(['’-][A-Za-zÀ-ÿ]{2,8})?",
+        before in "[0-9 ,.]{0,20}",
+        after in "[0-9 ,.]{0,20}",
+        how in 0usize..4,
+    ) {
+        let written = |n: &str| match how {
+            0 => n.to_uppercase(),
+            1 => n.replace('’', "'") + "’s",
+            2 => {
+                use unicode_normalization::UnicodeNormalization;
+                n.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect()
+            }
+            _ => n.replace('-', " "),
+        };
+        let text = format!("{before} {} {} {after}", written(&given), written(&family));
+        let scrubbed = Matcher::new([given.as_str(), family.as_str()]).scrub(&text);
+        let words = |s: &str| -> Vec<String> {
+            use unicode_normalization::UnicodeNormalization;
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 2)
+                .map(|w| w.nfd().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+                .collect()
+        };
+        let left = words(&scrubbed);
+        for part in words(&given).into_iter().chain(words(&family)) {
+            prop_assert!(!left.contains(&part), "{part} left in {scrubbed:?} (from {text:?})");
+        }
     }
 
     /// Any bytes at all: an answer, never a panic.

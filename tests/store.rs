@@ -509,6 +509,26 @@ async fn an_import_is_saved_with_its_backup_or_not_at_all() {
         .unwrap();
     let (_, back) = db.load(support::now()).await.unwrap();
     assert_eq!(back.pupils, sample.pupils);
-    assert_eq!(db.import_backup().await.unwrap(), Some(backup));
+    assert_eq!(db.import_backup().await.unwrap(), Some(backup.clone()));
+
+    // Five more: the newest five are kept, newest first; one can be deleted.
+    let mut later = Vec::new();
+    for day in 1..=5 {
+        let at = support::now() + jiff::SignedDuration::from_hours(24 * day);
+        let b = ImportBackup::new(at, format!("import {day}"), "{}".into());
+        db.apply_with_backup(&[], Some(&b)).await.unwrap();
+        later.push(b);
+    }
+    later.reverse();
+    assert_eq!(db.backups().await.unwrap(), later, "the first is gone");
+    db.delete_backup(later[2].key()).await.unwrap();
+    let left: Vec<String> = db
+        .backups()
+        .await
+        .unwrap()
+        .iter()
+        .map(|b| b.before.clone())
+        .collect();
+    assert_eq!(left, ["import 5", "import 4", "import 2", "import 1"]);
     db.close();
 }

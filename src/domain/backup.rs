@@ -27,9 +27,70 @@ pub fn reminder(
     }
 }
 
+/// How many backups taken before imports and restores are kept.
+pub const KEPT: usize = 5;
+
+/// The key of the one backup kept by builds before five were kept.
+pub const LEGACY_KEY: &str = "import-backup";
+
+/// The prefix of a backup's key in the `meta` store; the rest is the time
+/// it was taken, in milliseconds, zero-padded so keys sort by time.
+pub const KEY_PREFIX: &str = "backup:";
+
+/// The key of a backup taken at `taken_at`.
+pub fn key(taken_at: Timestamp) -> String {
+    format!("{KEY_PREFIX}{:016}", taken_at.as_millisecond().max(0))
+}
+
+/// Whether `key` (of the `meta` store) is a backup's.
+pub fn is_key(key: &str) -> bool {
+    key == LEGACY_KEY || key.starts_with(KEY_PREFIX)
+}
+
+/// Of the `meta` store's keys (with the backup being saved among them),
+/// the backups' beyond the newest [`KEPT`], oldest first: what saving a
+/// backup deletes. The legacy backup is older than any other.
+pub fn to_prune(keys: &[String]) -> Vec<String> {
+    let mut backups: Vec<&String> = keys.iter().filter(|k| is_key(k)).collect();
+    crate::domain::sort::by(&mut backups, |a, b| {
+        (a.as_str() != LEGACY_KEY, a).cmp(&(b.as_str() != LEGACY_KEY, b))
+    });
+    backups.dedup();
+    let over = backups.len().saturating_sub(KEPT);
+    backups.into_iter().take(over).cloned().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_newest_five_backups_are_kept() {
+        let at = |s: &str| key(s.parse().unwrap());
+        assert_eq!(at("2026-11-22T10:00:00.5Z"), "backup:0001795341600500");
+        let mut keys: Vec<String> = [
+            "2026-11-22T10:00:00Z",
+            "2026-11-20T10:00:00Z",
+            "2026-11-23T10:00:00Z",
+            "2026-11-21T10:00:00Z",
+            "2026-11-24T10:00:00Z",
+        ]
+        .map(at)
+        .into();
+        keys.push("app".into());
+        assert!(to_prune(&keys).is_empty(), "five are kept");
+        keys.push(LEGACY_KEY.into());
+        assert_eq!(
+            to_prune(&keys),
+            [LEGACY_KEY],
+            "the old build's one is the oldest"
+        );
+        keys.push(at("2026-11-25T10:00:00Z"));
+        assert_eq!(
+            to_prune(&keys),
+            [LEGACY_KEY.to_owned(), at("2026-11-20T10:00:00Z")]
+        );
+    }
 
     #[test]
     fn reminds_when_due_only() {

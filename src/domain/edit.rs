@@ -73,7 +73,9 @@ pub enum Record {
 /// the store need of each, whatever its kind.
 pub trait Kept: Row + Clone + 'static {
     const KIND: Kind;
+    fn created_at(&self) -> jiff::Timestamp;
     fn updated_at(&self) -> jiff::Timestamp;
+    fn set_updated_at(&mut self, at: jiff::Timestamp);
     /// A few words that say which record this is, for lists of changes.
     fn describe(&self) -> String;
     fn wrap(self) -> Record;
@@ -155,8 +157,14 @@ macro_rules! kept {
         }
         impl Kept for $ty {
             const KIND: Kind = Kind::$kind;
+            fn created_at(&self) -> jiff::Timestamp {
+                self.created_at
+            }
             fn updated_at(&self) -> jiff::Timestamp {
                 self.updated_at
+            }
+            fn set_updated_at(&mut self, at: jiff::Timestamp) {
+                self.updated_at = at;
             }
             fn describe(&self) -> String {
                 let $r = self;
@@ -218,9 +226,18 @@ impl Record {
         on_record!(self, x => kind_of(x))
     }
 
+    /// When the record was made.
+    pub fn created_at(&self) -> jiff::Timestamp {
+        on_record!(self, x => x.created_at())
+    }
+
     /// When the record was last changed.
     pub fn updated_at(&self) -> jiff::Timestamp {
         on_record!(self, x => x.updated_at())
+    }
+
+    pub fn set_updated_at(&mut self, at: jiff::Timestamp) {
+        on_record!(self, x => x.set_updated_at(at));
     }
 
     /// A few words that say which record this is, for lists of changes.
@@ -374,7 +391,22 @@ pub struct Edit {
 impl Edit {
     /// The edit that `forward` makes to `data`, with what undoes it: what a
     /// command returns, ready to save.
-    pub fn new(data: &Dataset, label: impl Into<String>, forward: Vec<Change>) -> Edit {
+    ///
+    /// Every record it changes is stamped later than the stored one: a put
+    /// of a record that differs from the stored record, and whose
+    /// `updated_at` (the command's `now`) is not after the stored
+    /// `updated_at`, takes the stored `updated_at` plus 1 ms. So an edit
+    /// always moves a record's time on, even on a device whose clock is
+    /// behind, and a merge never takes an older copy over it.
+    pub fn new(data: &Dataset, label: impl Into<String>, mut forward: Vec<Change>) -> Edit {
+        stamp_later(data, &mut forward);
+        Edit::exact(data, label, forward)
+    }
+
+    /// The edit that `forward` makes to `data`, its records exactly as
+    /// given (their times unchanged): an import or a restore, whose records
+    /// keep the times they were changed at.
+    pub fn exact(data: &Dataset, label: impl Into<String>, forward: Vec<Change>) -> Edit {
         let backward = data.inverse(&forward);
         Edit {
             label: label.into(),
@@ -391,6 +423,21 @@ impl Edit {
 
     fn touches(&self, ids: &[Uuid]) -> bool {
         self.forward.iter().any(|c| ids.contains(&c.id()))
+    }
+}
+
+/// Move the `updated_at` of each changed record in `changes` past the
+/// stored record's (see [`Edit::new`]); records changed twice in one edit
+/// are compared with the stored one each time.
+fn stamp_later(data: &Dataset, changes: &mut [Change]) {
+    for c in changes {
+        let Change::Put(r) = c else { continue };
+        let Some(old) = data.get(r.kind(), r.id()) else {
+            continue;
+        };
+        if old != *r && r.updated_at() <= old.updated_at() {
+            r.set_updated_at(old.updated_at() + jiff::SignedDuration::from_millis(1));
+        }
     }
 }
 

@@ -5,10 +5,14 @@
 
 use std::collections::HashMap;
 
+use jiff::{SignedDuration, Timestamp};
 use uuid::Uuid;
 
+use super::scope::Scope;
+use super::Document;
 use crate::domain::dataset::{Dataset, RecordProblem};
 use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::pupil::Pupil;
 
 /// How a file's records meet the stored ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +20,8 @@ pub enum Mode {
     /// Keep everything stored; add the file's new records; where both have
     /// a record, the one changed more recently wins.
     Merge,
-    /// Make the stored data exactly the file's.
+    /// Make the stored data exactly the file's: for a file of the whole
+    /// school only.
     Replace,
 }
 
@@ -56,20 +61,69 @@ fn item(r: &Record) -> Item {
     }
 }
 
-/// Plan importing `incoming` into `current`; `settings_stored` says whether
-/// the current settings were ever saved (a new database has defaults only,
-/// and a file's settings simply replace them). A pseudonymised file never
-/// overwrites a pupil already stored (its names and identifiers were
-/// removed on purpose). The result must itself be a valid dataset: if it
-/// would not be (for example a merged enrolment whose pupil the stored data
-/// lacks), every problem is returned instead.
+/// Why a file cannot be imported: in words, and the records at fault (by
+/// collection, position and field), if any. Nothing is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub why: String,
+    pub problems: Vec<RecordProblem>,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.why)?;
+        if let Some(p) = self.problems.first() {
+            write!(f, " The first is {p}.")?;
+        }
+        Ok(())
+    }
+}
+
+/// How far ahead of this device's clock a file may say it was exported
+/// (another device's clock may be a little ahead, or in another zone).
+pub const CLOCK_SLACK_HOURS: i64 = 24;
+
+/// Plan importing the records of `doc` into `current`; `settings_stored`
+/// says whether the current settings were ever saved (a new database has
+/// defaults only, and a file's settings simply replace them); `now` is
+/// this device's clock. The rules, each checked before anything is
+/// stored:
+///
+/// - A file stamped later than `now` plus [`CLOCK_SLACK_HOURS`], or with a
+///   record changed (or made) after the file was exported, is refused with
+///   every such record named: a forged or skewed clock cannot make an old
+///   copy win.
+/// - Replace is only for a file of the whole school; a part (one pupil,
+///   one provision, one term) is merged, and never changes the school's
+///   settings (unless they were never saved: a new database takes them).
+/// - A stored pupil's name, UPN and date of birth are never replaced by
+///   initials, a reference or a blank: from a pseudonymised file (by its
+///   flag) the stored pupil is kept as it is; from a file whose pupil has
+///   initials or a reference for a name whatever its flag says, the same;
+///   and a file's pupil with no UPN or date of birth where one is stored
+///   keeps the stored one.
+/// - The result must itself be a valid dataset: if it would not be (for
+///   example a merged enrolment whose pupil the stored data lacks), every
+///   problem is returned instead.
 pub fn plan_import(
     current: &Dataset,
-    incoming: &Dataset,
+    doc: &Document,
     mode: Mode,
-    pseudonymised: bool,
     settings_stored: bool,
-) -> Result<ImportPlan, Vec<RecordProblem>> {
+    now: Timestamp,
+) -> Result<ImportPlan, Refused> {
+    let incoming = &doc.data;
+    let part = doc.scope != Scope::Whole;
+    if part && mode == Mode::Replace {
+        return Err(Refused {
+            why: format!(
+                "This file holds {}, not the whole school: Replace would delete everything else here. Merge it instead.",
+                doc.scope.describe()
+            ),
+            problems: Vec::new(),
+        });
+    }
+    check_times(doc, now)?;
     let stored: HashMap<(Kind, Uuid), Record> = current
         .records()
         .into_iter()
@@ -94,33 +148,51 @@ pub fn plan_import(
         }
         let key = (r.kind(), settings_key(&r));
         seen.insert(key);
-        match stored.get(&key) {
-            None => {
-                plan.new.push(item(&r));
-                plan.changes.push(Change::Put(r));
-            }
-            Some(old) if *old == r => plan.unchanged += 1,
-            Some(old) => {
-                let keep = |reason: &str| Conflict {
-                    item: item(old),
-                    reason: reason.to_owned(),
-                };
-                if pseudonymised && r.kind() == Kind::Pupils {
-                    plan.conflicts.push(keep(
-                        "the file is pseudonymised, so the stored pupil's name and details are kept",
-                    ));
-                } else if mode == Mode::Replace || r.updated_at() > old.updated_at() {
-                    plan.updated.push(item(&r));
-                    plan.changes.push(Change::Put(r));
-                } else {
-                    plan.conflicts
-                        .push(keep(if r.updated_at() == old.updated_at() {
-                            "both were changed at the same time; the stored one is kept"
-                        } else {
-                            "the stored one was changed more recently and is kept"
-                        }));
+        let Some(old) = stored.get(&key) else {
+            plan.new.push(item(&r));
+            plan.changes.push(Change::Put(r));
+            continue;
+        };
+        let keep = |reason: String| Conflict {
+            item: item(old),
+            reason,
+        };
+        let mut kept_fields = None;
+        if let (Record::Pupil(was), Record::Pupil(file)) = (old, &mut r) {
+            match identity(was, file, doc.pseudonymised) {
+                Identity::KeepStored(reason) => {
+                    if *old != Record::Pupil(file.clone()) {
+                        plan.conflicts.push(keep(reason.into()));
+                    } else {
+                        plan.unchanged += 1;
+                    }
+                    continue;
                 }
+                Identity::Kept(fields) => kept_fields = Some(fields),
+                Identity::Whole => {}
             }
+        }
+        if *old == r {
+            plan.unchanged += 1;
+        } else if part && r.kind() == Kind::Settings {
+            plan.conflicts.push(keep(format!(
+                "the file holds {}, which never changes the school's settings: those here are kept",
+                doc.scope.describe()
+            )));
+        } else if mode == Mode::Replace || r.updated_at() > old.updated_at() {
+            let mut it = item(&r);
+            if let Some(fields) = kept_fields {
+                it.what = format!("{} ({fields} kept as stored: the file has none)", it.what);
+            }
+            plan.updated.push(it);
+            plan.changes.push(Change::Put(r));
+        } else {
+            plan.conflicts
+                .push(keep(if r.updated_at() == old.updated_at() {
+                    "both were changed at the same time; the stored one is kept".into()
+                } else {
+                    "the stored one was changed more recently and is kept".into()
+                }));
         }
     }
     if mode == Mode::Replace {
@@ -140,8 +212,148 @@ pub fn plan_import(
     if problems.is_empty() {
         Ok(plan)
     } else {
-        Err(problems)
+        Err(Refused {
+            why: "Importing this file would leave records pointing at records that are not there."
+                .into(),
+            problems,
+        })
     }
+}
+
+/// Refuse a file stamped in the future, or holding a record changed (or
+/// made) after the file says it was exported, naming each such record.
+fn check_times(doc: &Document, now: Timestamp) -> Result<(), Refused> {
+    let utc = |t: Timestamp| t.strftime("%d/%m/%Y %H:%M:%S UTC").to_string();
+    let latest = now + SignedDuration::from_hours(CLOCK_SLACK_HOURS);
+    if doc.exported_at > latest {
+        return Err(Refused {
+            why: format!(
+                "The file says it was exported on {}, more than a day after this device's clock ({}): a file cannot come from the future. Check both devices' clocks.",
+                utc(doc.exported_at),
+                utc(now)
+            ),
+            problems: Vec::new(),
+        });
+    }
+    let mut problems = Vec::new();
+    let mut index: HashMap<Kind, usize> = HashMap::new();
+    for r in doc.data.records() {
+        let i = index.entry(r.kind()).or_default();
+        for (field, t) in [
+            ("created_at", r.created_at()),
+            ("updated_at", r.updated_at()),
+        ] {
+            if t > doc.exported_at {
+                problems.push(RecordProblem {
+                    kind: r.kind().store(),
+                    index: if r.kind() == Kind::Settings { 0 } else { *i },
+                    id: r.id(),
+                    field,
+                    message: format!(
+                        "{} is {}, after the file was exported ({})",
+                        r.describe(),
+                        utc(t),
+                        utc(doc.exported_at)
+                    ),
+                });
+            }
+        }
+        *i += 1;
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Refused {
+            why: format!(
+                "{} time{} in the file {} later than the file's own export time: a forged or wrong clock could let an old copy win.",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" },
+                if problems.len() == 1 { "is" } else { "are" },
+            ),
+            problems,
+        })
+    }
+}
+
+/// What may come of a file's pupil where a pupil with its id is stored.
+enum Identity {
+    /// The file's pupil as it is.
+    Whole,
+    /// The file's pupil with these stored fields kept (it has none).
+    Kept(&'static str),
+    /// None of it: the stored pupil stays as it is, for this reason.
+    KeepStored(&'static str),
+}
+
+/// Whether `file`, the file's copy of the stored pupil `was`, would erase
+/// their identity; fills in the UPN and date of birth it lacks.
+fn identity(was: &Pupil, file: &mut Pupil, pseudonymised: bool) -> Identity {
+    if pseudonymised {
+        return Identity::KeepStored(
+            "the file is pseudonymised, so the stored pupil's name and details are kept",
+        );
+    }
+    if looks_pseudonymised(&file.given_name) || looks_pseudonymised(&file.family_name) {
+        return Identity::KeepStored(
+            "the file's pupil has initials, a reference or a blank for a name (a pseudonymised copy, though the file does not say so), so the stored pupil is kept",
+        );
+    }
+    let upn = file.upn.is_none() && was.upn.is_some();
+    let dob = file.date_of_birth.is_none() && was.date_of_birth.is_some();
+    if upn {
+        file.upn.clone_from(&was.upn);
+    }
+    if dob {
+        file.date_of_birth = was.date_of_birth;
+    }
+    match (upn, dob) {
+        (true, true) => Identity::Kept("UPN and date of birth"),
+        (true, false) => Identity::Kept("UPN"),
+        (false, true) => Identity::Kept("date of birth"),
+        (false, false) => Identity::Whole,
+    }
+}
+
+/// Whether a name is what pseudonymising leaves of one: blank, initials
+/// ("Z.", "Z.O.", "J-P."), or a reference ("(ref f8b6a2)", "ref 12").
+pub fn looks_pseudonymised(name: &str) -> bool {
+    let t = name.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let lower = t.to_lowercase();
+    let bare = lower.trim_start_matches('(').trim_end_matches(')').trim();
+    if let Some(rest) = bare.strip_prefix("ref") {
+        let code = rest.trim_start_matches([' ', '.', ':', '#']);
+        if code.len() < rest.len()
+            && !code.is_empty()
+            && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return true;
+        }
+    }
+    // Initials: letters one at a time, each followed by a full stop.
+    let mut run = 0;
+    let mut stops = 0;
+    for c in t.chars() {
+        if c.is_alphabetic() {
+            run += 1;
+            if run > 1 {
+                return false;
+            }
+        } else if c == '.' {
+            if run == 0 && stops == 0 {
+                return false;
+            }
+            run = 0;
+            stops += 1;
+        } else if c.is_whitespace() || c == '-' {
+            run = 0;
+        } else {
+            return false;
+        }
+    }
+    stops > 0
 }
 
 /// The settings are one record whatever their id: a file's settings meet

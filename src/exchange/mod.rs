@@ -180,11 +180,11 @@ impl Document {
                 " and budgets"
             },
             if self.pseudonymised {
-                "Pupils appear as initials and a reference: no names, UPNs, dates of birth or classes, and pupils' names in notes are reduced to initials."
+                scope::pseudonymised_summary()
             } else if d.pupils.is_empty() {
-                "It holds no pupil's details."
+                "It holds no pupil's details.".into()
             } else {
-                "It holds pupils' names, UPNs, dates of birth and SEN details: special category data. Keep it safe, or encrypt it."
+                "It holds pupils' names, UPNs, dates of birth and SEN details: special category data. Keep it safe, or encrypt it.".into()
             }
         )
     }

@@ -227,92 +227,395 @@ fn add_staff_and_library(data: &Dataset, out: &mut Dataset) {
 fn initials(p: &Pupil) -> String {
     [&p.given_name, &p.family_name]
         .iter()
-        .filter_map(|s| s.chars().next())
+        .filter_map(|s| s.trim().chars().next())
         .map(|c| format!("{}.", c.to_uppercase()))
         .collect()
 }
 
-/// `text` with every whole-word mention (any case) of the names given
-/// replaced by its stand-in.
-pub fn scrub(text: &str, names: &[(String, String)]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if !word.is_empty() {
-            let lower = word.to_lowercase();
-            match names.iter().find(|(n, _)| *n == lower) {
-                Some((_, stand_in)) => out.push_str(stand_in),
-                None => out.push_str(word),
+/// Parts of names that are also ordinary words: matched only as part of
+/// the whole name ("van der Berg"), never alone.
+const PARTICLES: [&str; 15] = [
+    "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "el", "al", "bin", "ibn", "st",
+];
+
+/// `s` as names are compared: decomposed, accents dropped, lower case
+/// ("Zoë", "ZOE" and "Zoe\u{308}" are all "zoe").
+fn fold(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of `s` (runs of letters and digits, with any accents written
+/// as combining marks), with their byte ranges.
+fn words(s: &str) -> Vec<(usize, usize)> {
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric() || (start.is_some() && is_combining_mark(c));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                out.push((b, i));
+                start = None;
             }
-            word.clear();
-        }
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '\'' && !word.is_empty() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
+            _ => {}
         }
     }
-    flush(&mut word, &mut out);
+    if let Some(b) = start {
+        out.push((b, s.len()));
+    }
     out
 }
 
-/// `data` with its pupils pseudonymised: names become initials and a
-/// reference from the record's id; no UPN, date of birth or class; and the
-/// given or family name of any pupil of `school` found in free text
-/// (profiles, plans, enrolment notes) becomes that name's initial.
-pub fn pseudonymise(data: &Dataset, school: &Dataset) -> Dataset {
-    let mut names: Vec<(String, String)> = Vec::new();
-    for p in &school.pupils {
-        for n in [&p.given_name, &p.family_name] {
-            let n = n.trim();
+/// Whether the text between two words of a name joins them as a name's
+/// parts are joined: spaces, a hyphen or an apostrophe, straight or curly.
+fn joins(between: &str) -> bool {
+    !between.is_empty()
+        && between.chars().count() <= 3
+        && between.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '-' | '\u{2010}'
+                        | '\u{2011}'
+                        | '\''
+                        | '\u{2019}'
+                        | '\u{2018}'
+                        | '\u{02bc}'
+                        | '`'
+                )
+        })
+}
+
+/// Finds people's names in free text as people write them: any case,
+/// with or without accents, straight or curly apostrophes, possessives
+/// ("Zoë's" leaves "Z.'s"), hyphenated and multi-word names whole or by
+/// their parts ("Mary-Jane", "Mary", "Jane"; "O'Brien", "O’Brien",
+/// "OBrien", "Brien"), and replaces each by its initial.
+#[derive(Debug, Clone, Default)]
+pub struct Matcher {
+    /// By first folded word: the names starting with it, as folded words
+    /// and their stand-in, longest first.
+    names: std::collections::HashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+impl Matcher {
+    /// A matcher of every name given (given names and family names, each
+    /// on its own).
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Matcher {
+        let mut m = Matcher::default();
+        for name in names {
+            let name = name.trim();
+            let parts: Vec<&str> = words(name).into_iter().map(|(a, b)| &name[a..b]).collect();
+            let folded: Vec<String> = parts.iter().map(|p| fold(p)).collect();
+            let letters: usize = folded.iter().map(|f| f.chars().count()).sum();
             // One-letter "names" would scrub ordinary words.
-            if n.chars().count() >= 2 {
-                let stand_in = n
-                    .chars()
+            if letters < 2 {
+                continue;
+            }
+            let initial = |p: &str| {
+                p.chars()
                     .next()
                     .map(|c| format!("{}.", c.to_uppercase()))
-                    .unwrap_or_default();
-                names.push((n.to_lowercase(), stand_in));
-                // "O'Brien" is also "Brien" after "O'" in some text.
-                if let Some((_, tail)) = n.split_once('\'') {
-                    if tail.chars().count() >= 2 {
-                        names.push((
-                            tail.to_lowercase(),
-                            format!("{}.", tail.chars().next().unwrap_or('?').to_uppercase()),
-                        ));
+                    .unwrap_or_default()
+            };
+            m.add(folded.clone(), initial(parts[0]));
+            if folded.len() > 1 {
+                m.add(vec![folded.concat()], initial(parts[0]));
+                for (p, f) in parts.iter().zip(&folded) {
+                    if f.chars().count() >= 2 && !PARTICLES.contains(&f.as_str()) {
+                        m.add(vec![f.clone()], initial(p));
                     }
                 }
             }
         }
-    }
-    crate::domain::sort::by(&mut names, Ord::cmp);
-    names.dedup();
-    let s = |t: &str| scrub(t, &names);
-    let mut out = data.clone();
-    for p in &mut out.pupils {
-        let reference = p.id.simple().to_string()[..6].to_owned();
-        p.given_name = initials(p);
-        p.family_name = format!("(ref {reference})");
-        p.upn = None;
-        p.date_of_birth = None;
-        p.class_name = String::new();
-        p.profile.strengths = s(&p.profile.strengths);
-        p.profile.what_helps = s(&p.profile.what_helps);
-        p.profile.what_does_not_help = s(&p.profile.what_does_not_help);
-        p.profile.communication = s(&p.profile.communication);
-    }
-    for e in &mut out.enrolments {
-        e.notes = s(&e.notes);
-    }
-    for plan in &mut out.plans {
-        for o in &mut plan.outcomes {
-            o.text = s(&o.text);
+        for list in m.names.values_mut() {
+            crate::domain::sort::by(list, |a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+            list.dedup_by(|a, b| a.0 == b.0);
         }
-        plan.pupil_views = s(&plan.pupil_views);
-        plan.parent_views = s(&plan.parent_views);
+        m
+    }
+
+    fn add(&mut self, words: Vec<String>, stand_in: String) {
+        if let Some(first) = words.first().cloned() {
+            self.names.entry(first).or_default().push((words, stand_in));
+        }
+    }
+
+    /// `text` with every name found replaced by its initial.
+    pub fn scrub(&self, text: &str) -> String {
+        if self.names.is_empty() {
+            return text.to_owned();
+        }
+        let ws = words(text);
+        let folded: Vec<String> = ws.iter().map(|&(a, b)| fold(&text[a..b])).collect();
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        let mut i = 0;
+        while i < ws.len() {
+            let found = self.names.get(&folded[i]).and_then(|list| {
+                list.iter().find(|(name, _)| {
+                    i + name.len() <= ws.len()
+                        && name.iter().enumerate().all(|(k, w)| {
+                            folded[i + k] == *w
+                                && (k == 0 || joins(&text[ws[i + k - 1].1..ws[i + k].0]))
+                        })
+                })
+            });
+            match found {
+                Some((name, stand_in)) => {
+                    out.push_str(&text[copied..ws[i].0]);
+                    out.push_str(stand_in);
+                    copied = ws[i + name.len() - 1].1;
+                    i += name.len();
+                }
+                None => i += 1,
+            }
+        }
+        out.push_str(&text[copied..]);
+        out
+    }
+}
+
+/// What pseudonymising does to a field of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Treatment {
+    /// Replaced by initials and a reference.
+    Replaced,
+    /// Left out of the file.
+    Dropped,
+    /// Kept, with every pupil's name in it reduced to its initial.
+    Scrubbed,
+}
+
+/// One thing pseudonymising does: to which fields (in words, and the JSON
+/// keys of a pupil's fields it covers), and how. The file's summary is
+/// made from this list, and [`pseudonymise`] does nothing else, so the
+/// summary says exactly what is done.
+pub struct Rule {
+    pub what: &'static str,
+    pub treatment: Treatment,
+    /// The pupil fields (JSON keys) this rule covers.
+    pub pupil_fields: &'static [&'static str],
+    apply: fn(&mut Dataset, &Matcher),
+}
+
+/// What a pseudonymised file keeps of each pupil as it is: the rest is in
+/// [`RULES`] (a test checks that together they name every field).
+pub const PUPIL_FIELDS_KEPT: &[(&str, &str)] = &[
+    ("id", "a random id"),
+    ("year_group", "year group"),
+    ("year_group_history", "past year groups"),
+    ("sen_status", "SEN status"),
+    ("primary_need", "needs"),
+    ("secondary_need", "needs"),
+    ("created_at", "when the record was made and changed"),
+    ("updated_at", "when the record was made and changed"),
+];
+
+/// Everything pseudonymising does, in order.
+pub const RULES: &[Rule] = &[
+    Rule {
+        what: "names",
+        treatment: Treatment::Replaced,
+        pupil_fields: &["given_name", "family_name"],
+        apply: |d, _| {
+            // A reference of six hex digits of the id, longer where two
+            // pupils in the file would share it (about once in nine
+            // whole-school files of 2,000 pupils), so each is unique.
+            let ids: Vec<String> = d.pupils.iter().map(|p| p.id.simple().to_string()).collect();
+            let mut len = 6;
+            while len < 32 && {
+                let mut seen = std::collections::HashSet::new();
+                !ids.iter().all(|id| seen.insert(&id[..len]))
+            } {
+                len += 1;
+            }
+            for (p, id) in d.pupils.iter_mut().zip(&ids) {
+                p.given_name = initials(p);
+                p.family_name = format!("(ref {})", &id[..len]);
+            }
+        },
+    },
+    Rule {
+        what: "UPNs",
+        treatment: Treatment::Dropped,
+        pupil_fields: &["upn"],
+        apply: |d, _| d.pupils.iter_mut().for_each(|p| p.upn = None),
+    },
+    Rule {
+        what: "dates of birth",
+        treatment: Treatment::Dropped,
+        pupil_fields: &["date_of_birth"],
+        apply: |d, _| d.pupils.iter_mut().for_each(|p| p.date_of_birth = None),
+    },
+    Rule {
+        what: "classes",
+        treatment: Treatment::Dropped,
+        pupil_fields: &["class_name"],
+        apply: |d, _| d.pupils.iter_mut().for_each(|p| p.class_name.clear()),
+    },
+    Rule {
+        what: "EHC plan details (issue and review dates, local authority, top-up)",
+        treatment: Treatment::Dropped,
+        pupil_fields: &["ehcp"],
+        apply: |d, _| d.pupils.iter_mut().for_each(|p| p.ehcp = None),
+    },
+    Rule {
+        what: "dates of joining and leaving the SEN register and leaving the school",
+        treatment: Treatment::Dropped,
+        pupil_fields: &["on_register_from", "off_register_from", "left_on"],
+        apply: |d, _| {
+            d.pupils.iter_mut().for_each(|p| {
+                p.on_register_from = None;
+                p.off_register_from = None;
+                p.left_on = None;
+            });
+        },
+    },
+    Rule {
+        what:
+            "the pupil premium, looked-after, previously looked-after, service child and EAL flags",
+        treatment: Treatment::Dropped,
+        pupil_fields: &["flags"],
+        apply: |d, _| {
+            d.pupils
+                .iter_mut()
+                .for_each(|p| p.flags = crate::domain::pupil::Flags::default());
+        },
+    },
+    Rule {
+        what: "one-page profiles",
+        treatment: Treatment::Scrubbed,
+        pupil_fields: &["profile"],
+        apply: |d, m| {
+            for p in d.pupils.iter_mut() {
+                let f = &mut p.profile;
+                for t in [
+                    &mut f.strengths,
+                    &mut f.what_helps,
+                    &mut f.what_does_not_help,
+                    &mut f.communication,
+                ] {
+                    *t = m.scrub(t);
+                }
+            }
+        },
+    },
+    Rule {
+        what: "support plans (outcomes, pupils' and parents' views)",
+        treatment: Treatment::Scrubbed,
+        pupil_fields: &[],
+        apply: |d, m| {
+            for plan in d.plans.iter_mut() {
+                for o in &mut plan.outcomes {
+                    o.text = m.scrub(&o.text);
+                }
+                plan.pupil_views = m.scrub(&plan.pupil_views);
+                plan.parent_views = m.scrub(&plan.parent_views);
+            }
+        },
+    },
+    Rule {
+        what: "enrolment notes and scores written as text",
+        treatment: Treatment::Scrubbed,
+        pupil_fields: &[],
+        apply: |d, m| {
+            use crate::domain::provision::Score;
+            for e in d.enrolments.iter_mut() {
+                e.notes = m.scrub(&e.notes);
+                for a in [&mut e.entry, &mut e.exit].into_iter().flatten() {
+                    if let Score::Text(t) = &mut a.score {
+                        *t = m.scrub(t);
+                    }
+                }
+            }
+        },
+    },
+    Rule {
+        what: "provision names",
+        treatment: Treatment::Scrubbed,
+        pupil_fields: &[],
+        apply: |d, m| {
+            for p in d.provisions.iter_mut() {
+                p.name = m.scrub(&p.name);
+            }
+        },
+    },
+    Rule {
+        what: "library entries (names, descriptions, evidence notes)",
+        treatment: Treatment::Scrubbed,
+        pupil_fields: &[],
+        apply: |d, m| {
+            for i in d.interventions.iter_mut() {
+                i.name = m.scrub(&i.name);
+                i.description = m.scrub(&i.description);
+                i.evidence_note = m.scrub(&i.evidence_note);
+            }
+        },
+    },
+    Rule {
+        what: "staff roles' and members' names",
+        treatment: Treatment::Scrubbed,
+        pupil_fields: &[],
+        apply: |d, m| {
+            for r in d.roles.iter_mut() {
+                r.name = m.scrub(&r.name);
+            }
+            for s in d.members.iter_mut() {
+                s.name = m.scrub(&s.name);
+            }
+        },
+    },
+];
+
+/// What a pseudonymised file keeps and leaves out, in words, made from
+/// [`RULES`] and [`PUPIL_FIELDS_KEPT`].
+pub fn pseudonymised_summary() -> String {
+    let of = |t: Treatment| -> Vec<&'static str> {
+        RULES
+            .iter()
+            .filter(|r| r.treatment == t)
+            .map(|r| r.what)
+            .collect()
+    };
+    let mut kept: Vec<&str> = PUPIL_FIELDS_KEPT.iter().map(|(_, w)| *w).collect();
+    kept.dedup();
+    format!(
+        "Pupils' {} are replaced by initials and a reference unique in the file. Left out: {}. Any pupil's given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in {}. Each pupil keeps {}, with their provision, enrolments, scores and support plans; the school's settings are as they are.",
+        of(Treatment::Replaced).join(", "),
+        and_list(&of(Treatment::Dropped), "; "),
+        and_list(&of(Treatment::Scrubbed), ", "),
+        and_list(&kept, ", "),
+    )
+}
+
+/// "a, b and c" (with `sep` between the rest).
+fn and_list(items: &[&str], sep: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(sep)),
+    }
+}
+
+/// `data` pseudonymised by every rule of [`RULES`]: names of every pupil
+/// of `school` are found in free text wherever it is kept.
+pub fn pseudonymise(data: &Dataset, school: &Dataset) -> Dataset {
+    let matcher = Matcher::new(
+        school
+            .pupils
+            .iter()
+            .flat_map(|p| [p.given_name.as_str(), p.family_name.as_str()]),
+    );
+    let mut out = data.clone();
+    for rule in RULES {
+        (rule.apply)(&mut out, &matcher);
     }
     out
 }

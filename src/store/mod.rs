@@ -23,16 +23,17 @@ use crate::domain::dataset::Dataset;
 use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::settings::SchoolSettings;
 
-/// The key of the backup taken before an import, in the `meta` store.
-const IMPORT_BACKUP: &str = "import-backup";
-
-/// The whole dataset as it was before the last import, as an export
-/// document's JSON, kept in the `meta` store.
+/// The whole dataset as it was before an import or a restore, as an export
+/// document's JSON, kept in the `meta` store under a key of the time it was
+/// taken ([`crate::domain::backup::key`]): the newest
+/// [`crate::domain::backup::KEPT`] are kept (no new store: the `meta`
+/// store of version 2 holds them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportBackup {
     key: String,
     pub taken_at: Timestamp,
-    /// What was imported, in words ("waymark-whole-2026-11-22.json, merged").
+    /// What was about to happen, in words ("waymark-whole-2026-11-22.json,
+    /// merged").
     pub before: String,
     pub document: String,
 }
@@ -40,11 +41,16 @@ pub struct ImportBackup {
 impl ImportBackup {
     pub fn new(taken_at: Timestamp, before: String, document: String) -> Self {
         ImportBackup {
-            key: IMPORT_BACKUP.into(),
+            key: crate::domain::backup::key(taken_at),
             taken_at,
             before,
             document,
         }
+    }
+
+    /// Its key in the `meta` store: what deletes it.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 }
 
@@ -439,6 +445,20 @@ impl Db {
             let store = tx.object_store(META).map_err(write_error)?;
             let object = to_js(std::iter::once(json::write(b)))?.get(0);
             drop(store.put(object).primitive().map_err(write_error)?);
+            // Keep the newest five: the keys are read in this transaction,
+            // so the backup and what it pushes out go together.
+            let mut keys: Vec<String> = store
+                .get_all_keys::<JsValue>()
+                .primitive()
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?
+                .filter_map(|k| k.ok().and_then(|k| k.as_string()))
+                .collect();
+            keys.push(b.key.clone());
+            for old in crate::domain::backup::to_prune(&keys) {
+                drop(store.delete(old).primitive().map_err(write_error)?);
+            }
         }
         let sys: web_sys::IdbTransaction = tx
             .as_sys()
@@ -450,9 +470,60 @@ impl Db {
         })
     }
 
-    /// The backup taken before the last import, if any.
+    /// The backups kept, newest first.
+    pub async fn backups(&self) -> Result<Vec<ImportBackup>, StoreError> {
+        let tx = self
+            .db
+            .transaction(META)
+            .with_mode(TransactionMode::Readonly)
+            .build()
+            .map_err(read_error)?;
+        let store = tx.object_store(META).map_err(read_error)?;
+        let rows: js_sys::Array = store
+            .get_all::<JsValue>()
+            .primitive()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect::<Result<_, _>>()
+            .map_err(read_error)?;
+        let values: Vec<serde_json::Value> = from_js(META, &rows)?;
+        let mut out = Vec::new();
+        for v in values {
+            let key = v.get("key").and_then(serde_json::Value::as_str);
+            if key.is_some_and(crate::domain::backup::is_key) {
+                out.push(
+                    serde_json::from_value::<ImportBackup>(v)
+                        .map_err(|e| StoreError::Read(format!("{META}: a backup: {e}")))?,
+                );
+            }
+        }
+        crate::domain::sort::by(&mut out, |a, b| b.taken_at.cmp(&a.taken_at));
+        Ok(out)
+    }
+
+    /// The newest backup kept, if any.
     pub async fn import_backup(&self) -> Result<Option<ImportBackup>, StoreError> {
-        self.read_meta(IMPORT_BACKUP).await
+        Ok(self.backups().await?.into_iter().next())
+    }
+
+    /// Delete the backup with `key` (an erasure request must be possible).
+    pub async fn delete_backup(&self, key: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(META)
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(strict())
+            .build()
+            .map_err(write_error)?;
+        let store = tx.object_store(META).map_err(write_error)?;
+        store
+            .delete(key)
+            .primitive()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        tx.commit().await.map_err(write_error)
     }
 
     /// The app's own state (defaults before the first save).

@@ -121,7 +121,10 @@ impl AppCtx {
             .expect("views that write are shown only after the database opened")
     }
 
-    /// Save one edit: to IndexedDB first, then to the state, the undo
+    /// Save one edit of records exactly as given (an import's or a
+    /// restore's, which keep the times they were changed at; a command's
+    /// edit, stamped later than the stored records, goes through
+    /// [`AppCtx::commit`]): to IndexedDB first, then to the state, the undo
     /// history and the other tabs. On failure nothing changes but the save
     /// status, which says why.
     pub async fn save(
@@ -153,7 +156,7 @@ impl AppCtx {
         let edit = self
             .state
             .data()
-            .with_untracked(|d| Edit::new(d, label, changes));
+            .with_untracked(|d| Edit::exact(d, label, changes));
         self.commit_with(edit, backup).await
     }
 

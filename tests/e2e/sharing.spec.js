@@ -36,13 +36,13 @@ test('a pseudonymised export of one pupil, valid against the schema', async ({ p
   await page.getByLabel('Pupil', { exact: true }).selectOption({ label: "Zoë O'Brien" });
   await expect(page.getByLabel(/^Pseudonymise pupils/)).toBeChecked();
   await expect(page.locator('#export-summary')).toHaveText(
-    'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils appear as initials and a reference: no names, UPNs, dates of birth or classes, and pupils\' names in notes are reduced to initials.',
+    'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils\' names are replaced by initials and a reference unique in the file. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil\'s given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils\' and parents\' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles\' and members\' names. Each pupil keeps a random id, year group, past year groups, SEN status, needs and when the record was made and changed, with their provision, enrolments, scores and support plans; the school\'s settings are as they are.',
   );
   // The summary follows the switch: names and special category data without it.
   await page.getByLabel(/^Pseudonymise pupils/).uncheck();
   await expect(page.locator('#export-summary')).toContainText("It holds pupils' names, UPNs, dates of birth and SEN details");
   await page.getByLabel(/^Pseudonymise pupils/).check();
-  await expect(page.locator('#export-summary')).toContainText('Pupils appear as initials and a reference');
+  await expect(page.locator('#export-summary')).toContainText('replaced by initials and a reference');
   expect(await axeViolations(page)).toEqual([]);
   const file = await exportFile(page);
   expect(file.name).toMatch(/^waymark-pupil-pseudonymised-\d{4}-\d{2}-\d{2}\.json$/);
@@ -78,7 +78,7 @@ test('the whole school round-trips through an empty browser, byte for byte', asy
   expect(await axeViolations(fresh)).toEqual([]);
   await fresh.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(fresh.locator('#import-message')).toContainText(`Imported ${first.name} (merged)`);
-  await expect(fresh.locator('#import-backup')).toContainText(`Before the last import (${first.name}, merged)`);
+  await expect(fresh.locator('#import-backup-0')).toContainText(`(before ${first.name}, merged)`);
   await fresh.reload();
   const again = await exportFile(fresh);
   const strip = (t) => t.replace(/"exported_at": "[^"]+"/, '');
@@ -225,8 +225,14 @@ test('replace, then restore the data from before the import', async ({ page }) =
   await expect(page.getByRole('row', { name: /Zoë/ })).toContainText('5C');
   await page.reload();
   await page.goto('/#/settings');
-  await page.getByRole('button', { name: 'Restore the data from before the last import' }).click();
-  await expect(page.locator('#import-message')).toContainText('Restored the data as it was before the import');
+  await page.locator('#import-restore-0').click();
+  await expect(page.locator('#import-message')).toContainText('Restored the data as it was before old-version.json, replaced');
+  // Restoring kept the data as it was: two backups now, the newest first; one can be deleted.
+  await expect(page.locator('#import-backup-0')).toContainText('(before restoring the backup of');
+  await expect(page.locator('#import-backup-1')).toContainText('(before old-version.json, replaced)');
+  await page.locator('#import-delete-0').click();
+  await expect(page.locator('#import-message')).toContainText('Deleted the backup kept on');
+  await expect(page.locator('#import-backup-1')).toHaveCount(0);
   await page.getByRole('link', { name: 'Pupils' }).click();
   await expect(page.getByRole('row', { name: /Ravi Shah/ })).toHaveCount(1);
   await expect(page.getByRole('row', { name: /Zoë/ })).toContainText('4B');

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::preview::ImportPreview;
+use super::preview::{ImportPreview, PlanOrRefusal};
 use super::restore::RestoreBackup;
 use crate::exchange::encryption::{self, Sealed};
-use crate::exchange::merge::{plan_import, ImportPlan, Mode};
+use crate::exchange::merge::{plan_import, Mode};
 use crate::exchange::{Document, ImportError, MAX_BYTES};
 use crate::store::ImportBackup;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -32,18 +32,20 @@ pub(super) fn ImportForm() -> impl IntoView {
     let mode = RwSignal::new(Mode::Merge);
     let passphrase = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
-    let backup = LocalResource::new(move || {
-        // Read again after each save (an import writes a new backup).
+    let backups = LocalResource::new(move || {
+        // Read again after each save (an import or restore writes a new backup).
         ctx.save.track();
         async move {
             match ctx.db.get_value() {
-                Some(db) => db.import_backup().await.ok().flatten(),
-                None => None,
+                Some(db) => db.backups().await.unwrap_or_default(),
+                None => Vec::new(),
             }
         }
     });
     let read = move |name: String, text: String| {
         message.set(None);
+        // A part of the school is only ever merged.
+        mode.set(Mode::Merge);
         stage.set(match Document::from_json(&text) {
             Ok(doc) => Stage::Ready(name, Box::new(doc)),
             Err(ImportError::Encrypted) => match Sealed::from_json(&text) {
@@ -97,23 +99,27 @@ pub(super) fn ImportForm() -> impl IntoView {
             }
         });
     };
-    let plan = Memo::new(move |_| -> Option<Result<ImportPlan, Vec<String>>> {
+    let plan = Memo::new(move |_| -> Option<PlanOrRefusal> {
         let Stage::Ready(_, doc) = stage.get() else {
             return None;
         };
         Some(ctx.read(|d| {
             plan_import(
                 d,
-                &doc.data,
+                &doc,
                 mode.get(),
-                doc.pseudonymised,
                 ctx.settings_saved.get(),
+                Timestamp::now(),
             )
-            .map_err(|ps| {
-                ps.iter()
-                    .take(crate::exchange::MAX_LISTED)
-                    .map(ToString::to_string)
-                    .collect()
+            .map_err(|r| {
+                (
+                    r.why,
+                    r.problems
+                        .iter()
+                        .take(crate::exchange::MAX_LISTED)
+                        .map(ToString::to_string)
+                        .collect(),
+                )
             })
         }))
     });
@@ -151,7 +157,7 @@ pub(super) fn ImportForm() -> impl IntoView {
             {
                 Ok(()) => {
                     stage.set(Stage::Idle);
-                    message.set(Some(format!("Imported {name} ({how}): {n} records changed. The data as it was is kept below.", )));
+                    message.set(Some(format!("Imported {name} ({how}): {n} records changed. The data as it was is kept below.")));
                 }
                 Err(e) => message.set(Some(format!("Nothing was imported: {e}"))),
             }
@@ -201,7 +207,7 @@ pub(super) fn ImportForm() -> impl IntoView {
                 }.into_any(),
             }}
             <p class="message" role="status" id="import-message">{move || message.get()}</p>
-            <RestoreBackup backup=backup message=message />
+            <RestoreBackup backups=backups message=message />
         </div>
     }
 }

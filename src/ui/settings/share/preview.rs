@@ -7,6 +7,9 @@ use crate::exchange::merge::{ImportPlan, Mode};
 use crate::exchange::Document;
 use crate::ui::state::{AppCtx, SaveState};
 
+/// An import's plan, or why it is refused and the records at fault.
+pub(super) type PlanOrRefusal = Result<ImportPlan, (String, Vec<String>)>;
+
 /// The preview of `doc` (read from the file `name`): `plan` is what the
 /// chosen `mode` would change, or why it cannot be imported.
 #[component]
@@ -14,11 +17,13 @@ pub(super) fn ImportPreview(
     name: String,
     doc: Box<Document>,
     mode: RwSignal<Mode>,
-    plan: Memo<Option<Result<ImportPlan, Vec<String>>>>,
+    plan: Memo<Option<PlanOrRefusal>>,
     on_import: impl Fn() + Copy + Send + Sync + 'static,
     on_cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let ctx = AppCtx::get();
+    // Replace is offered only for a file of the whole school.
+    let whole = doc.scope == crate::exchange::scope::Scope::Whole;
     view! {
         <div class="import-preview" id="import-preview">
             <p>{format!("{name}: exported {} by Waymark {}. ", crate::ui::widgets::gb(doc.exported_at.to_zoned(jiff::tz::TimeZone::UTC).date()), doc.app_version)}{doc.summary()}</p>
@@ -28,15 +33,20 @@ pub(super) fn ImportPreview(
                     <input id="import-merge" type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Merge on:change=move |_| mode.set(Mode::Merge) />
                     "Merge: add what is new; where both have a record, keep the one changed last"
                 </label>
-                <label class="check" for="import-replace">
-                    <input id="import-replace" type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Replace on:change=move |_| mode.set(Mode::Replace) />
-                    "Replace: make the data here exactly the file's"
-                </label>
+                {whole.then(|| view! {
+                    <label class="check" for="import-replace">
+                        <input id="import-replace" type="radio" name="import-mode" prop:checked=move || mode.get() == Mode::Replace on:change=move |_| mode.set(Mode::Replace) />
+                        "Replace: make the data here exactly the file's"
+                    </label>
+                })}
             </fieldset>
+            {(!whole).then(|| view! {
+                <p class="hint" id="import-part-hint">{format!("This file holds {}, so it can only be merged, and the school's settings here are kept.", doc.scope.describe())}</p>
+            })}
             {move || plan.get().map(|p| match p {
-                Err(problems) => view! {
+                Err((why, problems)) => view! {
                     <div role="alert" class="import-problems">
-                        <p>"Importing this file would leave records pointing at records that are not there. Nothing has been changed."</p>
+                        <p>{format!("{why} Nothing has been changed.")}</p>
                         <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                     </div>
                 }.into_any(),
