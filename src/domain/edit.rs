@@ -54,6 +54,20 @@ impl Kind {
             Kind::Plans => "plans",
         }
     }
+
+    /// What one record of this kind is called.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Settings => "Settings",
+            Kind::Roles => "Staff role",
+            Kind::Members => "Member of staff",
+            Kind::Pupils => "Pupil",
+            Kind::Interventions => "Intervention",
+            Kind::Provisions => "Provision",
+            Kind::Enrolments => "Place in a provision",
+            Kind::Plans => "Support plan",
+        }
+    }
 }
 
 /// One record of any kind.
@@ -79,6 +93,9 @@ pub trait Kept: Row + Clone + 'static {
     /// A few words that say which record this is, for lists of changes.
     fn describe(&self) -> String;
     fn wrap(self) -> Record;
+    /// The record's own problems, each naming its field ("Given name: ..."):
+    /// none for a record the app can use.
+    fn problems(&self) -> Vec<String>;
 }
 
 /// A kind of record kept in a table of the dataset (all but the settings):
@@ -172,6 +189,14 @@ macro_rules! kept {
             }
             fn wrap(self) -> Record {
                 Record::$variant(self)
+            }
+            fn problems(&self) -> Vec<String> {
+                use $crate::domain::validation::FieldName;
+                self.validate()
+                    .0
+                    .into_iter()
+                    .map(|e| format!("{}: {}", e.field.label(), e.message))
+                    .collect()
             }
         }
     )+};

@@ -17,6 +17,7 @@ pub mod json;
 pub mod merge;
 pub mod pupils_csv;
 pub mod scope;
+pub mod set_aside;
 pub mod tab_message;
 pub mod upgrade;
 

@@ -18,10 +18,32 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::exchange::json;
+use crate::exchange::set_aside::{self, SetAside};
 
 use crate::domain::dataset::Dataset;
 use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::plan::SupportPlan;
+use crate::domain::provision::{Enrolment, Intervention, Provision};
+use crate::domain::pupil::Pupil;
 use crate::domain::settings::SchoolSettings;
+use crate::domain::staff::{StaffMember, StaffRole};
+
+/// What [`Db::load`] read: the settings as saved (`None` in a new
+/// database), the data the views compute with, and the records set aside.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub settings: Option<SchoolSettings>,
+    pub data: Dataset,
+    pub set_aside: Vec<SetAside>,
+}
+
+impl Loaded {
+    /// The settings as saved and the data, when nothing was set aside
+    /// (`None` otherwise): what a caller that expects sound data reads.
+    pub fn sound(self) -> Option<(Option<SchoolSettings>, Dataset)> {
+        self.set_aside.is_empty().then_some((self.settings, self.data))
+    }
+}
 
 /// The whole dataset as it was before an import or a restore, as an export
 /// document's JSON, kept in the `meta` store under a key of the time it was
@@ -142,26 +164,6 @@ fn from_js<T: DeserializeOwned>(store: &str, value: &JsValue) -> Result<T, Store
         .map_err(|e| StoreError::Read(format!("{store}: {e:?}")))?
         .into();
     json::read(&text).map_err(|e| {
-        StoreError::Read(format!(
-            "{store}{}: {}",
-            e.path.trim_start_matches('.'),
-            e.message
-        ))
-    })
-}
-
-/// Stored records of `kind` (an array of them) as `T`, each first brought
-/// up to this schema version ([`upgrade_record`]); a problem names the
-/// store and the record's place in it.
-fn from_js_upgraded<T: DeserializeOwned>(kind: Kind, value: &JsValue) -> Result<T, StoreError> {
-    let store = kind.store();
-    let text: String = js_sys::JSON::stringify(value)
-        .map_err(|e| StoreError::Read(format!("{store}: {e:?}")))?
-        .into();
-    let mut records: Vec<serde_json::Value> =
-        json::read(&text).map_err(|e| StoreError::Read(format!("{store}: {}", e.message)))?;
-    records.iter_mut().for_each(|r| upgrade_record(kind, r));
-    json::read(&json::write(&records)).map_err(|e| {
         StoreError::Read(format!(
             "{store}{}: {}",
             e.path.trim_start_matches('.'),
@@ -320,10 +322,7 @@ impl Db {
 
     /// Every record, read in one transaction. The settings are `None` until
     /// the first save of them.
-    pub async fn load(
-        &self,
-        now: Timestamp,
-    ) -> Result<(Option<SchoolSettings>, Dataset), StoreError> {
+    pub async fn load(&self, now: Timestamp) -> Result<Loaded, StoreError> {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.store()).collect();
         let tx = self
             .db
@@ -350,40 +349,76 @@ impl Db {
             rows.push(all);
         }
         fn position(kind: Kind) -> usize {
-            Kind::ALL
-                .iter()
-                .position(|k| *k == kind)
-                .expect("every kind")
+            Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
         }
-        fn read<T: DeserializeOwned>(rows: &[js_sys::Array], kind: Kind) -> Result<T, StoreError> {
-            from_js(kind.store(), &rows[position(kind)])
-        }
+        let mut set_aside = Vec::new();
+        // Each kind's records, sorted into those the views can use and those
+        // set aside (a record that does not read, or breaks its own rules):
+        // a bad record is listed in Settings, never a reason not to open.
         // Roles and the settings may be as an earlier schema version wrote
-        // them: each is brought up to this one as it is read (few records).
-        fn read_upgraded<T: DeserializeOwned>(
+        // them: each is brought up to this one first (few records).
+        fn read<T: DeserializeOwned + serde::Serialize + crate::domain::edit::Kept>(
             rows: &[js_sys::Array],
             kind: Kind,
-        ) -> Result<T, StoreError> {
-            from_js_upgraded(kind, &rows[position(kind)])
+            set_aside: &mut Vec<SetAside>,
+        ) -> Result<Vec<T>, StoreError> {
+            let store = kind.store();
+            let mut text: String = js_sys::JSON::stringify(&rows[position(kind)])
+                .map_err(|e| StoreError::Read(format!("{store}: {e:?}")))?
+                .into();
+            if matches!(kind, Kind::Roles | Kind::Settings) {
+                let mut records: Vec<serde_json::Value> = serde_json::from_str(&text)
+                    .map_err(|e| StoreError::Read(format!("{store}: {e}")))?;
+                records.iter_mut().for_each(|r| upgrade_record(kind, r));
+                text = json::write(&records);
+            }
+            let (good, aside) = set_aside::sort::<T>(kind, &text).map_err(StoreError::Read)?;
+            set_aside.extend(aside);
+            Ok(good)
         }
-        let settings: Vec<SchoolSettings> = read_upgraded(&rows, Kind::Settings)?;
+        let settings: Vec<SchoolSettings> = read(&rows, Kind::Settings, &mut set_aside)?;
         let data = Dataset {
             settings: settings
                 .first()
                 .cloned()
                 .unwrap_or_else(|| SchoolSettings::first_run(now)),
-            roles: read_upgraded(&rows, Kind::Roles)?,
-            members: read(&rows, Kind::Members)?,
-            pupils: read(&rows, Kind::Pupils)?,
-            interventions: read(&rows, Kind::Interventions)?,
-            provisions: read(&rows, Kind::Provisions)?,
-            enrolments: read(&rows, Kind::Enrolments)?,
-            plans: read(&rows, Kind::Plans)?,
+            roles: read::<StaffRole>(&rows, Kind::Roles, &mut set_aside)?.into(),
+            members: read::<StaffMember>(&rows, Kind::Members, &mut set_aside)?.into(),
+            pupils: read::<Pupil>(&rows, Kind::Pupils, &mut set_aside)?.into(),
+            interventions: read::<Intervention>(&rows, Kind::Interventions, &mut set_aside)?
+                .into(),
+            provisions: read::<Provision>(&rows, Kind::Provisions, &mut set_aside)?.into(),
+            enrolments: read::<Enrolment>(&rows, Kind::Enrolments, &mut set_aside)?.into(),
+            plans: read::<SupportPlan>(&rows, Kind::Plans, &mut set_aside)?.into(),
         };
-        Ok((settings.into_iter().next(), data))
+        Ok(Loaded {
+            settings: settings.into_iter().next(),
+            data,
+            set_aside,
+        })
     }
 
     /// Write `changes` atomically: all of them, or (on any error) none.
+    /// Delete the record stored under `key` in `kind`'s store, whatever it
+    /// holds: a record set aside may not even have an id the app can read.
+    pub async fn delete_raw(&self, kind: Kind, key: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(kind.store())
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(strict())
+            .build()
+            .map_err(write_error)?;
+        let store = tx.object_store(kind.store()).map_err(write_error)?;
+        store
+            .delete(key.to_owned())
+            .primitive()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        tx.commit().await.map_err(write_error)
+    }
+
     pub async fn apply(&self, changes: &[Change]) -> Result<(), StoreError> {
         self.apply_with_backup(changes, None).await
     }

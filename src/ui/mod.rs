@@ -157,6 +157,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
         outdated: RwSignal::new(false),
         meta: RwSignal::new(None),
         settings_saved: RwSignal::new(false),
+        set_aside: RwSignal::new(Vec::new()),
         year: RwSignal::new(None),
         tables: std::array::from_fn(|_| Trigger::new()),
     };
@@ -213,15 +214,17 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
             mark("waymark-start");
             let db = Db::open_with(&db_name, move || phase.set(Phase::Blocked)).await?;
             mark("waymark-opened");
-            let (saved, data) = db.load(Timestamp::now()).await?;
+            let loaded = db.load(Timestamp::now()).await?;
             let meta = db.meta().await?;
             mark("waymark-loaded");
-            Ok::<_, crate::store::StoreError>((db, data, meta, saved.is_some()))
+            Ok::<_, crate::store::StoreError>((db, loaded, meta))
         };
         match loaded.await {
-            Ok((db, data, meta, saved)) => {
+            Ok((db, loaded, meta)) => {
+                let data = loaded.data;
                 ctx.meta.set(Some(meta));
-                ctx.settings_saved.set(saved);
+                ctx.settings_saved.set(loaded.settings.is_some());
+                ctx.set_aside.set(loaded.set_aside);
                 // A newer version of the app in another tab wants to upgrade:
                 // let it, and stop writing here.
                 let closing = db.clone();
@@ -269,6 +272,14 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
             <widgets::SaveStatus />
         </header>
         <widgets::Notices />
+        <Show when=move || !ctx.set_aside.with(Vec::is_empty)>
+            <div class="notice banner" role="alert" id="set-aside-notice">
+                <p>{move || {
+                    let n = ctx.set_aside.with(Vec::len);
+                    format!("{n} stored record{} could not be used and {} set aside, left out of every figure. ", if n == 1 { "" } else { "s" }, if n == 1 { "is" } else { "are" })
+                }}<a href="#/settings">"See them in Settings"</a></p>
+            </div>
+        </Show>
         <Show when=move || update_ready.get()>
             <div class="notice banner" role="status" id="update-ready">
                 <p>"A new version of Waymark is ready. Your data is kept."</p>

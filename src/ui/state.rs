@@ -50,6 +50,9 @@ pub struct AppCtx {
     pub meta: RwSignal<Option<Meta>>,
     /// Whether the settings were ever saved (a new database has defaults).
     pub settings_saved: RwSignal<bool>,
+    /// Stored records set aside as the app opened (they do not read, or
+    /// break their own rules): listed in Settings to export, fix or delete.
+    pub set_aside: RwSignal<Vec<crate::exchange::set_aside::SetAside>>,
     /// The academic year the user chose to view, shared by every view and
     /// kept as they move between them; `None` until they choose.
     pub year: RwSignal<Option<i16>>,

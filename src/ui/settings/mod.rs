@@ -6,6 +6,7 @@ pub mod pupils_csv;
 pub mod roles;
 pub mod rollover;
 pub mod school;
+pub mod set_aside;
 pub mod share;
 
 use jiff::Timestamp;
@@ -36,6 +37,7 @@ fn bytes(n: f64) -> String {
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
+        <set_aside::SetAsidePanel />
         <school::SchoolPanel />
         <roles::RolesPanel />
         <members::MembersPanel />
