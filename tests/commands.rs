@@ -525,3 +525,54 @@ fn pupils_from_a_file_are_added_in_one_edit() {
     assert_eq!(e.forward.len(), 2);
     round_trips(&data, &e);
 }
+
+#[test]
+fn a_upn_is_given_to_one_pupil_only() {
+    let data = support::sample();
+    let zoe = &data.pupils[0];
+    assert_eq!(zoe.upn.as_deref(), Some("A123456789012"));
+    // A new pupil with Zoë's UPN is refused, saying whose it is.
+    let mut d = PupilDraft::new("Ben", "Brown", "Y4");
+    d.upn = "a123456789012".into();
+    let p = save_pupil(&data, None, &d, later()).unwrap_err();
+    assert_eq!(
+        p.for_field(PupilField::Upn),
+        Some("The UPN A123456789012 is already given to Zoë O'Brien (Year 4).")
+    );
+    // Editing Zoë with her own UPN is fine.
+    let mine = PupilDraft::of(zoe);
+    assert!(save_pupil(&data, Some(zoe.id), &mine, later()).is_ok());
+
+    // Two pupils already sharing one (stored before this check): the
+    // register flags both, each page can name the other, and a whole-school
+    // check (what an import runs) refuses it, saying where.
+    let mut shared = data.clone();
+    let mut ben = Pupil::create(&PupilDraft::new("Ben", "Brown", "Y4"), later()).unwrap();
+    ben.upn = zoe.upn.clone();
+    shared.pupils.push(ben.clone());
+    let problems = shared.validate();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        (problems[0].kind, problems[0].index, problems[0].field),
+        ("pupils", 1, "upn")
+    );
+    assert_eq!(
+        problems[0].message,
+        "The UPN A123456789012 is also given to Zoë O'Brien (pupils[0])."
+    );
+    use waymark::domain::register::{same_upn, shared_upns};
+    assert_eq!(
+        shared_upns(&shared.pupils).into_iter().collect::<Vec<_>>(),
+        ["A123456789012"]
+    );
+    let others: Vec<_> = same_upn(&shared.pupils, &ben)
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(others, [zoe.id]);
+    // Editing Ben's name while the clash stands is allowed (it is flagged,
+    // not made worse); giving him another pupil's UPN is not.
+    let mut rename = PupilDraft::of(&ben);
+    rename.given_name = "Benjamin".into();
+    assert!(save_pupil(&shared, Some(ben.id), &rename, later()).is_ok());
+}
