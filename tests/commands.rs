@@ -570,6 +570,30 @@ fn a_upn_is_given_to_one_pupil_only() {
         .map(|p| p.id)
         .collect();
     assert_eq!(others, [zoe.id]);
+    use waymark::domain::register::{register, RegisterFilter, SortDirection, SortKey};
+    let rows = |pupils: &[Pupil]| {
+        register(
+            pupils,
+            &Default::default(),
+            waymark::domain::Money::pounds(6_000),
+            &RegisterFilter::default(),
+            SortKey::Name,
+            SortDirection::Ascending,
+            jiff::civil::date(2025, 10, 1),
+        )
+        .rows
+        .into_iter()
+        .map(|r| (r.name, r.shared_upn))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows(&shared.pupils),
+        [
+            ("Ben Brown".to_owned(), true),
+            ("Zoë O'Brien".to_owned(), true)
+        ]
+    );
+    assert_eq!(rows(&data.pupils), [("Zoë O'Brien".to_owned(), false)]);
     // Editing Ben's name while the clash stands is allowed (it is flagged,
     // not made worse); giving him another pupil's UPN is not.
     let mut rename = PupilDraft::of(&ben);
