@@ -574,3 +574,78 @@ fn an_edit_is_always_later_than_the_record_it_changes() {
         Change::Put(Record::Pupil(data.pupils[0].clone()))
     );
 }
+
+#[test]
+fn a_upn_is_given_to_one_pupil_only() {
+    let data = support::sample();
+    let zoe = &data.pupils[0];
+    assert_eq!(zoe.upn.as_deref(), Some("A123456789012"));
+    // A new pupil with Zoë's UPN is refused, saying whose it is.
+    let mut d = PupilDraft::new("Ben", "Brown", "Y4");
+    d.upn = "a123456789012".into();
+    let p = save_pupil(&data, None, &d, later()).unwrap_err();
+    assert_eq!(
+        p.for_field(PupilField::Upn),
+        Some("The UPN A123456789012 is already given to Zoë O'Brien (Year 4).")
+    );
+    // Editing Zoë with her own UPN is fine.
+    let mine = PupilDraft::of(zoe);
+    assert!(save_pupil(&data, Some(zoe.id), &mine, later()).is_ok());
+
+    // Two pupils already sharing one (stored before this check): the
+    // register flags both, each page can name the other, and a whole-school
+    // check (what an import runs) refuses it, saying where.
+    let mut shared = data.clone();
+    let mut ben = Pupil::create(&PupilDraft::new("Ben", "Brown", "Y4"), later()).unwrap();
+    ben.upn = zoe.upn.clone();
+    shared.pupils.push(ben.clone());
+    let problems = shared.validate();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        (problems[0].kind, problems[0].index, problems[0].field),
+        ("pupils", 1, "upn")
+    );
+    assert_eq!(
+        problems[0].message,
+        "The UPN A123456789012 is also given to Zoë O'Brien (pupils[0])."
+    );
+    use waymark::domain::register::{same_upn, shared_upns};
+    assert_eq!(
+        shared_upns(&shared.pupils).into_iter().collect::<Vec<_>>(),
+        ["A123456789012"]
+    );
+    let others: Vec<_> = same_upn(&shared.pupils, &ben)
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(others, [zoe.id]);
+    use waymark::domain::register::{register, RegisterFilter, SortDirection, SortKey};
+    let rows = |pupils: &[Pupil]| {
+        register(
+            pupils,
+            &Default::default(),
+            waymark::domain::Money::pounds(6_000),
+            &RegisterFilter::default(),
+            SortKey::Name,
+            SortDirection::Ascending,
+            jiff::civil::date(2025, 10, 1),
+        )
+        .rows
+        .into_iter()
+        .map(|r| (r.name, r.shared_upn))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows(&shared.pupils),
+        [
+            ("Ben Brown".to_owned(), true),
+            ("Zoë O'Brien".to_owned(), true)
+        ]
+    );
+    assert_eq!(rows(&data.pupils), [("Zoë O'Brien".to_owned(), false)]);
+    // Editing Ben's name while the clash stands is allowed (it is flagged,
+    // not made worse); giving him another pupil's UPN is not.
+    let mut rename = PupilDraft::of(&ben);
+    rename.given_name = "Benjamin".into();
+    assert!(save_pupil(&shared, Some(ben.id), &rename, later()).is_ok());
+}

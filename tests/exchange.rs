@@ -691,3 +691,28 @@ fn tab_messages_carry_every_kind_of_change_in_order() {
     assert_eq!(changes(&two), None);
     assert_eq!(changes("[]"), Some(vec![]));
 }
+
+#[test]
+fn an_import_normalises_names_and_refuses_invisible_characters() {
+    let d = support::sample();
+    let json = Document::of(&d, Scope::Whole, false, now()).to_json();
+    assert!(json.contains("\"given_name\": \"Zoë\"") || json.contains("\"given_name\":\"Zoë\""));
+    // Written elsewhere with a combining diaeresis: read as the register's "Zoë".
+    let combining = json.replacen("Zoë", "Zoe\u{0308}", 1);
+    assert_ne!(combining, json);
+    let back = Document::from_json(&combining).unwrap();
+    assert_eq!(back.data.pupils[0].given_name, "Zo\u{EB}");
+    assert_eq!(back.data, Document::from_json(&json).unwrap().data);
+    // A right-to-left override in a name: refused, saying where and what.
+    let hidden = json.replacen("O'Brien", "O'Br\u{202E}neirb", 1);
+    match Document::from_json(&hidden) {
+        Err(ImportError::Invalid { problems, .. }) => {
+            assert_eq!(problems[0].path, "data.pupils[0].family_name");
+            assert_eq!(
+                problems[0].message,
+                "The family name contains an invisible formatting character (U+202E)."
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -118,7 +118,12 @@ async fn a_new_database_has_every_store_at_the_current_version_and_is_empty() {
             "settings"
         ]
     );
-    let (settings, data) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (settings, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert!(
         settings.is_none(),
         "settings are not stored until first saved"
@@ -138,7 +143,12 @@ async fn every_kind_of_record_round_trips_field_by_field() {
     db.close();
 
     let db = Db::open(&name).await.unwrap();
-    let (settings, back) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (settings, back) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert_eq!(settings.as_ref(), Some(&sample.settings));
     assert_eq!(back.roles, sample.roles);
     assert_eq!(back.members, sample.members);
@@ -176,7 +186,12 @@ async fn every_kind_of_record_round_trips_field_by_field() {
     ])
     .await
     .unwrap();
-    let (_, after) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (_, after) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert!(after.pupils.is_empty() && after.enrolments.is_empty() && after.plans.is_empty());
     assert_eq!(after.provisions, sample.provisions);
     db.close();
@@ -199,7 +214,12 @@ async fn a_multi_record_edit_that_fails_part_way_leaves_nothing() {
     let err = result.unwrap_err();
     assert!(matches!(err, StoreError::Write(_)), "{err:?}");
 
-    let (settings, back) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (settings, back) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert!(
         settings.is_none(),
         "the settings put (first) was rolled back"
@@ -230,7 +250,12 @@ async fn a_full_disk_says_so_and_changes_nothing() {
     assert!(StoreError::Full
         .to_string()
         .contains("storage for the app is full"));
-    let (_, back) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (_, back) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert_eq!(back.pupils, sample.pupils);
     db.close();
 }
@@ -255,7 +280,13 @@ async fn a_write_to_a_closed_connection_fails_clearly_and_stores_nothing() {
 
     let db = Db::open(&name).await.unwrap();
     assert_eq!(
-        db.load(support::now()).await.unwrap().sound().expect("nothing set aside").1.pupils,
+        db.load(support::now())
+            .await
+            .unwrap()
+            .sound()
+            .expect("nothing set aside")
+            .1
+            .pupils,
         sample.pupils
     );
     db.close();
@@ -289,7 +320,12 @@ async fn a_version_1_database_upgrades_and_keeps_every_pupil() {
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
     assert_eq!(db.store_names().len(), 9);
-    let (_, data) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (_, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     let expected: Vec<serde_json::Value> = serde_json::from_str(fixture).unwrap();
     assert_eq!(data.pupils.len(), expected.len());
     for v1 in &expected {
@@ -317,7 +353,12 @@ async fn a_version_1_database_upgrades_and_keeps_every_pupil() {
     // The upgraded database takes new kinds of record.
     let sample = support::sample();
     db.apply(&puts(&sample)).await.unwrap();
-    let (_, data) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (_, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert_eq!(data.pupils.len(), expected.len() + 1);
     assert_eq!(data.provisions, sample.provisions);
     db.close();
@@ -338,7 +379,12 @@ async fn a_version_2_database_reads_back_every_record() {
     let expected: Dataset = serde_json::from_value(upgraded).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
-    let (settings, data) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (settings, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert_eq!(settings.as_ref(), Some(&expected.settings));
     assert_eq!(data.roles, expected.roles);
     assert_eq!(data.members, expected.members);
@@ -368,7 +414,12 @@ async fn a_version_2_database_upgrades_every_field() {
     let v2: serde_json::Value = serde_json::from_str(fixture).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), 3);
-    let (settings, data) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (settings, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     let settings = settings.expect("the settings were stored");
     // Every record, written back as JSON, is version 2's plus the new fields.
     let json = |x: &dyn erased::Json| x.value();
@@ -412,7 +463,16 @@ async fn a_version_2_database_upgrades_every_field() {
     db.apply(&[Change::Put(Record::Role(data.roles[0].clone()))])
         .await
         .unwrap();
-    assert_eq!(db.load(support::now()).await.unwrap().sound().expect("nothing set aside").1.roles, data.roles);
+    assert_eq!(
+        db.load(support::now())
+            .await
+            .unwrap()
+            .sound()
+            .expect("nothing set aside")
+            .1
+            .roles,
+        data.roles
+    );
     db.close();
 }
 
@@ -426,7 +486,12 @@ async fn a_version_3_database_reads_back_every_record() {
     let expected: Dataset = serde_json::from_str(fixture).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
-    let (settings, data) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (settings, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert_eq!(settings.as_ref(), Some(&expected.settings));
     assert_eq!(data, expected);
     assert!(!data.settings.pp_plus_agreed.is_empty());
@@ -500,14 +565,24 @@ async fn an_import_is_saved_with_its_backup_or_not_at_all() {
     let result = db.apply_with_backup(&puts(&sample), Some(&backup)).await;
     restore_put().await;
     assert!(matches!(result, Err(StoreError::Full)), "{result:?}");
-    let (_, back) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (_, back) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert!(back.pupils.is_empty());
     assert_eq!(db.import_backup().await.unwrap(), None);
 
     db.apply_with_backup(&puts(&sample), Some(&backup))
         .await
         .unwrap();
-    let (_, back) = db.load(support::now()).await.unwrap().sound().expect("nothing set aside");
+    let (_, back) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
     assert_eq!(back.pupils, sample.pupils);
     assert_eq!(db.import_backup().await.unwrap(), Some(backup.clone()));
 

@@ -76,7 +76,14 @@ fn rows(root: &HtmlElement) -> Vec<String> {
 
 async fn stored_pupils(name: &str) -> Vec<Pupil> {
     let db = Db::open(name).await.unwrap();
-    let pupils = db.load(jiff::Timestamp::now()).await.unwrap().sound().expect("nothing set aside").1.pupils;
+    let pupils = db
+        .load(jiff::Timestamp::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside")
+        .1
+        .pupils;
     db.close();
     pupils.into_rows()
 }

@@ -36,10 +36,38 @@ pub fn save_pupil(
     draft: &PupilDraft,
     now: Timestamp,
 ) -> Result<Edit, Problems<PupilField>> {
-    let pupil = match id {
-        None => Pupil::create(draft, now)?,
-        Some(id) => pupil_of(data, id)?.edited(draft, now)?,
+    let (pupil, upn_before) = match id {
+        None => (Pupil::create(draft, now)?, None),
+        Some(id) => {
+            let stored = pupil_of(data, id)?;
+            (stored.edited(draft, now)?, stored.upn.clone())
+        }
     };
+    // A UPN given or changed here must not be another pupil's (two pupils
+    // who already share one are flagged on the register and their pages,
+    // and can still be edited).
+    if let Some(upn) = pupil
+        .upn
+        .as_ref()
+        .filter(|u| upn_before.as_ref() != Some(*u))
+    {
+        if let Some(other) = data
+            .pupils
+            .iter()
+            .find(|o| o.id != pupil.id && o.upn.as_ref() == Some(upn))
+        {
+            let mut p = Problems::default();
+            p.push(
+                PupilField::Upn,
+                format!(
+                    "The UPN {upn} is already given to {} ({}).",
+                    other.full_name(),
+                    other.year_group.label()
+                ),
+            );
+            return Err(p);
+        }
+    }
     let label = match id {
         None => format!("Add {}", pupil.full_name()),
         Some(_) => format!("Edit {}", pupil.full_name()),

@@ -233,6 +233,24 @@ impl Dataset {
         each!(roles, "roles");
         each!(members, "members");
         each!(pupils, "pupils");
+        // No two pupils with one UPN: the first holder is named.
+        let mut upns: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in self.pupils.iter().enumerate() {
+            if let Some(u) = p.upn.as_deref() {
+                if let Some(&j) = upns.get(u) {
+                    let first = self.pupils[j].full_name();
+                    push(
+                        "pupils",
+                        i,
+                        p.id,
+                        "upn",
+                        format!("The UPN {u} is also given to {first} (pupils[{j}])."),
+                    );
+                } else {
+                    upns.insert(u, i);
+                }
+            }
+        }
         each!(interventions, "interventions");
         each!(provisions, "provisions");
         each!(enrolments, "enrolments");

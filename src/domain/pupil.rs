@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::fields::PupilField;
 use super::money::Money;
 use super::needs::{BroadArea, NeedCode, SenStatus};
-use super::validation::{check_text, Problems};
+use super::validation::{check_name, check_text, nfc, Problems};
 
 /// The academic years a pupil's year-group history may name (by the
 /// calendar year each starts in).
@@ -302,6 +302,55 @@ pub fn upn_shape_ok(upn: &str) -> bool {
         && (b[12].is_ascii_digit() || b[12].is_ascii_uppercase())
 }
 
+/// The letters a UPN's check letter (and a temporary UPN's last character)
+/// can be, in the order of the values 0 to 22: the alphabet without I, O
+/// and S.
+const UPN_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPQRTUVWXYZ";
+
+/// The check letter the DfE's rule gives the last 12 characters of `upn`
+/// (a UPN of the right shape), or `None` when its last character is a
+/// letter no temporary UPN uses (I, O or S).
+///
+/// The rule (DfE, "Unique pupil numbers (UPN): a guide for schools and
+/// local authorities"; the UK Government Data Standards Catalogue's
+/// "Unique Pupil Number" 2.0): multiply characters 2 to 13 by their
+/// positions 2 to 13 and add; the sum modulo 23 is the check letter, 0 = A
+/// to 22 = Z without I, O and S. A temporary UPN ends in a letter, which
+/// counts in the sum at the value it has as a check letter (A = 0, B = 1,
+/// ...).
+pub fn upn_check_letter(upn: &str) -> Option<char> {
+    let b = upn.as_bytes();
+    let mut sum = 0u32;
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        let value = if c.is_ascii_digit() {
+            u32::from(c - b'0')
+        } else {
+            UPN_LETTERS.iter().position(|&l| l == c)? as u32
+        };
+        sum += value * (i as u32 + 1);
+    }
+    Some(char::from(UPN_LETTERS[(sum % 23) as usize]))
+}
+
+/// What is wrong with `upn`, if anything: its shape, then its check letter.
+pub fn upn_problem(upn: &str) -> Option<String> {
+    if !upn_shape_ok(upn) {
+        return Some(
+            "A UPN is 13 characters: a capital letter, 11 digits, then a digit or capital letter."
+                .into(),
+        );
+    }
+    match upn_check_letter(upn) {
+        None => Some(format!(
+            "A temporary UPN does not end in I, O or S: check the last character of {upn}."
+        )),
+        Some(c) if upn.starts_with(c) => None,
+        Some(c) => Some(format!(
+            "The UPN {upn} does not check: by the DfE's rule its first letter would be {c}. Check it against the MIS."
+        )),
+    }
+}
+
 impl Pupil {
     /// A new pupil with a fresh id, or every problem with the draft.
     pub fn create(draft: &PupilDraft, now: Timestamp) -> Result<Pupil, Problems<PupilField>> {
@@ -391,7 +440,7 @@ impl Pupil {
             given_name,
             family_name,
             year_group: year_group.unwrap_or(self.year_group),
-            class_name: draft.class_name.trim().to_owned(),
+            class_name: nfc(draft.class_name.trim()),
             upn: (!upn.is_empty()).then_some(upn),
             date_of_birth,
             sen_status,
@@ -411,6 +460,19 @@ impl Pupil {
         p.into_result().map(|()| candidate)
     }
 
+    /// The pupil with names and class in Unicode normal form C, as the
+    /// register's form and the MIS import store them (an import from a file
+    /// made elsewhere is normalised so before it is checked).
+    pub fn normalise_text(&mut self) {
+        for t in [
+            &mut self.given_name,
+            &mut self.family_name,
+            &mut self.class_name,
+        ] {
+            *t = nfc(t);
+        }
+    }
+
     /// The year group the pupil was in in the academic year starting
     /// `start_year`: the one the rollover recorded for that year, else the
     /// current one (a year not yet left, or one from before the history was
@@ -425,7 +487,7 @@ impl Pupil {
     /// Every problem with a stored record (for example one read from an import).
     pub fn validate(&self) -> Problems<PupilField> {
         let mut p = Problems::default();
-        check_text(
+        check_name(
             &mut p,
             PupilField::GivenName,
             "given name",
@@ -433,7 +495,7 @@ impl Pupil {
             MAX_NAME_CHARS,
             true,
         );
-        check_text(
+        check_name(
             &mut p,
             PupilField::FamilyName,
             "family name",
@@ -461,13 +523,8 @@ impl Pupil {
                 );
             }
         }
-        if let Some(upn) = &self.upn {
-            if !upn_shape_ok(upn) {
-                p.push(
-                    PupilField::Upn,
-                    "A UPN is 13 characters: a capital letter, 11 digits, then a digit or capital letter.",
-                );
-            }
+        if let Some(message) = self.upn.as_deref().and_then(upn_problem) {
+            p.push(PupilField::Upn, message);
         }
         check_text(
             &mut p,
@@ -631,9 +688,11 @@ impl Pupil {
 
 fn check_draft(draft: &PupilDraft) -> (String, String, Option<YearGroup>, Problems<PupilField>) {
     let mut p = Problems::default();
-    let given = draft.given_name.trim().to_owned();
-    let family = draft.family_name.trim().to_owned();
-    check_text(
+    // Normal form C, so a name typed with a combining accent is the same
+    // name as one typed with the precomposed letter.
+    let given = nfc(draft.given_name.trim());
+    let family = nfc(draft.family_name.trim());
+    check_name(
         &mut p,
         PupilField::GivenName,
         "given name",
@@ -641,7 +700,7 @@ fn check_draft(draft: &PupilDraft) -> (String, String, Option<YearGroup>, Proble
         MAX_NAME_CHARS,
         true,
     );
-    check_text(
+    check_name(
         &mut p,
         PupilField::FamilyName,
         "family name",
@@ -1013,6 +1072,87 @@ mod tests {
         assert_eq!(parse_date("1/9/2025"), Some(jiff::civil::date(2025, 9, 1)));
         assert_eq!(parse_date("01/09/25"), None);
         assert_eq!(parse_date("1/2/3/2025"), None);
+    }
+
+    #[test]
+    fn upn_check_letters_follow_the_dfe_rule() {
+        // B801200005001: characters 2-13 are 8 0 1 2 0 0 0 0 5 0 0 1, so
+        // 8x2 + 1x4 + 2x5 + 5x10 + 1x13 = 16 + 4 + 10 + 50 + 13 = 93;
+        // 93 = 4 x 23 + 1, and 1 is B.
+        assert_eq!(upn_check_letter("B801200005001"), Some('B'));
+        assert_eq!(upn_problem("B801200005001"), None);
+        assert_eq!(
+            upn_problem("A801200005001").as_deref(),
+            Some("The UPN A801200005001 does not check: by the DfE's rule its first letter would be B. Check it against the MIS.")
+        );
+        // The example MIS help pages give (census error 1510):
+        // ?207000016049 is 2x2 + 7x4 + 1x9 + 6x10 + 4x12 + 9x13
+        // = 4 + 28 + 9 + 60 + 48 + 117 = 266 = 11 x 23 + 13, and 13 is P
+        // (the pages add to 267 and give Q: an arithmetic slip).
+        assert_eq!(upn_check_letter("B207000016049"), Some('P'));
+        assert!(upn_problem("P207000016049").is_none());
+        assert!(upn_problem("Q207000016049").is_some());
+        // The register's own test UPN: 1x2 + 2x3 + ... + 9x10 + 0x11 + 1x12
+        // + 2x13 = 368 = 16 x 23, remainder 0, which is A.
+        assert!(upn_problem("A123456789012").is_none());
+        // A temporary UPN ends in a letter, counted at its check-letter
+        // value: ?80120000500A is 16 + 4 + 10 + 50 + 0x13 = 80 = 3 x 23 +
+        // 11, M; with T (16) last, 80 + 16x13 = 288 = 12 x 23 + 12, N.
+        assert!(upn_problem("M80120000500A").is_none());
+        assert!(upn_problem("N80120000500T").is_none());
+        assert!(upn_problem("M80120000500T").is_some());
+        // I, O and S are neither check letters nor last characters.
+        assert_eq!(upn_check_letter("M80120000500I"), None);
+        assert_eq!(
+            upn_problem("M80120000500O").as_deref(),
+            Some("A temporary UPN does not end in I, O or S: check the last character of M80120000500O.")
+        );
+        assert!(upn_problem("S801200005001").is_some());
+        assert!(upn_problem("b801200005001")
+            .unwrap()
+            .starts_with("A UPN is 13"));
+        // The form upper-cases what is typed, then checks it.
+        let mut d = draft("Ada", "Lovelace", "Y5");
+        d.upn = " b801200005001 ".into();
+        assert_eq!(
+            Pupil::create(&d, now()).unwrap().upn.as_deref(),
+            Some("B801200005001")
+        );
+        d.upn = "C801200005001".into();
+        assert!(Pupil::create(&d, now())
+            .unwrap_err()
+            .for_field(PupilField::Upn)
+            .unwrap()
+            .contains("would be B"));
+    }
+
+    #[test]
+    fn names_are_normalised_and_invisible_characters_refused() {
+        // "Zoë" typed with a combining diaeresis is stored precomposed.
+        let p = Pupil::create(&draft("Zoe\u{308}", "Bront\u{0065}\u{0308}", "Y1"), now()).unwrap();
+        assert_eq!(p.given_name, "Zo\u{EB}");
+        assert_eq!(p.family_name, "Bront\u{EB}");
+        let e = Pupil::create(&draft("Ali\u{202E}nav", "Ng\u{200B}", "Y1"), now()).unwrap_err();
+        assert_eq!(
+            e.for_field(PupilField::GivenName),
+            Some("The given name contains an invisible formatting character (U+202E).")
+        );
+        assert_eq!(
+            e.for_field(PupilField::FamilyName),
+            Some("The family name contains an invisible formatting character (U+200B).")
+        );
+        // A stored record (as an import reads it) is checked the same way,
+        // and normalised by normalise_text.
+        let mut q = p.clone();
+        q.given_name = "Zoe\u{308}\u{FEFF}".into();
+        assert!(q
+            .validate()
+            .for_field(PupilField::GivenName)
+            .unwrap()
+            .contains("U+FEFF"));
+        q.given_name = "Zoe\u{308}".into();
+        q.normalise_text();
+        assert_eq!(q, p);
     }
 
     #[test]

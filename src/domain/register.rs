@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use uuid::Uuid;
 
 use super::money::Money;
@@ -58,6 +58,9 @@ pub struct RegisterRow {
     pub cost: Money,
     pub over_threshold: bool,
     pub left: bool,
+    /// Another pupil (on roll or not) has this pupil's UPN: flagged, as
+    /// the census would refuse it (error 1520).
+    pub shared_upn: bool,
 }
 
 /// The register's rows, filtered and sorted, and how many pupils there are
@@ -129,6 +132,7 @@ pub fn register(
     today: Date,
 ) -> Register {
     let descending = direction == SortDirection::Descending;
+    let shared = shared_upns(pupils);
     let mut total = 0;
     let mut rows: Vec<(RegisterRow, &Pupil)> = Vec::new();
     for p in pupils {
@@ -151,6 +155,7 @@ pub fn register(
             cost,
             over_threshold: cost >= threshold && cost > Money::ZERO,
             left,
+            shared_upn: p.upn.as_deref().is_some_and(|u| shared.contains(u)),
         };
         if filter.matches(p, &row) {
             rows.push((row, p));
@@ -178,6 +183,28 @@ pub fn register(
     Register {
         rows: rows.into_iter().map(|(r, _)| r).collect(),
         total,
+    }
+}
+
+/// The UPNs more than one of `pupils` has.
+pub fn shared_upns(pupils: &[Pupil]) -> HashSet<&str> {
+    let mut seen = HashSet::new();
+    pupils
+        .iter()
+        .filter_map(|p| p.upn.as_deref())
+        .filter(|u| !seen.insert(*u))
+        .collect()
+}
+
+/// The other pupils with `pupil`'s UPN (none when it has none), for the
+/// pupil's page to flag.
+pub fn same_upn<'a>(pupils: &'a [Pupil], pupil: &Pupil) -> Vec<&'a Pupil> {
+    match pupil.upn.as_deref() {
+        None => Vec::new(),
+        Some(u) => pupils
+            .iter()
+            .filter(|o| o.id != pupil.id && o.upn.as_deref() == Some(u))
+            .collect(),
     }
 }
 

@@ -175,7 +175,7 @@ pub fn school(size: Size, seed: u64) -> Dataset {
             family_name: FAMILY[rng.usize(..FAMILY.len())].into(),
             year_group: year,
             year_group_history: Default::default(),
-            upn: Some(format!("S{:011}{}", i, i % 10)),
+            upn: Some(synthetic_upn(i)),
             class_name: format!(
                 "{}{}",
                 year.code().trim_start_matches('Y'),
@@ -335,6 +335,15 @@ pub fn school(size: Size, seed: u64) -> Dataset {
         enrolments: enrolments.into(),
         plans: Vec::new().into(),
     }
+}
+
+/// Pupil `i`'s UPN: 12 digits from `i`, after the check letter the DfE's
+/// rule gives them.
+fn synthetic_upn(i: usize) -> String {
+    let digits = format!("{:011}{}", i, i % 10);
+    let letter = crate::domain::pupil::upn_check_letter(&format!("A{digits}"))
+        .expect("digits always have a check letter");
+    format!("{letter}{digits}")
 }
 
 #[cfg(test)]

@@ -156,6 +156,91 @@ pub fn check_text<F: FieldName>(
     }
 }
 
+/// Check a name (a pupil's given or family name): [`check_text`]'s rules,
+/// and no character that hides or changes what a reader sees (see
+/// [`deceptive_char`]). Names are put in Unicode normal form C before they
+/// are checked or stored ([`nfc`]).
+pub fn check_name<F: FieldName>(
+    p: &mut Problems<F>,
+    field: F,
+    what: &str,
+    value: &str,
+    max_chars: usize,
+    required: bool,
+) {
+    let message = text_problem(what, value, max_chars, required).or_else(|| {
+        value.chars().find_map(|c| {
+            deceptive_char(c)
+                .map(|kind| format!("The {what} contains {kind} (U+{:04X}).", c as u32))
+        })
+    });
+    if let Some(message) = message {
+        p.push(field, message);
+    }
+}
+
+/// `text` in Unicode normal form C: an "é" typed as "e" and a combining
+/// accent becomes the one precomposed character, so two spellings of one
+/// name compare equal.
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if unicode_normalization::is_nfc(text) {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    }
+}
+
+/// What `c` is, if it is a character a name must not hold: an invisible
+/// formatting character (Unicode general category Cf: bidirectional
+/// overrides and isolates, zero-width spaces and joiners, the soft hyphen,
+/// the byte-order mark, tag characters...), a line or paragraph separator,
+/// or the replacement character that a wrongly decoded file leaves.
+///
+/// The Cf characters are listed here, as ranges from the Unicode Character
+/// Database (16.0, `DerivedGeneralCategory.txt`), rather than taken from a
+/// crate: `unicode-normalization` has no general-category table, Rust's
+/// standard library knows only control characters (Cc), and these 21 ranges
+/// are a stable, readable list where a general-category crate would add a
+/// table of every category to the app for one of them.
+pub fn deceptive_char(c: char) -> Option<&'static str> {
+    const FORMAT: &[(u32, u32)] = &[
+        (0x00AD, 0x00AD),   // soft hyphen
+        (0x0600, 0x0605),   // Arabic number signs
+        (0x061C, 0x061C),   // Arabic letter mark
+        (0x06DD, 0x06DD),   // Arabic end of ayah
+        (0x070F, 0x070F),   // Syriac abbreviation mark
+        (0x0890, 0x0891),   // Arabic pound and piastre marks above
+        (0x08E2, 0x08E2),   // Arabic disputed end of ayah
+        (0x180E, 0x180E),   // Mongolian vowel separator
+        (0x200B, 0x200F),   // zero-width space, non-joiner, joiner; LRM, RLM
+        (0x202A, 0x202E),   // bidirectional embeddings and overrides
+        (0x2060, 0x2064),   // word joiner, invisible operators
+        (0x2066, 0x206F),   // bidirectional isolates; deprecated format characters
+        (0xFEFF, 0xFEFF),   // zero-width no-break space (byte-order mark)
+        (0xFFF9, 0xFFFB),   // interlinear annotation
+        (0x110BD, 0x110BD), // Kaithi number sign
+        (0x110CD, 0x110CD), // Kaithi number sign above
+        (0x13430, 0x1343F), // Egyptian hieroglyph format controls
+        (0x1BCA0, 0x1BCA3), // shorthand format controls
+        (0x1D173, 0x1D17A), // musical symbol format controls
+        (0xE0001, 0xE0001), // language tag
+        (0xE0020, 0xE007F), // tag characters
+    ];
+    let n = c as u32;
+    if FORMAT.iter().any(|&(lo, hi)| (lo..=hi).contains(&n)) {
+        Some("an invisible formatting character")
+    } else if c == '\u{2028}' || c == '\u{2029}' {
+        Some("a line or paragraph separator")
+    } else if c.is_control() {
+        Some("a control character")
+    } else if c == '\u{FFFD}' {
+        Some("a replacement character, left where text was read in the wrong encoding")
+    } else {
+        None
+    }
+}
+
 /// What is wrong with a piece of text, if anything ([`check_text`]'s rules;
 /// one copy whatever the kind of field).
 fn text_problem(what: &str, value: &str, max_chars: usize, required: bool) -> Option<String> {
@@ -244,5 +329,75 @@ mod tests {
             p.for_field(Test::CreatedAt),
             Some("The name starts or ends with a space.")
         );
+    }
+
+    #[test]
+    fn names_refuse_what_hides_or_reorders_text() {
+        let name = |v: &str| {
+            let mut p = Problems::default();
+            check_name(&mut p, Test::A, "given name", v, 100, true);
+            p.for_field(Test::A).map(str::to_owned)
+        };
+        assert_eq!(name("Zoë"), None);
+        assert_eq!(name("O'Brien-Ng"), None);
+        // A right-to-left override shows "Ali\u{202E}nav" as "Alivan".
+        assert_eq!(
+            name("Ali\u{202E}nav").as_deref(),
+            Some("The given name contains an invisible formatting character (U+202E).")
+        );
+        for c in [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{2060}',
+            '\u{E0041}',
+        ] {
+            let v = format!("Ad{c}a");
+            assert_eq!(
+                name(&v),
+                Some(format!(
+                    "The given name contains an invisible formatting character (U+{:04X}).",
+                    c as u32
+                )),
+                "{v:?}"
+            );
+        }
+        assert_eq!(
+            name("Ada\u{2028}Lee").as_deref(),
+            Some("The given name contains a line or paragraph separator (U+2028).")
+        );
+        assert_eq!(
+            name("Zo\u{FFFD}").as_deref(),
+            Some("The given name contains a replacement character, left where text was read in the wrong encoding (U+FFFD).")
+        );
+        // A C1 control (what Windows-1252's unassigned bytes decode to).
+        assert!(name("Ada\u{81}").unwrap().contains("control character"));
+        // Visible characters near the listed ranges are not refused.
+        for ok in ['\u{00AC}', '\u{00AE}', '\u{2010}', '\u{2065}', '\u{FEFE}'] {
+            assert_eq!(deceptive_char(ok), None, "{ok:?}");
+        }
+        // check_text alone still allows them (long text keeps its joiners).
+        let mut p = Problems::default();
+        check_text(&mut p, Test::A, "note", "a\u{200D}b", 4000, false);
+        assert!(p.is_empty());
+    }
+
+    #[test]
+    fn nfc_composes_combining_accents() {
+        // "Zoe" + U+0308 COMBINING DIAERESIS is "Zoë" as one character.
+        let combining = "Zoe\u{0308}";
+        assert_eq!(combining.chars().count(), 4);
+        assert_eq!(nfc(combining), "Zo\u{00EB}");
+        assert_eq!(nfc("Zo\u{00EB}"), "Zo\u{00EB}");
+        // Hangul and other scripts compose as well; plain ASCII is unchanged.
+        assert_eq!(nfc("\u{1100}\u{1161}"), "\u{AC00}");
+        assert_eq!(nfc("Ada"), "Ada");
     }
 }

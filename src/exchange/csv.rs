@@ -104,6 +104,12 @@ mod tests {
             .map(|r| r.unwrap().iter().map(str::to_owned).collect())
             .collect();
         assert_eq!(rows[6], ["'=1+1", "£1,234.56"]);
+        // Every character a spreadsheet starts a formula with is defused,
+        // so a pupil's name that begins with one is written as text.
+        for c in ['=', '+', '-', '@', '\t', '\r'] {
+            assert_eq!(cell(&format!("{c}Ann")), format!("'{c}Ann"));
+        }
+        assert_eq!(cell("Ann-Marie"), "Ann-Marie");
         assert_eq!(
             report_file_name(&r),
             "sen-information-report-figures-2025-26.csv"

@@ -216,7 +216,7 @@ impl Document {
         };
         let typed = json::read::<Document>(text);
         let current = matches!(&typed, Ok(d) if d.format == FORMAT_NAME && d.format_version == FORMAT_VERSION);
-        let doc = if current {
+        let mut doc = if current {
             typed.map_err(invalid)?
         } else {
             let envelope = Envelope::read(text)?;
@@ -251,6 +251,11 @@ impl Document {
                 }
             }
         };
+        // Names in normal form C, as the register stores them, so a name
+        // written with combining accents meets its precomposed twin.
+        for p in doc.data.pupils.iter_mut() {
+            p.normalise_text();
+        }
         let all = doc.data.validate();
         if !all.is_empty() {
             return Err(ImportError::Invalid {

@@ -44,11 +44,16 @@ impl SetAside {
 /// fields it has.
 fn describe_raw(kind: Kind, record: &Value) -> String {
     let text = |k: &str| record.get(k).and_then(Value::as_str).unwrap_or("").trim();
-    let name = [text("given_name"), text("family_name"), text("name"), text("school_name")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = [
+        text("given_name"),
+        text("family_name"),
+        text("name"),
+        text("school_name"),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
     let what = kind.label();
     if name.is_empty() {
         what.to_owned()
@@ -67,8 +72,8 @@ pub fn sort<T: Kept + DeserializeOwned + serde::Serialize>(
     let (records, mut set_aside) = match super::json::read::<Vec<T>>(text) {
         Ok(all) => (all, Vec::new()),
         Err(_) => {
-            let values: Vec<Value> = serde_json::from_str(text)
-                .map_err(|e| format!("{}: {e}", kind.store()))?;
+            let values: Vec<Value> =
+                serde_json::from_str(text).map_err(|e| format!("{}: {e}", kind.store()))?;
             let mut good = Vec::with_capacity(values.len());
             let mut bad = Vec::new();
             for v in values {
@@ -76,7 +81,12 @@ pub fn sort<T: Kept + DeserializeOwned + serde::Serialize>(
                     Ok(r) => good.push(r),
                     Err(e) => {
                         let d = describe_raw(kind, &v);
-                        bad.push(SetAside::of(kind, v, d, vec![format!("It does not read: {e}.")]));
+                        bad.push(SetAside::of(
+                            kind,
+                            v,
+                            d,
+                            vec![format!("It does not read: {e}.")],
+                        ));
                     }
                 }
             }
@@ -122,6 +132,22 @@ pub fn repair(kind: Kind, text: &str) -> Result<Record, Vec<String>> {
     }
 }
 
+/// The command that puts a corrected record back in use: one edit that
+/// saves it (undoable like any other), or every problem it still has.
+pub fn restore(
+    data: &crate::domain::dataset::Dataset,
+    kind: Kind,
+    text: &str,
+    describe: &str,
+) -> Result<crate::domain::edit::Edit, Vec<String>> {
+    let record = repair(kind, text)?;
+    Ok(crate::domain::edit::Edit::new(
+        data,
+        format!("Correct {describe}"),
+        vec![crate::domain::edit::Change::Put(record)],
+    ))
+}
+
 /// The records set aside as one file to keep or send for help: each with
 /// its kind, its problems and the record exactly as stored.
 pub fn export(records: &[SetAside]) -> String {
@@ -162,7 +188,8 @@ mod tests {
         // A blank name reads but breaks the rules.
         let mut blank = pupil("Dee");
         blank["given_name"] = Value::from(" ");
-        let text = serde_json::to_string(&vec![good.clone(), out_of_range, unreadable, blank]).unwrap();
+        let text =
+            serde_json::to_string(&vec![good.clone(), out_of_range, unreadable, blank]).unwrap();
         let (kept, aside) = sort::<Pupil>(Kind::Pupils, &text).unwrap();
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].given_name, "Ada");
@@ -172,7 +199,11 @@ mod tests {
         // only the family name names it); the blank name reads but breaks
         // the rules.
         assert_eq!(aside[0].describe, "Pupil Bea Example");
-        assert!(aside[0].problems[0].starts_with("It does not read:"), "{:?}", aside[0].problems);
+        assert!(
+            aside[0].problems[0].starts_with("It does not read:"),
+            "{:?}",
+            aside[0].problems
+        );
         assert_eq!(aside[1].describe, "Pupil Example");
         assert_eq!(aside[2].problems, ["Given name: Enter a given name."]);
         // Kept exactly as stored, with its id.
@@ -190,9 +221,16 @@ mod tests {
             Ok(Record::Pupil(p)) => assert_eq!(p.given_name, "Dee"),
             other => panic!("{other:?}"),
         }
-        assert!(repair(Kind::Pupils, "{")
-            .unwrap_err()[0]
-            .starts_with("It does not read"));
+        let data =
+            crate::domain::dataset::Dataset::empty(crate::domain::settings::SchoolSettings::new(
+                "S",
+                2025,
+                "2025-09-01T00:00:00Z".parse().unwrap(),
+            ));
+        let e = restore(&data, Kind::Pupils, &fixed.to_string(), "Pupil Dee Example").unwrap();
+        assert_eq!(e.label, "Correct Pupil Dee Example");
+        assert_eq!(e.forward.len(), 1);
+        assert!(repair(Kind::Pupils, "{").unwrap_err()[0].starts_with("It does not read"));
         let file: Value = serde_json::from_str(&export(&aside)).unwrap();
         assert_eq!(file[1]["kind"], "pupils");
         assert_eq!(file[1]["record"]["given_name"], Value::from(7));
@@ -201,6 +239,8 @@ mod tests {
         let (kept, aside) = sort::<Pupil>(Kind::Pupils, &text).unwrap();
         assert_eq!((kept.len(), aside.len()), (1, 0));
         // Not an array at all: an error naming the store.
-        assert!(sort::<Pupil>(Kind::Pupils, "{}").unwrap_err().starts_with("pupils:"));
+        assert!(sort::<Pupil>(Kind::Pupils, "{}")
+            .unwrap_err()
+            .starts_with("pupils:"));
     }
 }

@@ -41,7 +41,9 @@ impl Loaded {
     /// The settings as saved and the data, when nothing was set aside
     /// (`None` otherwise): what a caller that expects sound data reads.
     pub fn sound(self) -> Option<(Option<SchoolSettings>, Dataset)> {
-        self.set_aside.is_empty().then_some((self.settings, self.data))
+        self.set_aside
+            .is_empty()
+            .then_some((self.settings, self.data))
     }
 }
 
@@ -385,8 +387,7 @@ impl Db {
             roles: read::<StaffRole>(&rows, Kind::Roles, &mut set_aside)?.into(),
             members: read::<StaffMember>(&rows, Kind::Members, &mut set_aside)?.into(),
             pupils: read::<Pupil>(&rows, Kind::Pupils, &mut set_aside)?.into(),
-            interventions: read::<Intervention>(&rows, Kind::Interventions, &mut set_aside)?
-                .into(),
+            interventions: read::<Intervention>(&rows, Kind::Interventions, &mut set_aside)?.into(),
             provisions: read::<Provision>(&rows, Kind::Provisions, &mut set_aside)?.into(),
             enrolments: read::<Enrolment>(&rows, Kind::Enrolments, &mut set_aside)?.into(),
             plans: read::<SupportPlan>(&rows, Kind::Plans, &mut set_aside)?.into(),

@@ -7,7 +7,7 @@ import { fixture, seed, axeViolations } from './helpers.js';
 
 const sims = [
   'Surname,Forename,Reg Group,Year,DOB,UPN,SEN Status,Primary Need',
-  'Okafor,Amara,4B,Year 4,03/05/2017,B123456789012,SEN Support,SLCN',
+  'Okafor,Amara,4B,Year 4,03/05/2017,B801200005001,SEN Support,SLCN',
   "O'Brien,Zoë,4B,Year 4,29/02/2016,A123456789012,EHC Plan,ASD",
   'Brown,Ben,3C,Year 3,12/11/2017,,EHC Plan,"Autistic spectrum disorder"',
   'Jones,Jo,9X,Year 9,01/01/2012,,Dyslexia,',
@@ -53,4 +53,30 @@ test('the map and each pupil\'s cost download as CSV with the same figures', asy
   const text = readFileSync(await costs.path(), 'utf8');
   expect(text).toContain("Pupil,UPN,Year group,SEN status,Primary need,Provisions,Cost this year,Over the threshold by");
   expect(text).toContain("Zoë O'Brien,A123456789012,Year 4,E,ASD,1,£107.11,");
+});
+
+test('an Excel CSV in Windows-1252 with semicolons reads right, and importing it again adds nobody', async ({ page }) => {
+  await seed(page, fixture);
+  await page.goto('/#/settings');
+  // Windows-1252 by hand ('latin1' writes each character as one byte): the
+  // curly apostrophe is 0x92 and ë is 0xEB, neither of them UTF-8.
+  const excel = Buffer.from('Surname;Forename;Year;Reg Group\r\nO\x92Neill;Zo\xeb;Year 2;2A\r\n', 'latin1');
+  const file = { name: 'excel.csv', mimeType: 'text/csv', buffer: excel };
+  await page.locator('#pupils-csv-file').setInputFiles(file);
+  await expect(page.locator('#pupils-csv-read')).toHaveText("Read as Windows-1252 (Excel's CSV), separated by semicolons.");
+  await expect(page.locator('#pupils-csv-summary')).toHaveText('1 pupils to add; 0 rows skipped.');
+  await page.getByRole('button', { name: 'Add 1 pupils' }).click();
+  await expect(page.locator('#pupils-csv-message')).toHaveText('Added 1 pupils from excel.csv.');
+  // The same file again: no UPN or date of birth, so matched by name and
+  // year group, shown, and added only if ticked.
+  await page.locator('#pupils-csv-file').setInputFiles(file);
+  await expect(page.locator('#pupils-csv-summary')).toHaveText('0 pupils to add; 0 rows skipped.');
+  const possible = page.locator('#pupils-csv-possible');
+  await expect(possible).toContainText('Line 2: Zoë O\u2019Neill may be Zoë O\u2019Neill (Year 2), on the register. Add as a different pupil');
+  await expect(page.getByRole('button', { name: 'Add 0 pupils' })).toBeDisabled();
+  expect(await axeViolations(page)).toEqual([]);
+  await possible.getByRole('checkbox').check();
+  await expect(page.getByRole('button', { name: 'Add 1 pupils' })).toBeEnabled();
+  await possible.getByRole('checkbox').uncheck();
+  await expect(page.getByRole('button', { name: 'Add 0 pupils' })).toBeDisabled();
 });

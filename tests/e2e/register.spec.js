@@ -123,7 +123,7 @@ test('editing a pupil checks every field, saves, and keeps after a reload', asyn
   await page.getByLabel('Date of birth').fill('2017-05-09');
   await page.getByLabel('Family name').fill('Adams-Smith');
   await page.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 4' });
-  await form(page).getByLabel('UPN').fill('b123456789012');
+  await form(page).getByLabel('UPN').fill('b801200005001');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
   await expect(page.getByRole('heading', { name: 'Add a pupil' })).toBeVisible();
@@ -134,7 +134,7 @@ test('editing a pupil checks every field, saves, and keeps after a reload', asyn
 
   await page.reload();
   await page.getByRole('button', { name: 'Edit Eve Adams-Smith', exact: true }).click();
-  await expect(form(page).getByLabel('UPN')).toHaveValue('B123456789012');
+  await expect(form(page).getByLabel('UPN')).toHaveValue('B801200005001');
   await expect(page.getByLabel('Date of birth')).toHaveValue('2017-05-09');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: 'Add a pupil' })).toBeVisible();

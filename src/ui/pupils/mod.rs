@@ -612,7 +612,8 @@ fn PupilRow(
                 <input type="checkbox" aria-label=format!("Select {name}") prop:checked=move || selected.with(|s| s.contains(&id))
                     on:change=move |ev| { let on = event_target_checked(&ev); selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } }) } />
             </label></td>
-            <td><a href=format!("#/pupils/{id}")>{name}</a>{row.left.then_some(" (left)")}</td>
+            <td><a href=format!("#/pupils/{id}")>{name}</a>{row.left.then_some(" (left)")}
+                {row.shared_upn.then(|| view! { <span class="badge">"UPN shared with another pupil"</span> })}</td>
             <td>{row.year_group.label()}</td>
             <td>{row.class_name}</td>
             <td><abbr title=row.status.label()>{row.status.code()}</abbr></td>

@@ -107,6 +107,14 @@ fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
     .collect::<Vec<_>>()
     .join(", ");
     let upn = p.upn.clone().unwrap_or_else(|| "Not recorded".into());
+    // Another pupil with this UPN (the census refuses it): flagged here.
+    let shared = AppCtx::get().read(|d| {
+        crate::domain::register::same_upn(&d.pupils, &p)
+            .iter()
+            .map(|o| format!("{} ({})", o.full_name(), o.year_group.label()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
     let dob = p.date_of_birth.map_or("Not recorded".into(), gb);
     let class = if p.class_name.is_empty() {
         "Not recorded".to_owned()
@@ -120,7 +128,9 @@ fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
                 <dt>"Year group"</dt><dd>{p.year_group.label()}</dd>
                 <Show when=move || !hide.get()>
                     <dt>"Class"</dt><dd>{class.clone()}</dd>
-                    <dt>"UPN"</dt><dd>{upn.clone()}</dd>
+                    <dt>"UPN"</dt><dd>{upn.clone()}
+                        {(!shared.is_empty()).then(|| view! { <span class="badge" id="pupil-upn-shared">{format!("Also given to {shared}: check the UPN against the MIS")}</span> })}
+                    </dd>
                     <dt>"Date of birth"</dt><dd>{dob.clone()}</dd>
                 </Show>
                 <dt>"SEN status"</dt><dd>{format!("{} ({})", p.sen_status.label(), p.sen_status.code())}</dd>

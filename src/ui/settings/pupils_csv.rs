@@ -7,15 +7,17 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::commands::add_pupils;
-use crate::exchange::pupils_csv::{guess_mapping, preview, read, Field, Mapping};
+use crate::exchange::pupils_csv::{guess_mapping, preview, read_bytes, CsvFile, Field, Mapping};
 use crate::exchange::MAX_BYTES;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 
 #[component]
 pub fn PupilsCsvPanel() -> impl IntoView {
     let ctx = AppCtx::get();
-    let file = RwSignal::new(None::<(String, Vec<String>, Vec<Vec<String>>)>);
+    let file = RwSignal::new(None::<(String, CsvFile)>);
     let mapping = RwSignal::new(Mapping::new());
+    // The lines of possible matches the SENCO says are other pupils.
+    let confirmed = RwSignal::new(Vec::<usize>::new());
     let message = RwSignal::new(None::<String>);
     let open = move |f: web_sys::File| {
         let name = f.name();
@@ -24,16 +26,18 @@ pub fn PupilsCsvPanel() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(f.text())
+            // The bytes, not the browser's text: the encoding is found here
+            // (UTF-8, UTF-16 or Windows-1252), never guessed into U+FFFD.
+            let bytes = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
                 .await
-                .ok()
-                .and_then(|t| t.as_string())
+                .map(|b| js_sys::Uint8Array::new(&b).to_vec())
                 .unwrap_or_default();
-            match read(&text) {
-                Ok((headers, rows)) => {
-                    mapping.set(guess_mapping(&headers));
+            match read_bytes(&bytes) {
+                Ok(csv) => {
+                    mapping.set(guess_mapping(&csv.headers));
+                    confirmed.set(Vec::new());
                     message.set(None);
-                    file.set(Some((name, headers, rows)));
+                    file.set(Some((name, csv)));
                 }
                 Err(e) => {
                     file.set(None);
@@ -44,20 +48,21 @@ pub fn PupilsCsvPanel() -> impl IntoView {
     };
     let result = Memo::new(move |_| {
         file.with(|f| {
-            let (_, _, rows) = f.as_ref()?;
-            Some(ctx.read(|d| mapping.with(|m| preview(rows, m, &d.pupils, Timestamp::now()))))
+            let (_, csv) = f.as_ref()?;
+            Some(ctx.read(|d| mapping.with(|m| preview(&csv.rows, m, &d.pupils, Timestamp::now()))))
         })
     });
     let add = move |_| {
         let Some(Ok(p)) = result.get_untracked() else {
             return;
         };
-        let n = p.pupils.len();
+        let pupils = confirmed.with_untracked(|c| p.to_add(c));
+        let n = pupils.len();
         let name = file.with_untracked(|f| f.as_ref().map(|f| f.0.clone()).unwrap_or_default());
         let edit = ctx
             .state
             .data()
-            .with_untracked(|d| add_pupils(d, p.pupils, &name));
+            .with_untracked(|d| add_pupils(d, pupils, &name));
         spawn_local(async move {
             if ctx.commit(edit).await.is_ok() {
                 file.set(None);
@@ -68,7 +73,7 @@ pub fn PupilsCsvPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="pupils-csv-heading">
             <h2 id="pupils-csv-heading">"Add pupils from your MIS"</h2>
-            <p class="hint">"Export a CSV of pupils from SIMS, Arbor or another MIS (name, year, class, UPN, date of birth, SEN status and need). Pupils already here (same UPN, or same name and date of birth) are skipped."</p>
+            <p class="hint">"Export a CSV of pupils from SIMS, Arbor or another MIS (name, year, class, UPN, date of birth, SEN status and need), in UTF-8, UTF-16 or Excel's CSV, separated by commas, semicolons or tabs. Pupils already here (same UPN, or same name and date of birth) are skipped; a pupil with the name and year group of one here, and no UPN or date of birth to tell them apart, is added only if you tick them."</p>
             <div class="field">
                 <label for="pupils-csv-file">"CSV file"</label>
                 <input id="pupils-csv-file" type="file" accept=".csv,text/csv" on:change=move |ev| {
@@ -77,7 +82,8 @@ pub fn PupilsCsvPanel() -> impl IntoView {
                     input.set_value("");
                 } />
             </div>
-            {move || file.get().map(|(name, headers, _)| view! {
+            {move || file.get().map(|(name, csv)| { let headers = csv.headers.clone(); view! {
+                <p class="hint" id="pupils-csv-read">{csv.described()}</p>
                 <fieldset class="checks">
                     <legend>{format!("Columns of {name}")}</legend>
                     <div class="fields">
@@ -98,13 +104,35 @@ pub fn PupilsCsvPanel() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 </fieldset>
-            })}
+            }})}
             {move || result.get().map(|r| match r {
                 Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
                 Ok(p) => {
-                    let n = p.pupils.len();
+                    let new = p.pupils.len();
+                    let lines: Vec<usize> = p.possible.iter().map(|m| m.line).collect();
+                    let n = Signal::derive(move || new + confirmed.with(|c| lines.iter().filter(|l| c.contains(l)).count()));
+                    let possible = p.possible.clone();
                     view! {
-                        <p id="pupils-csv-summary" role="status">{format!("{n} pupils to add; {} rows skipped.", p.skipped.len())}</p>
+                        <p id="pupils-csv-summary" role="status">{format!("{new} pupils to add; {} rows skipped.", p.skipped.len())}</p>
+                        {(!possible.is_empty()).then(|| view! {
+                            <fieldset class="checks" id="pupils-csv-possible">
+                                <legend>{format!("{} rows may be pupils already here", possible.len())}</legend>
+                                <p class="hint">"Each has the name and year group of a pupil here, and no UPN or date of birth to tell them apart. They are not added unless you tick them as different pupils."</p>
+                                {possible.iter().map(|m| {
+                                    let line = m.line;
+                                    let id = format!("pupils-csv-possible-{line}");
+                                    let for_id = id.clone();
+                                    view! {
+                                        <label class="check" for=for_id>
+                                            <input type="checkbox" id=id
+                                                prop:checked=move || confirmed.with(|c| c.contains(&line))
+                                                on:change=move |ev| { let on = event_target_checked(&ev); confirmed.update(|c| { c.retain(|l| *l != line); if on { c.push(line) } }) } />
+                                            {format!("Line {line}: {} may be {}. Add as a different pupil", m.pupil.full_name(), m.matches)}
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        })}
                         {(!p.pupils.is_empty()).then(|| view! {
                             <details><summary>"Pupils to add"</summary>
                                 <ul>{p.pupils.iter().map(|x| view! { <li>{format!("{}, {}, {}", x.full_name(), x.year_group.label(), x.sen_status.label())}</li> }).collect_view()}</ul>
@@ -115,8 +143,8 @@ pub fn PupilsCsvPanel() -> impl IntoView {
                                 <ul id="pupils-csv-skipped">{p.skipped.iter().map(|s| view! { <li>{format!("Line {}: {}", s.line, s.reason)}</li> }).collect_view()}</ul>
                             </details>
                         })}
-                        <button type="button" class="primary" id="pupils-csv-add" disabled=move || n == 0 || ctx.save.get() == SaveState::Saving on:click=add>
-                            {format!("Add {n} pupils")}
+                        <button type="button" class="primary" id="pupils-csv-add" disabled=move || n.get() == 0 || ctx.save.get() == SaveState::Saving on:click=add>
+                            {move || format!("Add {} pupils", n.get())}
                         </button>
                     }.into_any()
                 }

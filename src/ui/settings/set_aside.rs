@@ -5,8 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::edit::{Change, Edit};
-use crate::exchange::set_aside::{export, repair, SetAside};
+use crate::exchange::set_aside::{export, restore, SetAside};
 use crate::ui::state::{AppCtx, AppStateStoreFields};
 use crate::ui::widgets::{download, today};
 
@@ -81,12 +80,13 @@ fn SetAsideItem(i: usize, record: SetAside, message: RwSignal<Option<String>>) -
     let on_save = {
         let key = record.id.clone();
         let describe = describe.clone();
-        move |_| match repair(kind, &text.get_untracked()) {
+        move |_| match ctx
+            .state
+            .data()
+            .with_untracked(|d| restore(d, kind, &text.get_untracked(), &describe))
+        {
             Err(p) => problems.set(p),
-            Ok(fixed) => {
-                let edit = ctx.state.data().with_untracked(|d| {
-                    Edit::new(d, format!("Correct {describe}"), vec![Change::Put(fixed)])
-                });
+            Ok(edit) => {
                 let new_id = edit.saved_id().map(|id| id.to_string());
                 let key = key.clone();
                 let gone = gone.clone();
