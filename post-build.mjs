@@ -40,7 +40,78 @@ write('embed.css', `:host { all: initial; display: block; --rem: 16px; }\n${scop
 write('boot.js', `// Written by post-build.mjs: starts Waymark and its service worker.
 import init from './${js}';
 
-const wasm = await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+// If the app stops (a panic ends the wasm: with panic = "abort" nothing in it
+// survives), this screen, which needs none of it, says so, offers everything
+// stored in this browser as a file, and a safe start that opens Settings
+// (backups, records set aside). The data stays where it is.
+function recover(reason) {
+  if (document.getElementById('waymark-recovery')) return;
+  const el = (tag, text) => { const e = document.createElement(tag); if (text) e.textContent = text; return e; };
+  const box = el('div');
+  box.id = 'waymark-recovery';
+  box.className = 'error-panel recovery';
+  box.setAttribute('role', 'alert');
+  box.append(
+    el('h1', 'Waymark stopped'),
+    el('p', 'Something in the app failed and it cannot carry on (' + reason + ').'),
+    el('p', 'Your data is still stored in this browser and nothing has been deleted. Download a copy of everything stored first; then try a safe start, which opens Settings, where you can restore a backup or deal with a record that will not open.'),
+  );
+  const download = el('button', 'Download everything stored');
+  download.type = 'button';
+  download.className = 'primary';
+  const status = el('p');
+  status.setAttribute('role', 'status');
+  download.addEventListener('click', () => dump().then(
+    (n) => { status.textContent = 'Downloaded: ' + n + ' records.'; },
+    (e) => { status.textContent = 'The stored data could not be read: ' + e; },
+  ));
+  const safe = el('button', 'Safe start: open Settings');
+  safe.type = 'button';
+  safe.className = 'secondary';
+  safe.addEventListener('click', () => { location.hash = '#/settings'; location.reload(); });
+  box.append(download, safe, status);
+  document.body.prepend(box);
+}
+
+// Every object store of the app's database, exactly as stored, in one file.
+async function dump() {
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open('waymark');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const names = [...db.objectStoreNames];
+  const out = { format: 'waymark-stored-records', exported_at: new Date().toISOString(), schema_version: db.version, stores: {} };
+  let count = 0;
+  if (names.length) {
+    const tx = db.transaction(names, 'readonly');
+    await Promise.all(names.map((n) => new Promise((resolve, reject) => {
+      const q = tx.objectStore(n).getAll();
+      q.onsuccess = () => { out.stores[n] = q.result; count += q.result.length; resolve(); };
+      q.onerror = () => reject(q.error);
+    })));
+  }
+  db.close();
+  const url = URL.createObjectURL(new Blob([JSON.stringify(out, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'waymark-everything-stored-' + new Date().toISOString().slice(0, 10) + '.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return count;
+}
+
+const trapped = (e) => e instanceof WebAssembly.RuntimeError;
+window.addEventListener('error', (e) => { if (trapped(e.error)) recover(String(e.error)); });
+window.addEventListener('unhandledrejection', (e) => { if (trapped(e.reason)) recover(String(e.reason)); });
+
+let wasm;
+try {
+  wasm = await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+} catch (e) {
+  recover(String(e));
+  throw e;
+}
 // For the benchmarks: the size of the app's WebAssembly memory.
 globalThis.waymark = { ...(globalThis.waymark ?? {}), wasmMemoryBytes: () => wasm.memory.buffer.byteLength, provisionsCosted: () => wasm.provisions_costed?.() };
 
