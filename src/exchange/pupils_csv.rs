@@ -168,27 +168,35 @@ impl TextEncoding {
 /// Never a replacement character: a file that claims an encoding it does
 /// not keep to is refused.
 pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
-    use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let kind = if enc == UTF_8 {
-            TextEncoding::Utf8Bom
-        } else if enc == UTF_16LE {
-            TextEncoding::Utf16Le
-        } else if enc == UTF_16BE {
-            TextEncoding::Utf16Be
-        } else {
-            unreachable!("a byte-order mark is UTF-8 or UTF-16")
-        };
-        return enc
-            .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
-            .map(|t| (t.into_owned(), kind))
-            .ok_or_else(|| {
-                format!(
-                    "it starts with the mark of {} but is not {} throughout. Save it from the MIS or spreadsheet again, as CSV UTF-8.",
-                    kind.label(),
-                    enc.name()
-                )
-            });
+    // UTF-8 and UTF-16 by the standard library; only Windows-1252 goes to
+    // encoding_rs, named statically: its run-time choice of encoding (as
+    // `Encoding::for_bom` gives) links every decoder it has, Chinese,
+    // Japanese and Korean tables included.
+    let refused = |label: &str| {
+        format!(
+            "it starts with the mark of {label} but is not {label} throughout. Save it from the MIS or spreadsheet again, as CSV UTF-8."
+        )
+    };
+    let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16, kind: TextEncoding| {
+        if body.len() % 2 != 0 {
+            return Err(refused(kind.label()));
+        }
+        let units = body.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map(|t| (t, kind))
+            .map_err(|_| refused(kind.label()))
+    };
+    if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return std::str::from_utf8(body)
+            .map(|t| (t.to_owned(), TextEncoding::Utf8Bom))
+            .map_err(|_| refused(TextEncoding::Utf8Bom.label()));
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(body, u16::from_le_bytes, TextEncoding::Utf16Le);
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(body, u16::from_be_bytes, TextEncoding::Utf16Be);
     }
     if let Ok(t) = std::str::from_utf8(bytes) {
         return Ok((t.to_owned(), TextEncoding::Utf8));
@@ -196,12 +204,34 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
     if bytes.contains(&0) {
         return Err("it looks like UTF-16 without a byte-order mark. Save it from the MIS or spreadsheet again, as CSV UTF-8.".into());
     }
-    // Every byte is a character in Windows-1252 (as the WHATWG defines
-    // it), so this cannot fail; the check stays in case it ever did.
-    WINDOWS_1252
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|t| (t.into_owned(), TextEncoding::Windows1252))
-        .ok_or_else(|| "it is neither UTF-8 nor Windows-1252.".into())
+    Ok((windows_1252(bytes), TextEncoding::Windows1252))
+}
+
+/// Windows-1252 as the WHATWG Encoding Standard defines it (what browsers
+/// and encoding_rs read): Latin-1, except 0x80-0x9F. encoding_rs's own
+/// decoder would bring every decoder it has into the wasm (its tables for
+/// Chinese, Japanese and Korean: 154 KB of the wasm, 101 KB brotli), so the app uses
+/// its Latin-1 conversion and these 32 characters, and a test checks every
+/// byte against `encoding_rs::WINDOWS_1252`.
+pub fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}',
+        '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}',
+        '\u{178}',
+    ];
+    let latin1 = encoding_rs::mem::decode_latin1(bytes);
+    if !bytes.iter().any(|b| (0x80..0xA0).contains(b)) {
+        return latin1.into_owned();
+    }
+    latin1
+        .chars()
+        .map(|c| match u32::from(c) {
+            n @ 0x80..=0x9F => HIGH[(n - 0x80) as usize],
+            _ => c,
+        })
+        .collect()
 }
 
 /// The delimiter of a CSV whose first line is `text`'s: whichever of comma,
@@ -755,6 +785,20 @@ mod tests {
     }
 
     #[test]
+    fn windows_1252_is_read_as_encoding_rs_reads_it_every_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        let (expected, _, errors) = encoding_rs::WINDOWS_1252.decode(&all);
+        assert!(!errors);
+        assert_eq!(windows_1252(&all), expected);
+        // The two bytes the Excel example uses: 0x92 a curly apostrophe,
+        // 0xEB an e with diaeresis.
+        assert_eq!(
+            windows_1252(b"O\x92Neill Zo\xeb"),
+            "O\u{2019}Neill Zo\u{eb}"
+        );
+    }
+
+    #[test]
     fn a_file_that_would_need_replacement_characters_is_refused() {
         // UTF-16 with an unpaired surrogate (0xD800) in a name.
         let mut bad = utf16("Surname,Forename,Year\nNg,A", false);
@@ -763,7 +807,7 @@ mod tests {
         let e = read_bytes(&bad).unwrap_err();
         assert!(
             e.starts_with(
-                "it starts with the mark of UTF-16 little-endian but is not UTF-16LE throughout."
+                "it starts with the mark of UTF-16 little-endian but is not UTF-16 little-endian throughout."
             ),
             "{e}"
         );

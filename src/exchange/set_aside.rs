@@ -77,7 +77,9 @@ pub fn sort<T: Kept + DeserializeOwned + serde::Serialize>(
             let mut good = Vec::with_capacity(values.len());
             let mut bad = Vec::new();
             for v in values {
-                match serde_json::from_value::<T>(v.clone()) {
+                // Read from text, as the fast path reads: one deserialiser
+                // per kind in the wasm, not a second one for JSON values.
+                match super::json::read::<T>(&v.to_string()).map_err(|e| e.message) {
                     Ok(r) => good.push(r),
                     Err(e) => {
                         let d = describe_raw(kind, &v);
@@ -99,7 +101,7 @@ pub fn sort<T: Kept + DeserializeOwned + serde::Serialize>(
         if problems.is_empty() {
             good.push(r);
         } else {
-            let value = serde_json::to_value(&r).unwrap_or(Value::Null);
+            let value = serde_json::from_str(&super::json::write(&r)).unwrap_or(Value::Null);
             set_aside.push(SetAside::of(kind, value, r.describe(), problems));
         }
     }
