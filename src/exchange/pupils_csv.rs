@@ -178,7 +178,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, TextEncoding), String> {
         )
     };
     let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16, kind: TextEncoding| {
-        if body.len() % 2 != 0 {
+        if !body.len().is_multiple_of(2) {
             return Err(refused(kind.label()));
         }
         let units = body.chunks_exact(2).map(|c| unit([c[0], c[1]]));
