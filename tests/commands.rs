@@ -649,3 +649,44 @@ fn a_upn_is_given_to_one_pupil_only() {
     rename.given_name = "Benjamin".into();
     assert!(save_pupil(&shared, Some(ben.id), &rename, later()).is_ok());
 }
+
+/// Issue 16, point 7: a write states the version of every record it
+/// replaces, as this tab read it, so the store can refuse it if another
+/// tab saved that record since.
+#[test]
+fn an_edit_knows_the_versions_it_replaces() {
+    use waymark::domain::edit::{Change, Kind, Record};
+    let data = support::sample();
+    let zoe = data.pupils[0].clone();
+    let mut renamed = zoe.clone();
+    renamed.given_name = "Zoe".into();
+    let newcomer = Pupil::create(&PupilDraft::new("Nia", "Jones", "Y1"), later()).unwrap();
+    let changes = vec![
+        Change::Put(Record::Pupil(renamed.clone())),
+        Change::Put(Record::Pupil(renamed)),
+        Change::Put(Record::Pupil(newcomer.clone())),
+        Change::Delete(Kind::Provisions, data.provisions[0].id),
+    ];
+    let v = data.versions_read(&changes, true);
+    // Once each: Zoë as read, the newcomer not there at all, the provision
+    // as read.
+    assert_eq!(v.len(), 3);
+    assert_eq!(v[0].updated_at, Some(zoe.updated_at));
+    assert_eq!(v[0].describe, "Pupil Zoë O'Brien");
+    assert_eq!(v[1].updated_at, None);
+    assert_eq!(v[2].updated_at, Some(data.provisions[0].updated_at));
+    // Another tab saved Zoë a second later: no longer the version read.
+    let theirs = zoe.updated_at.checked_add(jiff::SignedDuration::from_secs(1)).unwrap();
+    assert!(v[0].still_stored(Some(zoe.updated_at)));
+    assert!(!v[0].still_stored(Some(theirs)));
+    // Another tab added the "new" pupil first, or deleted Zoë: refused too.
+    assert!(!v[1].still_stored(Some(theirs)));
+    assert!(!v[0].still_stored(None));
+    // Settings never saved are read as absent, whatever the defaults say.
+    let s = vec![Change::Put(Record::Settings(data.settings.clone()))];
+    assert_eq!(data.versions_read(&s, false)[0].updated_at, None);
+    assert_eq!(
+        data.versions_read(&s, true)[0].updated_at,
+        Some(data.settings.updated_at)
+    );
+}

@@ -690,6 +690,13 @@ fn tab_messages_carry_every_kind_of_change_in_order() {
     );
     assert_eq!(changes(&two), None);
     assert_eq!(changes("[]"), Some(vec![]));
+    // A record that reads but breaks its own rules (a blank given name, as
+    // a forged or damaged message might hold) changes nothing: the whole
+    // message is ignored, as a file with it would be refused.
+    let mut bad = d.pupils[0].clone();
+    bad.given_name = " ".into();
+    let forged = message(&[Change::Put(Record::Pupil(bad))]);
+    assert_eq!(changes(&forged), None);
 }
 
 #[test]

@@ -301,7 +301,55 @@ impl Change {
     }
 }
 
+/// The version of one record a tab read before it changed it: its
+/// `updated_at` as this tab holds it (`None`: it had no such record). A
+/// write goes ahead only if every record it replaces is still stored at
+/// the version read, so two tabs cannot overwrite each other's edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadVersion {
+    pub kind: Kind,
+    pub id: Uuid,
+    pub updated_at: Option<jiff::Timestamp>,
+    /// A few words that say which record it is, for the message.
+    pub describe: String,
+}
+
+impl ReadVersion {
+    /// Whether the record stored now (its `updated_at`; `None`: absent) is
+    /// still the version read.
+    pub fn still_stored(&self, stored: Option<jiff::Timestamp>) -> bool {
+        self.updated_at == stored
+    }
+}
+
 impl Dataset {
+    /// The versions of the records `changes` touch, as this data holds
+    /// them, once each. `settings_saved`: whether the settings are stored
+    /// at all (a new database's defaults are not).
+    pub fn versions_read(&self, changes: &[Change], settings_saved: bool) -> Vec<ReadVersion> {
+        let mut out: Vec<ReadVersion> = Vec::new();
+        for c in changes {
+            let (kind, id) = (c.kind(), c.id());
+            if out.iter().any(|v| v.kind == kind && v.id == id) {
+                continue;
+            }
+            let held = self
+                .get(kind, id)
+                .filter(|_| kind != Kind::Settings || settings_saved);
+            let describe = match (&held, c) {
+                (Some(r), _) | (None, Change::Put(r)) => r.describe(),
+                (None, Change::Delete(..)) => kind.label().to_owned(),
+            };
+            out.push(ReadVersion {
+                kind,
+                id,
+                updated_at: held.map(|r| r.updated_at()),
+                describe,
+            });
+        }
+        out
+    }
+
     /// The stored record of `kind` with `id`, if any.
     pub fn get(&self, kind: Kind, id: Uuid) -> Option<Record> {
         by_kind!(kind, T => T::table(self).get(id).cloned().map(T::wrap),

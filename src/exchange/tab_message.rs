@@ -81,8 +81,17 @@ pub fn message(changes: &[Change]) -> String {
 }
 
 /// The changes a message's text holds; `None` for one this build cannot
-/// read (from an older or newer tab).
+/// read (from an older or newer tab), or holding a record that breaks its
+/// own rules: a message is checked as a file is before it changes state.
 pub fn changes(text: &str) -> Option<Vec<Change>> {
     let entries: Vec<Entry> = crate::exchange::json::read(text).ok()?;
-    entries.into_iter().map(Entry::change).collect()
+    let changes: Vec<Change> = entries
+        .into_iter()
+        .map(Entry::change)
+        .collect::<Option<_>>()?;
+    let sound = changes.iter().all(|c| match c {
+        Change::Put(r) => crate::on_record!(r, x => crate::domain::edit::Kept::problems(x).is_empty()),
+        Change::Delete(..) => true,
+    });
+    sound.then_some(changes)
 }

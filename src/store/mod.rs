@@ -119,6 +119,12 @@ pub enum StoreError {
     Write(String),
     #[error("Saved data could not be read: {0}")]
     Read(String),
+    #[error("The change was not saved: {describe} was changed in another tab or window after this one read it. Their version is shown now; what you typed is kept, so check it and save again.")]
+    Conflict {
+        describe: String,
+        kind: Kind,
+        id: uuid::Uuid,
+    },
 }
 
 fn write_error(e: indexed_db_futures::error::Error) -> StoreError {
@@ -432,6 +438,20 @@ impl Db {
         changes: &[Change],
         backup: Option<&ImportBackup>,
     ) -> Result<(), StoreError> {
+        self.apply_checked(changes, &[], backup).await
+    }
+
+    /// Write `changes` only if every record they replace is still stored at
+    /// the version this tab read (`read`): if another tab saved one since,
+    /// nothing is written and [`StoreError::Conflict`] names it. The check
+    /// and the write are one transaction, so no other tab can write between
+    /// them.
+    pub async fn apply_checked(
+        &self,
+        changes: &[Change],
+        read: &[crate::domain::edit::ReadVersion],
+        backup: Option<&ImportBackup>,
+    ) -> Result<(), StoreError> {
         if changes.is_empty() && backup.is_none() {
             return Ok(());
         }
@@ -448,6 +468,36 @@ impl Db {
             .with_options(strict())
             .build()
             .map_err(write_error)?;
+        // The versions first: only IndexedDB is awaited inside the
+        // transaction, and a conflict leaves it uncommitted (rolled back).
+        for v in read {
+            let store = tx.object_store(v.kind.store()).map_err(write_error)?;
+            let stored: Option<JsValue> = store
+                .get(v.id.to_string())
+                .primitive()
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?;
+            let at = stored.map(|o| {
+                js_sys::Reflect::get(&o, &"updated_at".into())
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .and_then(|t| t.parse::<Timestamp>().ok())
+            });
+            // A stored record whose time does not read is not the version read.
+            let at = match at {
+                None => None,
+                Some(Some(t)) => Some(t),
+                Some(None) => Some(Timestamp::MIN),
+            };
+            if !v.still_stored(at) {
+                return Err(StoreError::Conflict {
+                    describe: v.describe.clone(),
+                    kind: v.kind,
+                    id: v.id,
+                });
+            }
+        }
         let objects = to_js(changes.iter().filter_map(|c| match c {
             Change::Put(r) => Some(record_json(r)),
             Change::Delete(..) => None,
@@ -565,6 +615,29 @@ impl Db {
     /// The app's own state (defaults before the first save).
     pub async fn meta(&self) -> Result<Meta, StoreError> {
         Ok(self.read_meta::<Meta>("app").await?.unwrap_or_default())
+    }
+
+    /// The record of `kind` stored under `id` now, read and checked as a
+    /// corrected set-aside record is (`None` if there is none, or it does
+    /// not read).
+    pub async fn read_record(&self, kind: Kind, id: uuid::Uuid) -> Result<Option<Record>, StoreError> {
+        let tx = self
+            .db
+            .transaction(kind.store())
+            .with_mode(TransactionMode::Readonly)
+            .build()
+            .map_err(read_error)?;
+        let store = tx.object_store(kind.store()).map_err(read_error)?;
+        let found: Option<JsValue> = store
+            .get(id.to_string())
+            .primitive()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?;
+        Ok(found.and_then(|v| {
+            let text: String = js_sys::JSON::stringify(&v).ok()?.into();
+            crate::exchange::set_aside::repair(kind, &text).ok()
+        }))
     }
 
     /// One record of the `meta` store, by its key.

@@ -214,7 +214,17 @@ impl AppCtx {
             return Err(e);
         }
         self.save.set(SaveState::Saving);
-        match self.db().apply_with_backup(changes, backup).await {
+        // An edit states the versions it replaces, as this tab read them; an
+        // import (with its backup) was previewed against them already.
+        let read = if backup.is_none() {
+            let saved = self.settings_saved.get_untracked();
+            self.state
+                .data()
+                .with_untracked(|d| d.versions_read(changes, saved))
+        } else {
+            Vec::new()
+        };
+        match self.db().apply_checked(changes, &read, backup).await {
             Ok(()) => {
                 if changes
                     .iter()
@@ -235,6 +245,17 @@ impl AppCtx {
             }
             Err(e) => {
                 self.save.set(SaveState::Failed(e.to_string()));
+                // Another tab saved the record first: show theirs (the form
+                // keeps what was typed here), so the user sees both.
+                if let StoreError::Conflict { kind, id, .. } = &e {
+                    if let Ok(stored) = self.db().read_record(*kind, *id).await {
+                        let change = match stored {
+                            Some(r) => Change::Put(r),
+                            None => Change::Delete(*kind, *id),
+                        };
+                        self.receive(vec![change]);
+                    }
+                }
                 Err(e)
             }
         }
