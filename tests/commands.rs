@@ -676,12 +676,24 @@ fn an_edit_knows_the_versions_it_replaces() {
     assert_eq!(v[1].updated_at, None);
     assert_eq!(v[2].updated_at, Some(data.provisions[0].updated_at));
     // Another tab saved Zoë a second later: no longer the version read.
-    let theirs = zoe.updated_at.checked_add(jiff::SignedDuration::from_secs(1)).unwrap();
+    let theirs = zoe
+        .updated_at
+        .checked_add(jiff::SignedDuration::from_secs(1))
+        .unwrap();
     assert!(v[0].still_stored(Some(zoe.updated_at)));
     assert!(!v[0].still_stored(Some(theirs)));
     // Another tab added the "new" pupil first, or deleted Zoë: refused too.
     assert!(!v[1].still_stored(Some(theirs)));
     assert!(!v[0].still_stored(None));
+    // This tab's own save of Zoë, stored before the edit it made next was
+    // applied here, is no conflict; another tab's is.
+    let mut ours = v[0].clone();
+    ours.own_write = Some(Some(theirs));
+    assert!(ours.still_stored(Some(theirs)));
+    let other = theirs
+        .checked_add(jiff::SignedDuration::from_secs(1))
+        .unwrap();
+    assert!(!ours.still_stored(Some(other)));
     // Settings never saved are read as absent, whatever the defaults say.
     let s = vec![Change::Put(Record::Settings(data.settings.clone()))];
     assert_eq!(data.versions_read(&s, false)[0].updated_at, None);

@@ -310,6 +310,10 @@ pub struct ReadVersion {
     pub kind: Kind,
     pub id: Uuid,
     pub updated_at: Option<jiff::Timestamp>,
+    /// The version this tab itself last wrote, if it wrote one since it
+    /// read (`Some(None)`: it deleted it): a tab's own saves, one after
+    /// another faster than each is applied, never conflict with each other.
+    pub own_write: Option<Option<jiff::Timestamp>>,
     /// A few words that say which record it is, for the message.
     pub describe: String,
 }
@@ -318,7 +322,7 @@ impl ReadVersion {
     /// Whether the record stored now (its `updated_at`; `None`: absent) is
     /// still the version read.
     pub fn still_stored(&self, stored: Option<jiff::Timestamp>) -> bool {
-        self.updated_at == stored
+        self.updated_at == stored || self.own_write == Some(stored)
     }
 }
 
@@ -344,6 +348,7 @@ impl Dataset {
                 kind,
                 id,
                 updated_at: held.map(|r| r.updated_at()),
+                own_write: None,
                 describe,
             });
         }

@@ -90,7 +90,9 @@ pub fn changes(text: &str) -> Option<Vec<Change>> {
         .map(Entry::change)
         .collect::<Option<_>>()?;
     let sound = changes.iter().all(|c| match c {
-        Change::Put(r) => crate::on_record!(r, x => crate::domain::edit::Kept::problems(x).is_empty()),
+        Change::Put(r) => {
+            crate::on_record!(r, x => crate::domain::edit::Kept::problems(x).is_empty())
+        }
         Change::Delete(..) => true,
     });
     sound.then_some(changes)

@@ -620,7 +620,11 @@ impl Db {
     /// The record of `kind` stored under `id` now, read and checked as a
     /// corrected set-aside record is (`None` if there is none, or it does
     /// not read).
-    pub async fn read_record(&self, kind: Kind, id: uuid::Uuid) -> Result<Option<Record>, StoreError> {
+    pub async fn read_record(
+        &self,
+        kind: Kind,
+        id: uuid::Uuid,
+    ) -> Result<Option<Record>, StoreError> {
         let tx = self
             .db
             .transaction(kind.store())

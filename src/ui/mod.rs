@@ -160,6 +160,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
         set_aside: RwSignal::new(Vec::new()),
         year: RwSignal::new(None),
         tables: std::array::from_fn(|_| Trigger::new()),
+        own_writes: StoredValue::new(std::collections::HashMap::new()),
     };
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);

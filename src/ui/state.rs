@@ -60,6 +60,11 @@ pub struct AppCtx {
     /// notifies the kinds it changed, and [`AppCtx::read`] depends on the
     /// kinds a view read, so state follows the data's shape.
     pub tables: [Trigger; 8],
+    /// The version of each record this tab last wrote (`None`: deleted),
+    /// so its own saves in quick succession never conflict.
+    pub own_writes: StoredValue<
+        std::collections::HashMap<(crate::domain::edit::Kind, uuid::Uuid), Option<jiff::Timestamp>>,
+    >,
 }
 
 impl AppCtx {
@@ -218,14 +223,30 @@ impl AppCtx {
         // import (with its backup) was previewed against them already.
         let read = if backup.is_none() {
             let saved = self.settings_saved.get_untracked();
-            self.state
+            let mut read = self
+                .state
                 .data()
-                .with_untracked(|d| d.versions_read(changes, saved))
+                .with_untracked(|d| d.versions_read(changes, saved));
+            self.own_writes.with_value(|own| {
+                for v in &mut read {
+                    v.own_write = own.get(&(v.kind, v.id)).copied();
+                }
+            });
+            read
         } else {
             Vec::new()
         };
         match self.db().apply_checked(changes, &read, backup).await {
             Ok(()) => {
+                self.own_writes.update_value(|own| {
+                    for c in changes {
+                        let at = match c {
+                            Change::Put(r) => Some(r.updated_at()),
+                            Change::Delete(..) => None,
+                        };
+                        own.insert((c.kind(), c.id()), at);
+                    }
+                });
                 if changes
                     .iter()
                     .any(|c| c.kind() == crate::domain::edit::Kind::Settings)

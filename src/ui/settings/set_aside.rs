@@ -76,6 +76,17 @@ fn SetAsideItem(i: usize, record: SetAside, message: RwSignal<Option<String>>) -
             });
         }
     };
+    // The version stored, as this tab read it when it set the record aside:
+    // what saving the correction replaces (another tab's change since is a
+    // conflict, as for any edit).
+    let stored_at: Option<(uuid::Uuid, jiff::Timestamp)> =
+        record.id.as_deref().and_then(|id| id.parse().ok()).zip(
+            record
+                .record
+                .get("updated_at")
+                .and_then(|t| t.as_str())
+                .and_then(|t| t.parse().ok()),
+        );
     let gone = remove();
     let on_save = {
         let key = record.id.clone();
@@ -91,6 +102,11 @@ fn SetAsideItem(i: usize, record: SetAside, message: RwSignal<Option<String>>) -
                 let key = key.clone();
                 let gone = gone.clone();
                 let describe = describe.clone();
+                if let Some((id, at)) = stored_at {
+                    ctx.own_writes.update_value(|own| {
+                        own.insert((kind, id), Some(at));
+                    });
+                }
                 spawn_local(async move {
                     if let Err(e) = ctx.commit(edit).await {
                         message.set(Some(format!("{describe} could not be saved: {e}")));
