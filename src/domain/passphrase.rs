@@ -241,7 +241,7 @@ fn is_sequence(s: &str) -> bool {
 fn is_repeated(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
-    (1..=n / 2).any(|k| n % k == 0 && chars.chunks(k).all(|c| c == &chars[..k]))
+    (1..=n / 2).any(|k| n.is_multiple_of(k) && chars.chunks(k).all(|c| c == &chars[..k]))
 }
 
 /// The letters of a password with the digits and symbols before and after
