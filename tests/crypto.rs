@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
+use waymark::domain::passphrase::Weakness;
 use waymark::exchange::encryption::{decrypt, encrypt, CryptoError, Sealed, ITERATIONS};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -48,6 +49,6 @@ async fn a_wrong_passphrase_or_a_changed_file_is_refused() {
     );
     assert_eq!(
         encrypt(TEXT, "short").await,
-        Err(CryptoError::ShortPassphrase)
+        Err(CryptoError::WeakPassphrase(Weakness::TooShort))
     );
 }

@@ -3,6 +3,32 @@
 
 use jiff::{SignedDuration, Timestamp};
 
+use super::browser::Browser;
+
+/// Days between backup reminders unless the user chose otherwise.
+pub const DEFAULT_REMINDER_DAYS: u32 = 14;
+
+/// Days between reminders where the browser may delete the data after
+/// [`super::browser::EVICTION_DAYS`] days unused (Safari, not installed):
+/// a backup at least as often as the data could vanish.
+pub const EVICTING_REMINDER_DAYS: u32 = 7;
+
+/// How many days between backup reminders: the number the user chose, if
+/// they chose one; otherwise 14, or 7 in a browser that may delete the data
+/// after 7 days unused. `stored` is the number kept in the app's state, and
+/// `chosen` whether the user saved it; builds before the choice was
+/// recorded stored 14 unless the user changed it, so any other number was
+/// chosen.
+pub fn reminder_days(stored: u32, chosen: bool, browser: Browser) -> u32 {
+    if chosen || stored != DEFAULT_REMINDER_DAYS {
+        stored
+    } else if browser.evicts_when_unused() {
+        EVICTING_REMINDER_DAYS
+    } else {
+        DEFAULT_REMINDER_DAYS
+    }
+}
+
 /// The reminder to show, if one is due: there is data, and the last export
 /// is older than `days` days (or there has been none).
 pub fn reminder(
@@ -90,6 +116,33 @@ mod tests {
             to_prune(&keys),
             [LEGACY_KEY.to_owned(), at("2026-11-20T10:00:00Z")]
         );
+    }
+
+    #[test]
+    fn safari_not_installed_is_reminded_weekly_unless_the_user_chose() {
+        use crate::domain::browser::{Device, Engine};
+        let safari = Browser {
+            engine: Engine::WebKit,
+            device: Device::Ios,
+            installed: false,
+        };
+        let installed = Browser {
+            installed: true,
+            ..safari
+        };
+        let chromium = Browser::default();
+        assert_eq!(reminder_days(14, false, safari), 7);
+        assert_eq!(reminder_days(14, false, installed), 14);
+        assert_eq!(reminder_days(14, false, chromium), 14);
+        assert_eq!(reminder_days(14, true, safari), 14, "chosen 14 is kept");
+        assert_eq!(
+            reminder_days(30, false, safari),
+            30,
+            "an older build's 30 was chosen"
+        );
+        assert_eq!(reminder_days(0, true, safari), 0, "chosen never");
+        assert_eq!(reminder_days(0, false, safari), 0);
+        assert_eq!(reminder_days(3, true, chromium), 3);
     }
 
     #[test]

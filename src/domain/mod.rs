@@ -9,6 +9,7 @@
 
 pub mod advice;
 pub mod backup;
+pub mod browser;
 pub mod calendar;
 pub mod capacity;
 pub mod choice;
@@ -24,6 +25,8 @@ pub mod limits;
 pub mod map;
 pub mod money;
 pub mod needs;
+pub mod passphrase;
+pub mod persistence;
 pub mod plan;
 pub mod provision;
 pub mod pupil;

@@ -23,7 +23,7 @@ pub const ITERATIONS: u32 = 600_000;
 /// The most iterations a file may ask for: more would hang the tablet.
 pub const MAX_ITERATIONS: u32 = 10_000_000;
 /// Passphrases shorter than this are refused.
-pub const MIN_PASSPHRASE_CHARS: usize = 10;
+pub const MIN_PASSPHRASE_CHARS: usize = crate::domain::passphrase::MIN_CHARS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,8 +65,9 @@ pub struct Sealed {
 /// Why an encrypted file could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CryptoError {
-    #[error("The passphrase must be at least {MIN_PASSPHRASE_CHARS} characters.")]
-    ShortPassphrase,
+    /// Too weak to protect children's data (a file is never made with it).
+    #[error("{0}")]
+    WeakPassphrase(crate::domain::passphrase::Weakness),
     #[error("This is not an encrypted Waymark file: {0}")]
     NotEnvelope(String),
     #[error("This encrypted file uses {0}, which this version of Waymark does not read.")]
@@ -157,13 +158,10 @@ impl Sealed {
     }
 }
 
-/// Whether `passphrase` is long enough to protect children's data.
+/// Whether `passphrase` is strong enough to protect children's data: not
+/// trivially weak ([`crate::domain::passphrase::check`]).
 pub fn check_passphrase(passphrase: &str) -> Result<(), CryptoError> {
-    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        Err(CryptoError::ShortPassphrase)
-    } else {
-        Ok(())
-    }
+    crate::domain::passphrase::check(passphrase).map_err(CryptoError::WeakPassphrase)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -329,7 +327,19 @@ mod tests {
             Sealed::from_json("{}"),
             Err(CryptoError::NotEnvelope(_))
         ));
-        assert_eq!(check_passphrase("short"), Err(CryptoError::ShortPassphrase));
+        use crate::domain::passphrase::Weakness;
+        assert_eq!(
+            check_passphrase("short"),
+            Err(CryptoError::WeakPassphrase(Weakness::TooShort))
+        );
+        assert_eq!(
+            CryptoError::WeakPassphrase(Weakness::TooShort).to_string(),
+            "The passphrase must be at least 10 characters."
+        );
+        assert_eq!(
+            check_passphrase("password123"),
+            Err(CryptoError::WeakPassphrase(Weakness::Common))
+        );
         assert_eq!(check_passphrase("a long passphrase"), Ok(()));
     }
 }

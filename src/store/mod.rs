@@ -209,13 +209,40 @@ pub struct Meta {
     /// Remind to export when the last export is older than this many days.
     #[serde(default = "default_reminder_days")]
     pub backup_reminder_days: u32,
-    /// Whether persistent storage has been asked for (once, on first real data).
+    /// Whether the user saved `backup_reminder_days` (otherwise it is the
+    /// default, which depends on the browser: see [`Meta::reminder_days`]).
+    #[serde(default)]
+    pub backup_reminder_days_chosen: bool,
+    /// Whether persistent storage has been asked for (first on the first real data).
     #[serde(default)]
     pub persistence_requested: bool,
+    /// When persistent storage was last asked for (asked again after a
+    /// refusal: [`crate::domain::persistence`]).
+    #[serde(default)]
+    pub persistence_asked_at: Option<Timestamp>,
 }
 
 fn default_reminder_days() -> u32 {
-    14
+    crate::domain::backup::DEFAULT_REMINDER_DAYS
+}
+
+impl Meta {
+    /// Days between backup reminders in `browser`.
+    pub fn reminder_days(&self, browser: crate::domain::browser::Browser) -> u32 {
+        crate::domain::backup::reminder_days(
+            self.backup_reminder_days,
+            self.backup_reminder_days_chosen,
+            browser,
+        )
+    }
+
+    /// When persistent storage was last asked for.
+    pub fn persistence_asked(&self) -> crate::domain::persistence::Asked {
+        crate::domain::persistence::Asked::from_stored(
+            self.persistence_requested,
+            self.persistence_asked_at,
+        )
+    }
 }
 
 impl Default for Meta {
@@ -224,7 +251,9 @@ impl Default for Meta {
             key: "app".into(),
             last_export_at: None,
             backup_reminder_days: default_reminder_days(),
+            backup_reminder_days_chosen: false,
             persistence_requested: false,
+            persistence_asked_at: None,
         }
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: UI event -> domain update -> store write -> state -> view.
 
+pub mod browser;
 pub mod budget;
 pub mod impact;
 pub mod interventions;

@@ -261,7 +261,7 @@ impl AppCtx {
                 });
                 self.save.set(SaveState::Saved);
                 // Not awaited: some browsers ask the user, and the edit is saved already.
-                leptos::task::spawn_local(self.request_persistence_once());
+                leptos::task::spawn_local(super::browser::ask_for_persistence(self));
                 Ok(())
             }
             Err(e) => {
@@ -289,7 +289,7 @@ impl AppCtx {
             m.as_ref().and_then(|m| {
                 crate::domain::backup::reminder(
                     m.last_export_at,
-                    m.backup_reminder_days,
+                    m.reminder_days(super::browser::current()),
                     jiff::Timestamp::now(),
                     has_data,
                 )
@@ -302,21 +302,6 @@ impl AppCtx {
         self.db().put_meta(&meta).await?;
         self.meta.set(Some(meta));
         Ok(())
-    }
-
-    /// On the first real data, ask the browser to keep this site's storage
-    /// (not to evict it under storage pressure). Asked once.
-    async fn request_persistence_once(self) {
-        let Some(mut meta) = self.meta.get_untracked() else {
-            return;
-        };
-        if meta.persistence_requested || self.state.data().with_untracked(|d| d.pupils.is_empty()) {
-            return;
-        }
-        meta.persistence_requested = true;
-        if self.save_meta(meta).await.is_ok() {
-            let _ = crate::store::storage::persist().await;
-        }
     }
 
     /// Another tab committed these changes: show them, and forget local

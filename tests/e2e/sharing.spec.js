@@ -123,16 +123,37 @@ test('an encrypted export opens only with its passphrase', async ({ page, browse
   await seed(page, school());
   await page.goto('/#/settings');
   await page.getByLabel('Encrypt with a passphrase').check();
-  await page.getByLabel('Passphrase (10 characters or more)').fill('short');
-  await page.getByLabel('The passphrase again').fill('short');
+  const pass = page.getByLabel('Passphrase (10 characters or more)');
+  const again = page.getByLabel('The passphrase again');
+  // Each refusal is shown beside its field, and nothing is downloaded.
+  const refused = async (text, error, field = '#export-passphrase-error') => {
+    await pass.fill(text);
+    await again.fill(text);
+    await page.getByRole('button', { name: 'Export the file' }).click();
+    await expect(page.locator(field)).toHaveText(error);
+    await expect(page.locator('#export-passphrase')).toHaveAttribute('aria-invalid', 'true');
+  };
+  const instead = 'Use three or four unrelated words instead.';
+  await refused('', 'Enter a passphrase.');
+  await refused('short', 'The passphrase must be at least 10 characters.');
+  await refused('aaaaaaaaaaaa', `The passphrase is one character repeated. ${instead}`);
+  await refused('1234567890', `The passphrase is a simple sequence, like 1234567890, abcdefghij or qwertyuiop. ${instead}`);
+  await refused('abcdefghij', `The passphrase is a simple sequence, like 1234567890, abcdefghij or qwertyuiop. ${instead}`);
+  await refused('Password123!', `The passphrase is one of the most common passwords, which are tried first. ${instead}`);
+  await expect(page.locator('#export-message')).toHaveText('');
+  expect(await axeViolations(page)).toEqual([]);
+  await pass.fill('purple elephant tuesday');
+  await again.fill('purple elephant thursday');
   await page.getByRole('button', { name: 'Export the file' }).click();
-  await expect(page.locator('#export-message')).toHaveText('The passphrase must be at least 10 characters.');
-  await page.getByLabel('Passphrase (10 characters or more)').fill('purple elephant tuesday');
-  await page.getByLabel('The passphrase again').fill('purple elephant thursday');
-  await page.getByRole('button', { name: 'Export the file' }).click();
-  await expect(page.locator('#export-message')).toHaveText('The two passphrases are not the same.');
-  await page.getByLabel('The passphrase again').fill('purple elephant tuesday');
+  await expect(page.locator('#export-passphrase-again-error')).toHaveText('The two passphrases are not the same.');
+  await expect(page.locator('#export-passphrase-error')).toHaveText('');
+  await again.fill('purple elephant tuesday');
   const file = await exportFile(page);
+  // Used: both fields are emptied once the file is made, and no problem is left.
+  await expect(page.locator('#export-message')).toContainText('Saved waymark-whole-');
+  await expect(pass).toHaveValue('');
+  await expect(again).toHaveValue('');
+  await expect(page.locator('#export-passphrase-again-error')).toHaveText('');
   expect(file.name).toMatch(/^waymark-whole-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
   const envelope = JSON.parse(file.text);
   expect(envelope.format).toBe('waymark-encrypted');
@@ -144,9 +165,13 @@ test('an encrypted export opens only with its passphrase', async ({ page, browse
   const fresh = await context.newPage();
   await fresh.goto('/#/settings');
   await importText(fresh, file.name, file.text);
+  await fresh.getByRole('button', { name: 'Open the file' }).click();
+  await expect(fresh.locator('#import-message')).toHaveText("Enter the file's passphrase.");
   await fresh.getByLabel('Passphrase', { exact: true }).fill('purple elephant wednesday');
   await fresh.getByRole('button', { name: 'Open the file' }).click();
   await expect(fresh.locator('#import-message')).toHaveText('The passphrase is wrong, or the file was changed after it was saved. Nothing was imported.');
+  // Tried: the field is emptied whether or not the file opened.
+  await expect(fresh.getByLabel('Passphrase', { exact: true })).toHaveValue('');
   // A changed byte is caught the same way.
   const tampered = { ...envelope, ciphertext: (envelope.ciphertext[0] === 'A' ? 'B' : 'A') + envelope.ciphertext.slice(1) };
   await importText(fresh, 'tampered.json', JSON.stringify(tampered));

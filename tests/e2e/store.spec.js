@@ -183,3 +183,39 @@ test('persistent storage is asked for once, on the first real data', async ({ pa
   await page.waitForTimeout(300);
   expect(await calls()).toBe(1);
 });
+
+test('after a refusal, persistent storage is asked for again on a real edit a day later, not on every edit', async ({ page }) => {
+  // The browser refuses every time; calls are counted across reloads.
+  await page.addInitScript(() => {
+    navigator.storage.persisted = () => Promise.resolve(false);
+    navigator.storage.persist = () => {
+      localStorage.setItem('persistCalls', String(Number(localStorage.getItem('persistCalls') ?? 0) + 1));
+      return Promise.resolve(false);
+    };
+  });
+  const start = new Date('2026-11-02T09:00:00Z');
+  const hoursLater = (h) => new Date(start.getTime() + h * 3600 * 1000);
+  await page.clock.setFixedTime(start);
+  await page.goto('/');
+  await expect(page.getByText('No pupils yet')).toBeVisible();
+  const calls = () => page.evaluate(() => Number(localStorage.getItem('persistCalls') ?? 0));
+  const add = async (given) => {
+    await addPupil(page, given, 'Pupil');
+    await expect(page.locator('.save-status')).toHaveText('All changes saved');
+  };
+  await add('First');
+  await expect.poll(calls).toBe(1);
+  await add('Second');
+  await page.clock.setFixedTime(hoursLater(23));
+  await add('Third');
+  await page.waitForTimeout(300);
+  expect(await calls()).toBe(1);
+  await page.clock.setFixedTime(hoursLater(25));
+  await add('Fourth');
+  await expect.poll(calls).toBe(2);
+  // When it was asked is kept: not again after a reload the same day.
+  await page.reload();
+  await add('Fifth');
+  await page.waitForTimeout(300);
+  expect(await calls()).toBe(2);
+});

@@ -75,6 +75,7 @@ fn StoragePanel() -> impl IntoView {
                     Some(None) => "This browser does not say.".to_owned(),
                 }}</dd>
             </dl>
+            <crate::ui::browser::InstallAdvice id="install-advice" />
         </section>
     }
 }
@@ -118,7 +119,7 @@ fn BackupPanel() -> impl IntoView {
     let days = RwSignal::new(String::new());
     Effect::new(move || {
         if let Some(m) = ctx.meta.get() {
-            days.set(m.backup_reminder_days.to_string());
+            days.set(m.reminder_days(crate::ui::browser::current()).to_string());
         }
     });
     let days_error = RwSignal::new(None::<String>);
@@ -129,6 +130,7 @@ fn BackupPanel() -> impl IntoView {
                 days_error.set(None);
                 let mut meta = ctx.meta.get_untracked().unwrap_or_default();
                 meta.backup_reminder_days = n;
+                meta.backup_reminder_days_chosen = true;
                 spawn_local(async move {
                     let _ = ctx.save_meta(meta).await;
                 });

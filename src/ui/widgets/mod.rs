@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 pub mod problems;
 
+pub use super::browser::download;
 pub use problems::{problem_summary, FormProblems};
 
 use super::state::{AppCtx, SaveState};
@@ -79,6 +80,7 @@ pub fn Notices() -> impl IntoView {
         {move || ctx.backup_reminder().map(|text| view! {
             <div class="notice banner" role="status">
                 <p>{text}</p>
+                <super::browser::InstallAdvice id="reminder-install-advice" />
                 <a href="#/settings">"Export a backup"</a>
             </div>
         })}
@@ -238,32 +240,6 @@ pub fn guarded_delete<F: crate::domain::FieldName>(
             });
         }
     }
-}
-
-/// Offer `text` as a download called `name`, through a Blob.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&text.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let a: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
-        .unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // Revoked later: revoking at once can cancel the download in some browsers.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
 }
 
 /// A labelled text area bound to one field of a draft, like [`draft_input`].

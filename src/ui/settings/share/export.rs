@@ -6,11 +6,12 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use crate::domain::calendar::TermName;
+use crate::domain::passphrase::{self, PassphraseField};
 use crate::exchange::encryption::{self};
 use crate::exchange::scope::Scope;
 use crate::exchange::Document;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::download;
+use crate::ui::widgets::{download, problem_summary, FormProblems};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -31,6 +32,7 @@ pub(super) fn ExportForm() -> impl IntoView {
     let encrypt = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
+    let problems = FormProblems::<PassphraseField>::new();
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let scope = move || match part.get() {
@@ -86,6 +88,7 @@ pub(super) fn ExportForm() -> impl IntoView {
             return;
         };
         let whole = doc.scope == Scope::Whole && !doc.pseudonymised;
+        problems.clear();
         if !encrypt.get_untracked() {
             // Say so first: a whole school's file takes a moment to write.
             busy.set(true);
@@ -107,12 +110,9 @@ pub(super) fn ExportForm() -> impl IntoView {
             return;
         }
         let pass = passphrase.get_untracked();
-        if pass != again.get_untracked() {
-            message.set(Some("The two passphrases are not the same.".into()));
-            return;
-        }
-        if let Err(e) = encryption::check_passphrase(&pass) {
-            message.set(Some(e.to_string()));
+        if let Err(p) = passphrase::check_new(&pass, &again.get_untracked()) {
+            problems.set(p);
+            message.set(None);
             return;
         }
         busy.set(true);
@@ -123,6 +123,9 @@ pub(super) fn ExportForm() -> impl IntoView {
                 Ok(sealed) => download(&name, &sealed.to_json(), "application/json").map(|()| name),
                 Err(e) => Err(e.to_string()),
             };
+            // Used: not kept in the form, whether or not the file was made.
+            passphrase.set(String::new());
+            again.set(String::new());
             busy.set(false);
             after_export(ctx, result, whole, doc.exported_at, message);
         });
@@ -171,6 +174,7 @@ pub(super) fn ExportForm() -> impl IntoView {
     view! {
         <form class="export-form" on:submit=export novalidate aria-labelledby="export-heading">
             <h3 id="export-heading">"Export"</h3>
+            {problem_summary(problems)}
             <div class="fields">
                 <div class="field">
                     <label for="export-part">"What to export"</label>
@@ -211,23 +215,12 @@ pub(super) fn ExportForm() -> impl IntoView {
                 </label>
                 <label class="check" for="export-encrypt">
                     <input id="export-encrypt" type="checkbox" prop:checked=move || encrypt.get()
-                        on:change=move |ev| encrypt.set(event_target_checked(&ev)) />
+                        on:change=move |ev| { problems.clear(); encrypt.set(event_target_checked(&ev)) } />
                     "Encrypt with a passphrase"
                 </label>
             </div>
             <Show when=move || encrypt.get()>
-                <div class="fields">
-                    <div class="field">
-                        <label for="export-passphrase">"Passphrase (10 characters or more)"</label>
-                        <input id="export-passphrase" type="password" autocomplete="new-password"
-                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for="export-passphrase-again">"The passphrase again"</label>
-                        <input id="export-passphrase-again" type="password" autocomplete="new-password"
-                            prop:value=move || again.get() on:input=move |ev| again.set(event_target_value(&ev)) />
-                    </div>
-                </div>
+                {passphrase_inputs(problems, passphrase, again)}
                 <p class="hint">"Tell the person you share it with the passphrase another way (by phone, not in the same email). Without it the file cannot be opened, by them or by you."</p>
             </Show>
             <p class="file-summary" id="export-summary">{move || summary.with(|s| s.as_ref().map_or_else(
@@ -238,6 +231,37 @@ pub(super) fn ExportForm() -> impl IntoView {
             </div>
             <p class="message" role="status" id="export-message">{move || message.get()}</p>
         </form>
+    }
+}
+
+/// The passphrase and its repeat, each with its problem beside it.
+fn passphrase_inputs(
+    problems: FormProblems<PassphraseField>,
+    passphrase: RwSignal<String>,
+    again: RwSignal<String>,
+) -> impl IntoView {
+    let input = move |id: &'static str,
+                      label: &'static str,
+                      field: PassphraseField,
+                      value: RwSignal<String>| {
+        let error = problems.error(field);
+        view! {
+            <div class="field" class:has-error=move || error.get().is_some()>
+                <label for=id>{label}</label>
+                <input id=id type="password" autocomplete="new-password"
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=format!("{id}-error") />
+                <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get()}</p>
+            </div>
+        }
+    };
+    view! {
+        <div class="fields">
+            {input("export-passphrase", "Passphrase (10 characters or more)", PassphraseField::Passphrase, passphrase)}
+            {input("export-passphrase-again", "The passphrase again", PassphraseField::Again, again)}
+        </div>
+        <p class="hint">"Use three or four unrelated words. Common passwords, sequences and repeated characters are refused."</p>
     }
 }
 

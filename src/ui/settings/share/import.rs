@@ -88,13 +88,17 @@ pub(super) fn ImportForm() -> impl IntoView {
             return;
         };
         let pass = passphrase.get_untracked();
+        if pass.is_empty() {
+            message.set(Some("Enter the file's passphrase.".into()));
+            return;
+        }
         message.set(Some("Decrypting…".into()));
         spawn_local(async move {
-            match encryption::decrypt(&sealed, &pass).await {
-                Ok(text) => {
-                    passphrase.set(String::new());
-                    read(name, text);
-                }
+            let opened = encryption::decrypt(&sealed, &pass).await;
+            // Used: not kept in the form, whether or not the file opened.
+            passphrase.set(String::new());
+            match opened {
+                Ok(text) => read(name, text),
                 Err(e) => message.set(Some(e.to_string())),
             }
         });
