@@ -116,7 +116,10 @@ try {
 globalThis.waymark = { ...(globalThis.waymark ?? {}), wasmMemoryBytes: () => wasm.memory.buffer.byteLength, provisionsCosted: () => wasm.provisions_costed?.() };
 
 if ('serviceWorker' in navigator && !globalThis.waymark?.noServiceWorker) {
-  const reg = await navigator.serviceWorker.register(new URL('./sw.js', import.meta.url));
+  // Its scope is the app's own folder, said explicitly: never the host's
+  // root or anything else of the host's (sw.js refuses any other scope).
+  const scope = new URL('./', import.meta.url).href;
+  const reg = await navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), { scope });
   const ready = () => window.dispatchEvent(new CustomEvent('waymark-update-ready'));
   // A newer version already waiting, or one that finishes installing while open.
   if (reg.waiting && navigator.serviceWorker.controller) ready();
@@ -176,16 +179,40 @@ const version = hash.digest('hex').slice(0, 16);
 
 write('sw.js', `// Written by post-build.mjs for this build: precache every file, serve
 // them cache-first, and drop older builds' caches once this one takes over.
-const CACHE = 'waymark-${version}';
+//
+// It serves the app's own folder and nothing else. boot.js registers it
+// with that scope; registered with any other (a wider one, such as the
+// host's root, is possible only if the server sends Service-Worker-Allowed),
+// it refuses to install, unregisters itself and never handles a request.
+const HOME = new URL('./', self.location.href).href;
+const ours = () => self.registration.scope === HOME;
+// Named by the folder too: another copy of the app elsewhere on the same
+// server keeps its own cache.
+const CACHE = 'waymark-${version} ' + HOME;
 const FILES = ${JSON.stringify(precache, null, 2)};
 
 self.addEventListener('install', (event) => {
+  if (!ours()) {
+    event.waitUntil(self.registration.unregister().then(() => {
+      throw new Error('Waymark: this service worker serves ' + HOME + ' only, not ' + self.registration.scope);
+    }));
+    return;
+  }
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
 });
 
+// An older cache of this folder: one named by it, or one of the builds
+// before caches were (each holds its folder's index).
+async function older(key) {
+  if (!key.startsWith('waymark-') || key === CACHE) return false;
+  if (key.includes(' ')) return key.endsWith(' ' + HOME);
+  return (await (await caches.open(key)).match(HOME)) !== undefined;
+}
+
 self.addEventListener('activate', (event) => {
+  if (!ours()) return;
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key.startsWith('waymark-') && key !== CACHE) await caches.delete(key);
+    for (const key of await caches.keys()) if (await older(key)) await caches.delete(key);
     await self.clients.claim();
   })());
 });
@@ -196,12 +223,12 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== location.origin) return;
+  if (!ours() || event.request.method !== 'GET' || !url.href.startsWith(HOME)) return;
   // Files of this build come from the cache first. Views are chosen by the
   // URL's hash, so a page at the app's own folder (any query) is its index.
-  const scope = new URL(self.registration.scope);
+  const home = new URL(HOME);
   const isIndex = event.request.mode === 'navigate'
-    && (url.pathname === scope.pathname || url.pathname === scope.pathname + 'index.html');
+    && (url.pathname === home.pathname || url.pathname === home.pathname + 'index.html');
   event.respondWith(caches.open(CACHE).then(async (c) => {
     const hit = await c.match(isIndex ? './' : event.request, { ignoreSearch: isIndex });
     return hit ?? fetch(event.request);

@@ -43,6 +43,7 @@ pub mod suppress;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 pub mod table;
+pub mod update;
 pub mod validation;
 pub mod whatif;
 

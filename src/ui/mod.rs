@@ -14,6 +14,7 @@ pub mod reports;
 pub mod settings;
 pub mod staff;
 pub mod state;
+pub mod update;
 pub mod widgets;
 
 use jiff::Timestamp;
@@ -185,6 +186,8 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
     let on_update =
         window_event_listener_untyped("waymark-update-ready", move |_| update_ready.set(true));
     on_cleanup(move || on_update.remove());
+    // Which forms hold typing not yet saved, for the update banner.
+    let unsaved = update::Unsaved::new(ctx);
     // Embedded, links to views must not touch the host's URL: handle them here.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         use leptos::wasm_bindgen::JsCast;
@@ -253,7 +256,9 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
     };
 
     view! {
-        <div class="waymark-app" on:click=on_click>
+        <div class="waymark-app" on:click=on_click
+            on:input=move |ev| unsaved.on_typed(&ev) on:change=move |ev| unsaved.on_typed(&ev)
+            on:submit=move |ev| unsaved.on_submit(ctx, &ev)>
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
             <p class="app-name">"Waymark"</p>
@@ -282,16 +287,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                 }}<a href="#/settings">"See them in Settings"</a></p>
             </div>
         </Show>
-        <Show when=move || update_ready.get()>
-            <div class="notice banner" role="status" id="update-ready">
-                <p>"A new version of Waymark is ready. Your data is kept."</p>
-                <button type="button" class="primary" on:click=|_| {
-                    if let Ok(e) = web_sys::Event::new("waymark-apply-update") {
-                        let _ = window().dispatch_event(&e);
-                    }
-                }>"Reload to update"</button>
-            </div>
-        </Show>
+        <update::UpdateBanner ready=update_ready unsaved=unsaved />
         <main id="main" tabindex="-1">
             {move || match phase.get() {
                 Phase::Loading => view! {
