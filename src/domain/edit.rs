@@ -299,6 +299,24 @@ impl Change {
             Change::Delete(_, id) => *id,
         }
     }
+
+    /// The record's version once this change is made: its `updated_at`,
+    /// or `None` when it deletes it.
+    pub fn version_after(&self) -> Option<jiff::Timestamp> {
+        match self {
+            Change::Put(r) => Some(r.updated_at()),
+            Change::Delete(..) => None,
+        }
+    }
+
+    /// The change that makes a copy of record `kind`/`id` what is stored
+    /// (`stored`: the record, or `None` if none is).
+    pub fn to_stored(kind: Kind, id: Uuid, stored: Option<Record>) -> Change {
+        match stored {
+            Some(r) => Change::Put(r),
+            None => Change::Delete(kind, id),
+        }
+    }
 }
 
 /// The version of one record a tab read before it changed it: its

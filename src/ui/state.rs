@@ -240,11 +240,7 @@ impl AppCtx {
             Ok(()) => {
                 self.own_writes.update_value(|own| {
                     for c in changes {
-                        let at = match c {
-                            Change::Put(r) => Some(r.updated_at()),
-                            Change::Delete(..) => None,
-                        };
-                        own.insert((c.kind(), c.id()), at);
+                        own.insert((c.kind(), c.id()), c.version_after());
                     }
                 });
                 if changes
@@ -270,11 +266,7 @@ impl AppCtx {
                 // keeps what was typed here), so the user sees both.
                 if let StoreError::Conflict { kind, id, .. } = &e {
                     if let Ok(stored) = self.db().read_record(*kind, *id).await {
-                        let change = match stored {
-                            Some(r) => Change::Put(r),
-                            None => Change::Delete(*kind, *id),
-                        };
-                        self.receive(vec![change]);
+                        self.receive(vec![Change::to_stored(*kind, *id, stored)]);
                     }
                 }
                 Err(e)
