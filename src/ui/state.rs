@@ -236,13 +236,24 @@ impl AppCtx {
         } else {
             Vec::new()
         };
+        // Marked as this tab's own at once, not when the write is done: a
+        // second save started before this one finishes (a change event and
+        // a submit, say) must not take this one for another tab's. Undone
+        // below if the write fails.
+        let before: Vec<_> = self
+            .own_writes
+            .try_update_value(|own| {
+                changes
+                    .iter()
+                    .map(|c| {
+                        let key = (c.kind(), c.id());
+                        (key, own.insert(key, c.version_after()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         match self.db().apply_checked(changes, &read, backup).await {
             Ok(()) => {
-                self.own_writes.update_value(|own| {
-                    for c in changes {
-                        own.insert((c.kind(), c.id()), c.version_after());
-                    }
-                });
                 if changes
                     .iter()
                     .any(|c| c.kind() == crate::domain::edit::Kind::Settings)
@@ -261,6 +272,14 @@ impl AppCtx {
                 Ok(())
             }
             Err(e) => {
+                self.own_writes.update_value(|own| {
+                    for (key, was) in before.iter().rev() {
+                        match was {
+                            Some(v) => own.insert(*key, *v),
+                            None => own.remove(key),
+                        };
+                    }
+                });
                 self.save.set(SaveState::Failed(e.to_string()));
                 // Another tab saved the record first: show theirs (the form
                 // keeps what was typed here), so the user sees both.
