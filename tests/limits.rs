@@ -4,16 +4,17 @@
 //! computation a view runs survives schools at the edges of those ranges.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/every_view.rs"]
+mod every_view;
+use every_view::run_every_computation;
+
 use jiff::civil::{date, Date};
 use jiff::Timestamp;
 use proptest::prelude::*;
 use uuid::Uuid;
-use waymark::domain::calendar::{AcademicYear, DateRange, TermName};
-use waymark::domain::capacity::capacity;
-use waymark::domain::costing::{budget_lines, over_threshold, CostReport};
+use waymark::domain::calendar::{AcademicYear, DateRange};
+use waymark::domain::costing::CostReport;
 use waymark::domain::dataset::Dataset;
-use waymark::domain::impact::{provision_impact, rank_cost_effectiveness};
-use waymark::domain::map::{self, Columns};
 use waymark::domain::money::Money;
 use waymark::domain::needs::{BroadArea, NeedCode, SenStatus};
 use waymark::domain::provision::{
@@ -21,13 +22,10 @@ use waymark::domain::provision::{
 };
 use waymark::domain::pupil::{EhcpDetails, Pupil, PupilDraft};
 use waymark::domain::quantity::Dec2;
-use waymark::domain::reports;
-use waymark::domain::rollover;
 use waymark::domain::settings::{
     Budget, FundingFigure, FundingKind, PpPlusAgreement, SchoolSettings,
 };
 use waymark::domain::staff::{RateBasis, RoleCategory, StaffRole};
-use waymark::domain::whatif::WhatIfDraft;
 use waymark::exchange::Document;
 
 fn now() -> Timestamp {
@@ -244,63 +242,6 @@ fn school(years: &[i16], pupils: usize) -> Dataset {
         provisions: provisions.into(),
         enrolments: enrolments.into(),
         plans: vec![].into(),
-    }
-}
-
-/// Everything a view computes from the data, for every year set up.
-fn run_every_computation(d: &Dataset) {
-    let years: Vec<i16> = d.settings.years.iter().map(|y| y.start_year).collect();
-    let whole = DateRange::new(
-        d.settings.years[0].range().unwrap().start,
-        d.settings.years.last().unwrap().range().unwrap().end,
-    );
-    let all = CostReport::build(d, whole);
-    let _ = over_threshold(&all, d.settings.element2_threshold);
-    for y in years.iter().copied().take(3).chain(years.last().copied()) {
-        let report = CostReport::for_year(d, y).unwrap();
-        let year = report.period;
-        let _ = map::build(d, year, Columns::Term);
-        let m = map::build(d, year, Columns::YearGroup);
-        let _ = reports::map_report(d, &m, "map");
-        let _ = budget_lines(d, y, year.end);
-        let _ = capacity(d, year.start);
-        let impacts: Vec<_> = d
-            .provisions
-            .iter()
-            .map(|p| {
-                let es: Vec<&Enrolment> = d
-                    .enrolments
-                    .iter()
-                    .filter(|e| e.provision_id == p.id)
-                    .collect();
-                provision_impact(p.id, &es, &d.settings, &report)
-            })
-            .collect();
-        let _ = rank_cost_effectiveness(&impacts);
-        let _ = reports::impact_by_measure(d, &year);
-        for term in TermName::ALL {
-            let _ = reports::governors_summary(d, y, term);
-        }
-        let _ = reports::sen_information(d, y, year.start);
-        let _ = reports::pp_plus_summary(d, y, true);
-        let _ = reports::spend_breakdown(d, y, year.end);
-        let _ = reports::pupil_costs(d, y);
-        let p = &d.provisions[0];
-        let mut w = WhatIfDraft::of(d, p);
-        w.sessions_per_week = "35".into();
-        let _ = w.evaluate(d, p.id, y, year.end);
-    }
-    let last = *years.last().unwrap();
-    if last < 2100 {
-        if let Ok(preview) = rollover::preview(d, last, AcademicYear::typical(last + 1), now()) {
-            let mut e = d.clone();
-            e.apply(&rollover::rollover(d, &preview, now()).forward);
-        }
-    }
-    let text = Document::new(d.clone(), now()).to_json();
-    let back = Document::from_json(&text);
-    if d.validate().is_empty() {
-        assert!(back.is_ok(), "{:?}", back.err());
     }
 }
 
