@@ -68,7 +68,9 @@ fn mutate(rng: &mut fastrand::Rng, text: &str) -> String {
                 if let Some(i) = s[at..].find("\"20") {
                     let i = at + i + 1;
                     let years = ["9999", "0001", "2101", "1999", "2100"];
-                    if s.get(i..i + 4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) {
+                    if s.get(i..i + 4)
+                        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                    {
                         s.replace_range(i..i + 4, years[rng.usize(0..years.len())]);
                     }
                 }
