@@ -40,6 +40,16 @@ impl SetAside {
     }
 }
 
+impl SetAside {
+    /// The record's id and `updated_at` as stored, where both read: the
+    /// version a correction replaces.
+    pub fn stored_version(&self) -> Option<(uuid::Uuid, jiff::Timestamp)> {
+        let id = self.id.as_deref()?.parse().ok()?;
+        let at = self.record.get("updated_at")?.as_str()?.parse().ok()?;
+        Some((id, at))
+    }
+}
+
 /// What a record that does not read says of itself: its kind and the name
 /// fields it has.
 fn describe_raw(kind: Kind, record: &Value) -> String {
@@ -211,6 +221,13 @@ mod tests {
         // Kept exactly as stored, with its id.
         assert_eq!(aside[1].record["given_name"], Value::from(7));
         assert_eq!(aside[1].id.as_deref(), aside[1].record["id"].as_str());
+        // The version a correction replaces: the id and time as stored.
+        let (id, at) = aside[2].stored_version().unwrap();
+        assert_eq!(Some(id.to_string()), aside[2].id);
+        assert_eq!(
+            Some(at.to_string()),
+            aside[2].record["updated_at"].as_str().map(str::to_owned)
+        );
         // Fixed by hand: a record the app can use again, or what is still
         // wrong with it.
         let mut fixed = aside[2].record.clone();

@@ -438,21 +438,7 @@ impl Db {
     /// Delete the record stored under `key` in `kind`'s store, whatever it
     /// holds: a record set aside may not even have an id the app can read.
     pub async fn delete_raw(&self, kind: Kind, key: &str) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(kind.store())
-            .with_mode(TransactionMode::Readwrite)
-            .with_options(strict())
-            .build()
-            .map_err(write_error)?;
-        let store = tx.object_store(kind.store()).map_err(write_error)?;
-        store
-            .delete(key.to_owned())
-            .primitive()
-            .map_err(write_error)?
-            .await
-            .map_err(write_error)?;
-        tx.commit().await.map_err(write_error)
+        self.delete_key(kind.store(), key).await
     }
 
     pub async fn apply(&self, changes: &[Change]) -> Result<(), StoreError> {
@@ -624,21 +610,43 @@ impl Db {
 
     /// Delete the backup with `key` (an erasure request must be possible).
     pub async fn delete_backup(&self, key: &str) -> Result<(), StoreError> {
+        self.delete_key(META, key).await
+    }
+
+    /// Delete what `store` holds under `key`, in a transaction of its own.
+    async fn delete_key(&self, store: &str, key: &str) -> Result<(), StoreError> {
         let tx = self
             .db
-            .transaction(META)
+            .transaction(store)
             .with_mode(TransactionMode::Readwrite)
             .with_options(strict())
             .build()
             .map_err(write_error)?;
-        let store = tx.object_store(META).map_err(write_error)?;
-        store
-            .delete(key)
+        tx.object_store(store)
+            .map_err(write_error)?
+            .delete(key.to_owned())
             .primitive()
             .map_err(write_error)?
             .await
             .map_err(write_error)?;
         tx.commit().await.map_err(write_error)
+    }
+
+    /// What `store` holds under `key`, as stored.
+    async fn get_key(&self, store: &str, key: &str) -> Result<Option<JsValue>, StoreError> {
+        let tx = self
+            .db
+            .transaction(store)
+            .with_mode(TransactionMode::Readonly)
+            .build()
+            .map_err(read_error)?;
+        tx.object_store(store)
+            .map_err(read_error)?
+            .get(key.to_owned())
+            .primitive()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)
     }
 
     /// The app's own state (defaults before the first save).
@@ -654,19 +662,7 @@ impl Db {
         kind: Kind,
         id: uuid::Uuid,
     ) -> Result<Option<Record>, StoreError> {
-        let tx = self
-            .db
-            .transaction(kind.store())
-            .with_mode(TransactionMode::Readonly)
-            .build()
-            .map_err(read_error)?;
-        let store = tx.object_store(kind.store()).map_err(read_error)?;
-        let found: Option<JsValue> = store
-            .get(id.to_string())
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?;
+        let found = self.get_key(kind.store(), &id.to_string()).await?;
         Ok(found.and_then(|v| {
             let text: String = js_sys::JSON::stringify(&v).ok()?.into();
             crate::exchange::set_aside::repair(kind, &text).ok()
@@ -675,19 +671,7 @@ impl Db {
 
     /// One record of the `meta` store, by its key.
     async fn read_meta<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
-        let tx = self
-            .db
-            .transaction(META)
-            .with_mode(TransactionMode::Readonly)
-            .build()
-            .map_err(read_error)?;
-        let store = tx.object_store(META).map_err(read_error)?;
-        let found: Option<JsValue> = store
-            .get(key)
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?;
+        let found = self.get_key(META, key).await?;
         found.map(|v| from_js(META, &v)).transpose()
     }
 

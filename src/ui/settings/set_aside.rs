@@ -79,14 +79,7 @@ fn SetAsideItem(i: usize, record: SetAside, message: RwSignal<Option<String>>) -
     // The version stored, as this tab read it when it set the record aside:
     // what saving the correction replaces (another tab's change since is a
     // conflict, as for any edit).
-    let stored_at: Option<(uuid::Uuid, jiff::Timestamp)> =
-        record.id.as_deref().and_then(|id| id.parse().ok()).zip(
-            record
-                .record
-                .get("updated_at")
-                .and_then(|t| t.as_str())
-                .and_then(|t| t.parse().ok()),
-        );
+    let stored_at = record.stored_version();
     let gone = remove();
     let on_save = {
         let key = record.id.clone();
