@@ -10,8 +10,10 @@ use waymark::domain::calendar::TermName;
 use waymark::domain::dataset::Dataset;
 use waymark::domain::edit::Kind;
 use waymark::domain::pupil::{Pupil, PupilDraft};
-use waymark::exchange::merge::{looks_pseudonymised, plan_import, Mode};
-use waymark::exchange::scope::{extract, pseudonymise, Matcher, Scope, PUPIL_FIELDS_KEPT, RULES};
+use waymark::exchange::merge::{looks_pseudonymised, plan_import, plan_restore, Mode};
+use waymark::exchange::scope::{
+    extract, pseudonymise, references, Matcher, Scope, PUPIL_FIELDS_KEPT, RULES,
+};
 use waymark::exchange::{Document, ImportError};
 
 fn now() -> jiff::Timestamp {
@@ -158,9 +160,37 @@ fn pseudonymised_files_keep_no_names_or_identifiers() {
     }
     let p = &doc.data.pupils[0];
     assert_eq!(p.given_name, "Z.O.");
+    // Nothing in the file shares an id with the school's own pupil, place
+    // or plan: the pupil, the place and the plan have new ids, the
+    // reference comes from the new id, and the file's scope names it.
+    for id in [zoe.id, d.enrolments[0].id, d.plans[0].id] {
+        for form in [id.to_string(), id.simple().to_string()[..6].to_owned()] {
+            assert!(!json.contains(&form), "{form} leaked");
+        }
+    }
     assert_eq!(
         p.family_name,
-        format!("(ref {})", &zoe.id.simple().to_string()[..6])
+        format!("(ref {})", &p.id.simple().to_string()[..6])
+    );
+    assert_eq!(doc.scope, Scope::Pupil { id: p.id });
+    assert_eq!(doc.data.enrolments[0].pupil_id, p.id);
+    assert_eq!(doc.data.plans[0].pupil_id, p.id);
+    // Another export of the same pupil shares no id with this one.
+    let again = Document::of(&d, Scope::Pupil { id: zoe.id }, true, now());
+    assert_ne!(again.data.pupils[0].id, p.id);
+    assert_ne!(again.data.enrolments[0].id, doc.data.enrolments[0].id);
+    // Times are kept to the day: the sample's 2025-09-01T08:00:00.250Z
+    // becomes 2025-09-01T00:00:00Z.
+    let midnight = |t: jiff::Timestamp| {
+        let z = t.to_zoned(jiff::tz::TimeZone::UTC);
+        (z.hour(), z.minute(), z.second(), z.subsec_nanosecond())
+    };
+    assert_eq!(midnight(p.created_at), (0, 0, 0, 0));
+    assert_eq!(midnight(doc.data.enrolments[0].updated_at), (0, 0, 0, 0));
+    assert_eq!(midnight(doc.data.plans[0].created_at), (0, 0, 0, 0));
+    assert_eq!(
+        p.updated_at.to_zoned(jiff::tz::TimeZone::UTC).date(),
+        zoe.updated_at.to_zoned(jiff::tz::TimeZone::UTC).date()
     );
     assert_eq!(
         doc.data.enrolments[0].notes,
@@ -181,7 +211,7 @@ fn pseudonymised_files_keep_no_names_or_identifiers() {
     );
     assert_eq!(
         doc.summary(),
-        "One pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school's settings and budgets. Pupils' names are replaced by initials and a reference unique in the file. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil's given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils' and parents' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles' and members' names. Each pupil keeps a random id, year group, past year groups, SEN status, needs and when the record was made and changed, with their provision, enrolments, scores and support plans; the school's settings are as they are."
+        "One pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school's settings and budgets. Pupils' names are replaced by initials and a reference unique in the file. Pupils, their places in provision and their support plans have new random ids, different in every file, so none shares an id with the school's own records. Kept to the day only: when pupils' records, places and plans were made and changed. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil's given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils' and parents' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles' and members' names. Each pupil keeps year group, past year groups, SEN status and needs, with their provision, enrolments, scores and support plans; the school's settings are as they are."
     );
     // And it reads back.
     assert_eq!(Document::from_json(&json).unwrap(), doc);
@@ -259,18 +289,29 @@ fn names_are_found_however_they_are_written() {
 /// ids are the same.
 #[test]
 fn references_are_unique_in_a_file() {
-    let mut d = school();
-    let mut twin = d.pupils[1].clone();
-    let id = d.pupils[0].id.simple().to_string();
-    // The same first six hex digits, a different seventh (whatever the
-    // random id's seventh is), so the references need seven to differ.
-    let seventh = if &id[6..7] == "f" { "0" } else { "f" };
-    twin.id = Uuid::parse_str(&format!("{}{seventh}fffffffffffffffffffffffff", &id[..6])).unwrap();
-    d.pupils.push(twin);
+    let id = |s: &str| Uuid::parse_str(s).unwrap();
+    // The first two share six hex digits and differ in the seventh, so
+    // every reference takes seven; the third shares none.
+    let ids = [
+        id("a1b2c3d4000000000000000000000000"),
+        id("a1b2c3e4000000000000000000000000"),
+        id("0f0f0f0f000000000000000000000000"),
+    ];
+    assert_eq!(references(&ids), ["a1b2c3d", "a1b2c3e", "0f0f0f0"]);
+    // Without a clash, six.
+    assert_eq!(references(&ids[1..]), ["a1b2c3", "0f0f0f"]);
+    // In a file, each pupil's reference is its new id's.
+    let d = school();
     let out = pseudonymise(&d, &d);
     let refs: std::collections::HashSet<_> = out.pupils.iter().map(|p| &p.family_name).collect();
-    assert_eq!(refs.len(), 3);
-    assert_eq!(out.pupils[0].family_name, format!("(ref {})", &id[..7]));
+    assert_eq!(refs.len(), 2);
+    let new_ids: Vec<Uuid> = out.pupils.iter().map(|p| p.id).collect();
+    let expected: Vec<String> = references(&new_ids)
+        .into_iter()
+        .map(|r| format!("(ref {r})"))
+        .collect();
+    let got: Vec<String> = out.pupils.iter().map(|p| p.family_name.clone()).collect();
+    assert_eq!(got, expected);
 }
 
 #[test]
@@ -337,26 +378,21 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
         }
     );
 
-    // A pseudonymised file never overwrites a stored pupil.
+    // A pseudonymised file never overwrites a stored pupil: it is refused
+    // (its pupils have new ids and could only be added as strangers).
     let pseudo = Document::of(&stored, Scope::Whole, true, now()).data;
     let mut newer = pseudo.clone();
     newer.pupils[0].updated_at = now();
-    let plan = plan_import(
+    let refused = plan_import(
         &stored,
         &file_of(&newer, Scope::Whole, true),
         Mode::Merge,
         true,
         now(),
     )
-    .unwrap();
-    assert!(plan.updated.iter().all(|i| i.kind != Kind::Pupils));
-    assert_eq!(
-        plan.conflicts
-            .iter()
-            .filter(|c| c.reason.contains("pseudonymised"))
-            .count(),
-        2
-    );
+    .unwrap_err();
+    assert!(refused.why.contains("pseudonymised"));
+    assert!(pseudo.pupils.iter().all(|p| stored.pupil(p.id).is_none()));
 
     // An import that would leave broken references is refused, saying why.
     let mut part = extract(
@@ -394,9 +430,14 @@ fn merging_adds_new_records_takes_newer_ones_and_lists_conflicts() {
 fn merges_never_erase_a_pupils_identity() {
     let stored = school();
     let zoe = stored.pupils[0].clone();
-    // A pseudonymised copy posing as real: flag false, pupils newer.
-    let mut posing = Document::of(&stored, Scope::Whole, true, now()).data;
-    for p in posing.pupils.iter_mut() {
+    // A pseudonymised copy posing as real, made by hand with the stored
+    // ids: flag false, pupils newer, names as pseudonymising leaves them.
+    let pseudo = Document::of(&stored, Scope::Whole, true, now()).data;
+    let mut posing = stored.clone();
+    for (p, q) in posing.pupils.iter_mut().zip(pseudo.pupils.iter()) {
+        p.given_name.clone_from(&q.given_name);
+        p.family_name.clone_from(&q.family_name);
+        p.upn = None;
         p.updated_at = now();
     }
     let doc = file_of(&posing, Scope::Whole, false);
@@ -420,20 +461,35 @@ fn merges_never_erase_a_pupils_identity() {
         after.apply(&plan.changes);
         assert_eq!(after.pupil(zoe.id), Some(&zoe), "{mode:?}");
     }
-    // The flag alone is enough, even for values that look real.
+    // The flag alone is enough, even for values that look real: a
+    // pseudonymised file is refused wherever pupils are stored, in either
+    // mode, and nothing is planned.
     let mut real_looking = stored.clone();
     real_looking.pupils[0].class_name = "5C".into();
     real_looking.pupils[0].updated_at = now();
-    let plan = plan_import(
-        &stored,
-        &file_of(&real_looking, Scope::Whole, true),
-        Mode::Merge,
-        true,
-        now(),
-    )
-    .unwrap();
-    assert!(plan.updated.is_empty());
-    assert!(plan.conflicts[0].reason.contains("pseudonymised"));
+    for mode in [Mode::Merge, Mode::Replace] {
+        let refused = plan_import(
+            &stored,
+            &file_of(&real_looking, Scope::Whole, true),
+            mode,
+            true,
+            now(),
+        )
+        .unwrap_err();
+        assert!(
+            refused.why.starts_with("This file is pseudonymised"),
+            "{}",
+            refused.why
+        );
+    }
+    // Where no pupil is stored (a reader's own browser), it opens.
+    let empty = Dataset::empty(stored.settings.clone());
+    let real = Document::of(&stored, Scope::Whole, true, now());
+    let plan = plan_import(&empty, &real, Mode::Merge, true, now()).unwrap();
+    assert_eq!(
+        plan.new.iter().filter(|i| i.kind == Kind::Pupils).count(),
+        stored.pupils.len()
+    );
 
     // A real copy without UPN and date of birth: its newer class is taken,
     // the stored UPN and date of birth kept.
@@ -487,6 +543,50 @@ fn merges_never_erase_a_pupils_identity() {
     ] {
         assert!(!looks_pseudonymised(name), "{name:?}");
     }
+}
+
+/// Restoring a backup is an edit like any other: every record it puts
+/// back is stamped now, so a copy exported before the restore cannot undo
+/// it when merged.
+#[test]
+fn a_restore_is_stamped_as_a_new_edit() {
+    // The backup: the sample school, every record stamped 2025-09-01.
+    let before = school();
+    let backup = file(&before);
+    // Since then Zoë moved class (stamped 21/11/2026 10:00) and a copy of
+    // the school was exported at 12:00 that day.
+    let mut present = before.clone();
+    present.pupils[0].class_name = "6A".into();
+    present.pupils[0].updated_at = "2026-11-21T10:00:00Z".parse().unwrap();
+    let copy = Document::new(present.clone(), "2026-11-21T12:00:00Z".parse().unwrap());
+
+    // Restored on 22/11/2026 at 10:00 (now()).
+    let plan = plan_restore(&present, &backup, now()).unwrap();
+    let mut restored = present.clone();
+    restored.apply(&plan.changes);
+    let zoe = restored.pupil(before.pupils[0].id).unwrap();
+    assert_eq!(zoe.class_name, before.pupils[0].class_name);
+    assert_eq!(zoe.updated_at, now());
+    // A record the restore does not change keeps its time.
+    let ravi = restored.pupil(before.pupils[1].id).unwrap();
+    assert_eq!(ravi.updated_at, before.pupils[1].updated_at);
+
+    // The copy from before the restore, merged: the restored Zoë stays.
+    let merge = plan_import(&restored, &copy, Mode::Merge, true, now()).unwrap();
+    assert!(merge.updated.is_empty(), "{:?}", merge.updated);
+    assert_eq!(merge.conflicts.len(), 1);
+    assert_eq!(
+        merge.conflicts[0].reason,
+        "the stored one was changed more recently and is kept"
+    );
+
+    // Old times kept (the plain replace) would have let the copy win:
+    // this is what the restamping prevents.
+    let unstamped = plan_import(&present, &backup, Mode::Replace, true, now()).unwrap();
+    let mut old_times = present.clone();
+    old_times.apply(&unstamped.changes);
+    let merge = plan_import(&old_times, &copy, Mode::Merge, true, now()).unwrap();
+    assert_eq!(merge.updated.len(), 1);
 }
 
 /// Times later than the file's export time, or a file from more than a

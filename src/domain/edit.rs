@@ -537,6 +537,27 @@ fn stamp_later(data: &Dataset, changes: &mut [Change]) {
     }
 }
 
+/// `changes` as a new edit made at `now` writes them: an undo, a redo or a
+/// restore is an edit like any other, so every record it puts that differs
+/// from the stored one is stamped `now`, or 1 ms after the stored record's
+/// time where that is later (a record put back where none is stored is
+/// stamped `now`). Without this an undo would put back a record's old
+/// time, and merging a copy exported before the undo would quietly undo
+/// the undo.
+pub fn restamp(data: &Dataset, changes: &[Change], now: jiff::Timestamp) -> Vec<Change> {
+    let mut out = changes.to_vec();
+    for c in &mut out {
+        let Change::Put(r) = c else { continue };
+        let at = match data.get(r.kind(), r.id()) {
+            Some(old) if old == *r => continue,
+            Some(old) => now.max(old.updated_at() + jiff::SignedDuration::from_millis(1)),
+            None => now,
+        };
+        r.set_updated_at(at);
+    }
+    out
+}
+
 /// Undo and redo of the last [`History::LIMIT`] edits since the app opened.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
@@ -611,6 +632,57 @@ mod tests {
 
     fn empty() -> Dataset {
         Dataset::empty(SchoolSettings::new("S", 2025, now()))
+    }
+
+    /// An undo, a redo or a restore is stamped as a new edit: now, or 1 ms
+    /// after the stored time where that is later; unchanged records and
+    /// deletes as they are.
+    #[test]
+    fn restamping_moves_every_changed_record_past_the_stored_one() {
+        let at = |s: &str| -> jiff::Timestamp { s.parse().unwrap() };
+        let mut d = empty();
+        let mut ann = pupil("Ann"); // stamped 2025-09-01T00:00:00Z
+        let mut bob = pupil("Bob");
+        bob.updated_at = at("2025-09-03T00:00:00Z"); // a clock ahead of ours
+        let cy = pupil("Cy");
+        d.pupils.push(ann.clone());
+        d.pupils.push(bob.clone());
+        d.pupils.push(cy.clone());
+        let now = at("2025-09-02T12:00:00Z");
+        let gone = pupil("Dee"); // put back by an undo of its delete
+        ann.class_name = "3B".into();
+        bob.class_name = "3B".into();
+        let changes = vec![
+            Change::Put(Record::Pupil(ann.clone())),
+            Change::Put(Record::Pupil(bob.clone())),
+            Change::Put(Record::Pupil(cy.clone())),
+            Change::Put(Record::Pupil(gone.clone())),
+            Change::Delete(Kind::Pupils, cy.id),
+        ];
+        let out = restamp(&d, &changes, now);
+        let time = |c: &Change| match c {
+            Change::Put(r) => Some(r.updated_at()),
+            Change::Delete(..) => None,
+        };
+        let times: Vec<_> = out.iter().map(time).collect();
+        assert_eq!(
+            times,
+            [
+                Some(now),                            // Ann: stored 01/09, now is later
+                Some(at("2025-09-03T00:00:00.001Z")), // Bob: 1 ms after the stored 03/09
+                Some(cy.updated_at),                  // Cy: the same as stored
+                Some(now),                            // Dee: none stored
+                None,
+            ]
+        );
+        // Nothing but the time moves.
+        let mut back = out.clone();
+        for (c, was) in back.iter_mut().zip(&changes) {
+            if let (Change::Put(r), Some(t)) = (c, time(was)) {
+                r.set_updated_at(t);
+            }
+        }
+        assert_eq!(back, changes);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::scope::Scope;
 use super::Document;
 use crate::domain::dataset::{Dataset, RecordProblem};
-use crate::domain::edit::{Change, Kind, Record};
+use crate::domain::edit::{restamp, Change, Kind, Record};
 use crate::domain::pupil::Pupil;
 
 /// How a file's records meet the stored ones.
@@ -97,9 +97,10 @@ pub const CLOCK_SLACK_HOURS: i64 = 24;
 ///   one provision, one term) is merged, and never changes the school's
 ///   settings (unless they were never saved: a new database takes them).
 /// - A stored pupil's name, UPN and date of birth are never replaced by
-///   initials, a reference or a blank: from a pseudonymised file (by its
-///   flag) the stored pupil is kept as it is; from a file whose pupil has
-///   initials or a reference for a name whatever its flag says, the same;
+///   initials, a reference or a blank: a pseudonymised file (by its flag)
+///   is refused wherever pupils are stored, since its pupils have new ids
+///   and match no one; from a file whose pupil has initials or a reference
+///   for a name, whatever its flag says, the stored pupil is kept as it is;
 ///   and a file's pupil with no UPN or date of birth where one is stored
 ///   keeps the stored one.
 /// - The result must itself be a valid dataset: if it would not be (for
@@ -119,6 +120,15 @@ pub fn plan_import(
             why: format!(
                 "This file holds {}, not the whole school: Replace would delete everything else here. Merge it instead.",
                 doc.scope.describe()
+            ),
+            problems: Vec::new(),
+        });
+    }
+    if doc.pseudonymised && !current.pupils.is_empty() {
+        return Err(Refused {
+            why: format!(
+                "This file is pseudonymised: its {} new ids and initials for names, so none can be matched to a pupil here. Merging it would add strangers beside your pupils, and Replace would put initials in place of every name. Open it where no pupil is stored (another browser profile or device).",
+                if doc.data.pupils.len() == 1 { "pupil has" } else { "pupils have" }
             ),
             problems: Vec::new(),
         });
@@ -159,7 +169,7 @@ pub fn plan_import(
         };
         let mut kept_fields = None;
         if let (Record::Pupil(was), Record::Pupil(file)) = (old, &mut r) {
-            match identity(was, file, doc.pseudonymised) {
+            match identity(was, file) {
                 Identity::KeepStored(reason) => {
                     if *old != Record::Pupil(file.clone()) {
                         plan.conflicts.push(keep(reason.into()));
@@ -218,6 +228,21 @@ pub fn plan_import(
             problems,
         })
     }
+}
+
+/// Plan restoring a backup (the whole school as it was, `doc`) over
+/// `current`: a replace, and an edit like any other, so every record it
+/// puts back is stamped `now` (see [`restamp`]). Restored records keeping
+/// their old times would let a copy exported before the restore undo it
+/// when merged.
+pub fn plan_restore(
+    current: &Dataset,
+    doc: &Document,
+    now: Timestamp,
+) -> Result<ImportPlan, Refused> {
+    let mut plan = plan_import(current, doc, Mode::Replace, true, now)?;
+    plan.changes = restamp(current, &plan.changes, now);
+    Ok(plan)
 }
 
 /// Refuse a file stamped in the future, or holding a record changed (or
@@ -287,12 +312,7 @@ enum Identity {
 
 /// Whether `file`, the file's copy of the stored pupil `was`, would erase
 /// their identity; fills in the UPN and date of birth it lacks.
-fn identity(was: &Pupil, file: &mut Pupil, pseudonymised: bool) -> Identity {
-    if pseudonymised {
-        return Identity::KeepStored(
-            "the file is pseudonymised, so the stored pupil's name and details are kept",
-        );
-    }
+fn identity(was: &Pupil, file: &mut Pupil) -> Identity {
     if looks_pseudonymised(&file.given_name) || looks_pseudonymised(&file.family_name) {
         return Identity::KeepStored(
             "the file's pupil has initials, a reference or a blank for a name (a pseudonymised copy, though the file does not say so), so the stored pupil is kept",

@@ -24,6 +24,7 @@ pub mod upgrade;
 use jiff::Timestamp;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::domain::dataset::Dataset;
 use scope::Scope;
@@ -118,6 +119,19 @@ impl Document {
     /// if asked.
     pub fn of(data: &Dataset, scope: Scope, pseudonymise: bool, now: Timestamp) -> Self {
         let part = scope::extract(data, scope);
+        let (part, scope) = if pseudonymise {
+            let out = scope::pseudonymise(&part, data);
+            // One pupil's file names the pupil by their new id.
+            let scope = match scope {
+                Scope::Pupil { id } => Scope::Pupil {
+                    id: scope::pseudonymised_id(&part, &out, id).unwrap_or_else(Uuid::new_v4),
+                },
+                s => s,
+            };
+            (out, scope)
+        } else {
+            (part, scope)
+        };
         Document {
             format: FORMAT_NAME.into(),
             format_version: FORMAT_VERSION,
@@ -125,11 +139,7 @@ impl Document {
             app_version: env!("CARGO_PKG_VERSION").into(),
             scope,
             pseudonymised: pseudonymise,
-            data: if pseudonymise {
-                scope::pseudonymise(&part, data)
-            } else {
-                part
-            },
+            data: part,
         }
     }
 

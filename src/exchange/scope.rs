@@ -385,6 +385,10 @@ impl Matcher {
 /// What pseudonymising does to a field of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Treatment {
+    /// A new random id, different in every file.
+    Renewed,
+    /// Kept to the day only.
+    ToTheDay,
     /// Replaced by initials and a reference.
     Replaced,
     /// Left out of the file.
@@ -408,37 +412,89 @@ pub struct Rule {
 /// What a pseudonymised file keeps of each pupil as it is: the rest is in
 /// [`RULES`] (a test checks that together they name every field).
 pub const PUPIL_FIELDS_KEPT: &[(&str, &str)] = &[
-    ("id", "a random id"),
     ("year_group", "year group"),
     ("year_group_history", "past year groups"),
     ("sen_status", "SEN status"),
     ("primary_need", "needs"),
     ("secondary_need", "needs"),
-    ("created_at", "when the record was made and changed"),
-    ("updated_at", "when the record was made and changed"),
 ];
+
+/// A reference for each id, in order: six hex digits of it, more where two
+/// ids would share them (about once in nine whole-school files of 2,000
+/// pupils), so each is unique among `ids`.
+pub fn references(ids: &[Uuid]) -> Vec<String> {
+    let hex: Vec<String> = ids.iter().map(|id| id.simple().to_string()).collect();
+    let mut len = 6;
+    while len < 32 && {
+        let mut seen = HashSet::new();
+        !hex.iter().all(|h| seen.insert(&h[..len]))
+    } {
+        len += 1;
+    }
+    hex.iter().map(|h| h[..len].to_owned()).collect()
+}
+
+/// `t` at the start of its day (UTC).
+fn to_the_day(t: jiff::Timestamp) -> jiff::Timestamp {
+    let day = t.to_zoned(jiff::tz::TimeZone::UTC).date();
+    day.to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .unwrap_or(t)
+}
 
 /// Everything pseudonymising does, in order.
 pub const RULES: &[Rule] = &[
+    Rule {
+        what: "pupils, their places in provision and their support plans",
+        treatment: Treatment::Renewed,
+        pupil_fields: &["id"],
+        apply: |d, _| {
+            let mut fresh = std::collections::HashMap::new();
+            for p in d.pupils.iter_mut() {
+                let id = Uuid::new_v4();
+                fresh.insert(p.id, id);
+                p.id = id;
+            }
+            // A pupil the part refers to but does not hold keeps no link either.
+            let mut renew = |id: &mut Uuid| *id = *fresh.entry(*id).or_insert_with(Uuid::new_v4);
+            for e in d.enrolments.iter_mut() {
+                e.id = Uuid::new_v4();
+                renew(&mut e.pupil_id);
+            }
+            for plan in d.plans.iter_mut() {
+                plan.id = Uuid::new_v4();
+                renew(&mut plan.pupil_id);
+            }
+        },
+    },
+    Rule {
+        what: "when pupils' records, places and plans were made and changed",
+        treatment: Treatment::ToTheDay,
+        pupil_fields: &["created_at", "updated_at"],
+        apply: |d, _| {
+            for p in d.pupils.iter_mut() {
+                p.created_at = to_the_day(p.created_at);
+                p.updated_at = to_the_day(p.updated_at);
+            }
+            for e in d.enrolments.iter_mut() {
+                e.created_at = to_the_day(e.created_at);
+                e.updated_at = to_the_day(e.updated_at);
+            }
+            for plan in d.plans.iter_mut() {
+                plan.created_at = to_the_day(plan.created_at);
+                plan.updated_at = to_the_day(plan.updated_at);
+            }
+        },
+    },
     Rule {
         what: "names",
         treatment: Treatment::Replaced,
         pupil_fields: &["given_name", "family_name"],
         apply: |d, _| {
-            // A reference of six hex digits of the id, longer where two
-            // pupils in the file would share it (about once in nine
-            // whole-school files of 2,000 pupils), so each is unique.
-            let ids: Vec<String> = d.pupils.iter().map(|p| p.id.simple().to_string()).collect();
-            let mut len = 6;
-            while len < 32 && {
-                let mut seen = std::collections::HashSet::new();
-                !ids.iter().all(|id| seen.insert(&id[..len]))
-            } {
-                len += 1;
-            }
-            for (p, id) in d.pupils.iter_mut().zip(&ids) {
+            let ids: Vec<Uuid> = d.pupils.iter().map(|p| p.id).collect();
+            for (p, r) in d.pupils.iter_mut().zip(references(&ids)) {
                 p.given_name = initials(p);
-                p.family_name = format!("(ref {})", &id[..len]);
+                p.family_name = format!("(ref {r})");
             }
         },
     },
@@ -587,8 +643,10 @@ pub fn pseudonymised_summary() -> String {
     let mut kept: Vec<&str> = PUPIL_FIELDS_KEPT.iter().map(|(_, w)| *w).collect();
     kept.dedup();
     format!(
-        "Pupils' {} are replaced by initials and a reference unique in the file. Left out: {}. Any pupil's given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in {}. Each pupil keeps {}, with their provision, enrolments, scores and support plans; the school's settings are as they are.",
+        "Pupils' {} are replaced by initials and a reference unique in the file. {} have new random ids, different in every file, so none shares an id with the school's own records. Kept to the day only: {}. Left out: {}. Any pupil's given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in {}. Each pupil keeps {}, with their provision, enrolments, scores and support plans; the school's settings are as they are.",
         of(Treatment::Replaced).join(", "),
+        capitalise(&of(Treatment::Renewed).join(", ")),
+        of(Treatment::ToTheDay).join(", "),
         and_list(&of(Treatment::Dropped), "; "),
         and_list(&of(Treatment::Scrubbed), ", "),
         and_list(&kept, ", "),
@@ -604,8 +662,17 @@ fn and_list(items: &[&str], sep: &str) -> String {
     }
 }
 
+/// `s` with its first letter in capitals.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// `data` pseudonymised by every rule of [`RULES`]: names of every pupil
-/// of `school` are found in free text wherever it is kept.
+/// of `school` are found in free text wherever it is kept. Pupils get new
+/// ids: [`pseudonymised_id`] finds a pupil's in the result.
 pub fn pseudonymise(data: &Dataset, school: &Dataset) -> Dataset {
     let matcher = Matcher::new(
         school
@@ -618,4 +685,11 @@ pub fn pseudonymise(data: &Dataset, school: &Dataset) -> Dataset {
         (rule.apply)(&mut out, &matcher);
     }
     out
+}
+
+/// The id `pupil` (of `data`) has in `out`, its pseudonymised copy: pupils
+/// keep their order.
+pub fn pseudonymised_id(data: &Dataset, out: &Dataset, pupil: Uuid) -> Option<Uuid> {
+    let i = data.pupils.position(pupil)?;
+    out.pupils.iter().nth(i).map(|p| p.id)
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use reactive_stores::Store;
 
 use crate::domain::dataset::Dataset;
-use crate::domain::edit::{Change, Edit, History};
+use crate::domain::edit::{restamp, Change, Edit, History};
 use crate::store::sync::TabSync;
 use crate::store::{Db, Meta, StoreError};
 
@@ -184,12 +184,17 @@ impl AppCtx {
         Ok(())
     }
 
-    /// Undo the last edit (saved like any other).
+    /// Undo the last edit (saved like any other, and stamped as a new edit:
+    /// see [`restamp`]).
     pub async fn undo(self) -> Result<(), StoreError> {
         let Some(edit) = self.history.with_untracked(|h| h.next_undo().cloned()) else {
             return Ok(());
         };
-        self.write(&edit.backward).await?;
+        let changes = self
+            .state
+            .data()
+            .with_untracked(|d| restamp(d, &edit.backward, jiff::Timestamp::now()));
+        self.write(&changes).await?;
         self.history.update(History::undone);
         Ok(())
     }
@@ -199,7 +204,11 @@ impl AppCtx {
         let Some(edit) = self.history.with_untracked(|h| h.next_redo().cloned()) else {
             return Ok(());
         };
-        self.write(&edit.forward).await?;
+        let changes = self
+            .state
+            .data()
+            .with_untracked(|d| restamp(d, &edit.forward, jiff::Timestamp::now()));
+        self.write(&changes).await?;
         self.history.update(History::redone);
         Ok(())
     }

@@ -46,6 +46,7 @@ const corpus = [
   ['breaks-overlap.json', edit((d) => { d.settings.years[0].terms[0].breaks.push({ start: '2025-10-31', end: '2025-11-03' }); }), ['data.settings', 'overlap']],
   ['weeks-to-judge-0.json', edit((d) => { d.settings.min_weeks_to_judge = 0; }), ['data.settings', '26']],
   ['hourly-billion.json', edit((d) => { d.roles[0].rate = { basis: 'typed', hourly: 100000000000 }; }), ['data.roles[0]', 'rate']],
+  ['pseudonymised-over-pupils.json', doc(fixture, { pseudonymised: true }), ['This file is pseudonymised', 'none can be matched']],
   ['markup-and-nesting.json', '['.repeat(100000) + ']'.repeat(100000), ['recursion limit exceeded']],
 ];
 

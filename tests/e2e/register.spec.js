@@ -143,9 +143,17 @@ test('editing a pupil checks every field, saves, and keeps after a reload', asyn
   await form(page).getByLabel('Class or form').fill('4P');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('row', { name: /Eve Adams-Smith/ })).toContainText('4P');
+  await expect(page.locator('.save-status')).toHaveText('All changes saved');
+  const edited = await storedPupil(page, 'Eve');
+  expect(edited.class_name).toBe('4P');
   await page.getByRole('button', { name: 'Undo: Edit Eve Adams-Smith' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
   await expect(page.getByRole('row', { name: /Eve Adams-Smith/ })).not.toContainText('4P');
+  // The undo is an edit like any other: stamped after the edit it undoes,
+  // so a copy exported before the undo cannot undo it when merged.
+  const undone = await storedPupil(page, 'Eve');
+  expect(undone.class_name).toBe('');
+  expect(Date.parse(undone.updated_at)).toBeGreaterThan(Date.parse(edited.updated_at));
 });
 
 test('select pupils and enrol them in a provision in one go', async ({ page }) => {
@@ -218,3 +226,16 @@ test('2,000 pupils and 6,000 enrolments: the register pages, filters and sorts',
   await page.getByRole('button', { name: 'Enrol 1 pupil' }).click();
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
 });
+
+/** The pupil record stored in IndexedDB with this given name. */
+async function storedPupil(page, given) {
+  return page.evaluate((given) => new Promise((resolve, reject) => {
+    const r = indexedDB.open('waymark');
+    r.onsuccess = () => {
+      const q = r.result.transaction('pupils', 'readonly').objectStore('pupils').getAll();
+      q.onsuccess = () => { r.result.close(); resolve(q.result.find((p) => p.given_name === given)); };
+      q.onerror = () => reject(q.error);
+    };
+    r.onerror = () => reject(r.error);
+  }), given);
+}

@@ -36,7 +36,7 @@ test('a pseudonymised export of one pupil, valid against the schema', async ({ p
   await page.getByLabel('Pupil', { exact: true }).selectOption({ label: "Zoë O'Brien" });
   await expect(page.getByLabel(/^Pseudonymise pupils/)).toBeChecked();
   await expect(page.locator('#export-summary')).toHaveText(
-    'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils\' names are replaced by initials and a reference unique in the file. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil\'s given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils\' and parents\' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles\' and members\' names. Each pupil keeps a random id, year group, past year groups, SEN status, needs and when the record was made and changed, with their provision, enrolments, scores and support plans; the school\'s settings are as they are.',
+    'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils\' names are replaced by initials and a reference unique in the file. Pupils, their places in provision and their support plans have new random ids, different in every file, so none shares an id with the school\'s own records. Kept to the day only: when pupils\' records, places and plans were made and changed. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil\'s given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils\' and parents\' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles\' and members\' names. Each pupil keeps year group, past year groups, SEN status and needs, with their provision, enrolments, scores and support plans; the school\'s settings are as they are.',
   );
   // The summary follows the switch: names and special category data without it.
   await page.getByLabel(/^Pseudonymise pupils/).uncheck();
@@ -48,9 +48,11 @@ test('a pseudonymised export of one pupil, valid against the schema', async ({ p
   expect(file.name).toMatch(/^waymark-pupil-pseudonymised-\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(file.text);
   expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-  expect(doc.scope).toEqual({ kind: 'pupil', id: fixture.pupils[0].id });
+  // The pupil has a new id, which the scope names; the stored id is nowhere.
+  expect(doc.scope).toEqual({ kind: 'pupil', id: doc.data.pupils[0].id });
+  expect(doc.data.pupils[0].id).not.toBe(fixture.pupils[0].id);
   expect(doc.pseudonymised).toBe(true);
-  for (const secret of ['Zoë', "O'Brien", 'A123456789012', '2016-02-29', 'Ravi']) expect(file.text).not.toContain(secret);
+  for (const secret of ['Zoë', "O'Brien", 'A123456789012', '2016-02-29', 'Ravi', fixture.pupils[0].id, fixture.enrolments[0].id]) expect(file.text).not.toContain(secret);
   expect(doc.data.enrolments[0].notes).toBe('Z. and R. worked well together.');
   await expect(page.locator('#export-message')).toHaveText(`Saved ${file.name}. It holds children's SEN data: keep it safe.`);
 });

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::exchange::merge::{plan_import, Mode};
+use crate::exchange::merge::plan_restore;
 use crate::exchange::Document;
 use crate::store::ImportBackup;
 use crate::ui::state::{AppCtx, AppStateStoreFields};
@@ -35,7 +35,7 @@ pub(super) fn RestoreBackup(
             .and_then(|doc| {
                 ctx.state
                     .data()
-                    .with_untracked(|d| plan_import(d, &doc, Mode::Replace, true, Timestamp::now()))
+                    .with_untracked(|d| plan_restore(d, &doc, Timestamp::now()))
                     .map_err(|r| r.to_string())
             });
         match result {
