@@ -691,5 +691,5 @@ pub fn pseudonymise(data: &Dataset, school: &Dataset) -> Dataset {
 /// keep their order.
 pub fn pseudonymised_id(data: &Dataset, out: &Dataset, pupil: Uuid) -> Option<Uuid> {
     let i = data.pupils.position(pupil)?;
-    out.pupils.iter().nth(i).map(|p| p.id)
+    out.pupils[..].get(i).map(|p| p.id)
 }
