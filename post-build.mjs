@@ -193,9 +193,11 @@ const FILES = ${JSON.stringify(precache, null, 2)};
 
 self.addEventListener('install', (event) => {
   if (!ours()) {
-    event.waitUntil(self.registration.unregister().then(() => {
-      throw new Error('Waymark: this service worker serves ' + HOME + ' only, not ' + self.registration.scope);
-    }));
+    // Fail the install at once (a registration with no worker is then
+    // removed), and unregister too, without waiting: the unregister queues
+    // behind this very install, so waiting for it would never end.
+    self.registration.unregister();
+    event.waitUntil(Promise.reject(new Error('Waymark: this service worker serves ' + HOME + ' only, not ' + self.registration.scope)));
     return;
   }
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));

@@ -54,6 +54,21 @@ pub enum AfterSubmit {
     Done,
 }
 
+/// What a submit led to, from what the page shows once the form's handler
+/// and the tasks it started have run: whether a save started since the
+/// submit began (`started`; it is the form's own), whether the last save
+/// failed, whether a save was already in flight when it began (the form's
+/// handler then refuses), and whether the form shows a problem.
+pub fn after_submit(started: bool, failed: bool, busy_before: bool, problems: bool) -> AfterSubmit {
+    if started && !failed {
+        AfterSubmit::Saving
+    } else if started || busy_before || problems {
+        AfterSubmit::NotSaved
+    } else {
+        AfterSubmit::Done
+    }
+}
+
 /// The forms with typing not yet saved, each known by `K` (the view uses
 /// the form element). A form is unsaved from the first input in it until a
 /// submit of it is written; a form no longer on the page is forgotten by
@@ -122,6 +137,35 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    /// A submit that started a save awaits it, whatever else was in
+    /// flight before; one that started none is done only if nothing refused
+    /// it and it shows no problem.
+    #[test]
+    fn what_a_submit_led_to() {
+        use AfterSubmit::*;
+        // (started, failed, busy before, problems) -> after
+        let cases = [
+            ((true, false, false, false), Saving),
+            // A save in flight before, and this one started after it.
+            ((true, false, true, false), Saving),
+            // Its save started and already failed.
+            ((true, true, false, false), NotSaved),
+            // Refused: a save was in flight when it began.
+            ((false, false, true, false), NotSaved),
+            ((false, false, false, true), NotSaved),
+            // An earlier save failed; this one needed none (an export).
+            ((false, true, false, false), Done),
+            ((false, false, false, false), Done),
+        ];
+        for ((started, failed, busy, problems), want) in cases {
+            assert_eq!(
+                after_submit(started, failed, busy, problems),
+                want,
+                "{started} {failed} {busy} {problems}"
+            );
+        }
     }
 
     #[test]

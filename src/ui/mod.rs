@@ -163,6 +163,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
         year: RwSignal::new(None),
         tables: std::array::from_fn(|_| Trigger::new()),
         own_writes: StoredValue::new(std::collections::HashMap::new()),
+        saves_started: StoredValue::new(0),
     };
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);
@@ -258,6 +259,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
     view! {
         <div class="waymark-app" on:click=on_click
             on:input=move |ev| unsaved.on_typed(&ev) on:change=move |ev| unsaved.on_typed(&ev)
+            on:submit:capture=move |_| unsaved.before_submit(ctx)
             on:submit=move |ev| unsaved.on_submit(ctx, &ev)>
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">

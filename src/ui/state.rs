@@ -65,6 +65,9 @@ pub struct AppCtx {
     pub own_writes: StoredValue<
         std::collections::HashMap<(crate::domain::edit::Kind, uuid::Uuid), Option<jiff::Timestamp>>,
     >,
+    /// How many saves this tab has started: a submit that moves it on
+    /// started a save (see `ui::update`).
+    pub saves_started: StoredValue<u64>,
 }
 
 impl AppCtx {
@@ -228,6 +231,7 @@ impl AppCtx {
             return Err(e);
         }
         self.save.set(SaveState::Saving);
+        self.saves_started.update_value(|n| *n += 1);
         // An edit states the versions it replaces, as this tab read them; an
         // import (with its backup) was previewed against them already.
         let read = if backup.is_none() {

@@ -11,12 +11,15 @@ use leptos::wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::state::{AppCtx, SaveState};
-use crate::domain::update::{update_step, AfterSubmit, Drafts, UpdateStep};
+use crate::domain::update::{after_submit, update_step, Drafts, UpdateStep};
 
 /// The forms typed in and not saved since.
 #[derive(Clone, Copy)]
 pub struct Unsaved {
     drafts: StoredValue<Drafts<Element>, LocalStorage>,
+    /// As a submit began (before its form's handler ran): the saves started
+    /// so far, and whether one was in flight.
+    before: StoredValue<Option<(u64, bool)>>,
 }
 
 /// The `<form>` an event happened in, if any.
@@ -88,6 +91,7 @@ impl Unsaved {
     pub fn new(ctx: AppCtx) -> Unsaved {
         let unsaved = Unsaved {
             drafts: StoredValue::new_local(Drafts::default()),
+            before: StoredValue::new(None),
         };
         // The save in flight ended: the forms awaiting it are saved, or not.
         Effect::new(move |_| match ctx.save.get() {
@@ -105,22 +109,33 @@ impl Unsaved {
         }
     }
 
-    /// A submit anywhere in the app. Its handler has run (and refused if a
-    /// save was in flight); once its save has started, or its problems are
-    /// shown, note what it led to.
+    /// A submit anywhere in the app, as it begins (the capture phase, before
+    /// its form's handler runs): note the saves started so far.
+    pub fn before_submit(self, ctx: AppCtx) {
+        let started = ctx.saves_started.get_value();
+        let busy = ctx.save.get_untracked() == SaveState::Saving;
+        self.before.set_value(Some((started, busy)));
+    }
+
+    /// A submit anywhere in the app, once its form's handler has run. When
+    /// whatever it started has begun (after the handler's own tasks), note
+    /// what it led to: a save started since it began is its own.
     pub fn on_submit(self, ctx: AppCtx, ev: &web_sys::Event) {
         let Some(form) = form_of(ev) else { return };
-        if ctx.save.get_untracked() == SaveState::Saving {
-            return;
-        }
+        let (started_before, busy_before) = self
+            .before
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or((ctx.saves_started.get_value(), false));
         set_timeout(
             move || {
-                let after = match ctx.save.get_untracked() {
-                    SaveState::Saving => AfterSubmit::Saving,
-                    SaveState::Failed(_) => AfterSubmit::NotSaved,
-                    _ if shows_problems(&form) => AfterSubmit::NotSaved,
-                    _ => AfterSubmit::Done,
-                };
+                let save = ctx.save.get_untracked();
+                let after = after_submit(
+                    ctx.saves_started.get_value() > started_before,
+                    matches!(save, SaveState::Failed(_)),
+                    busy_before,
+                    shows_problems(&form),
+                );
                 self.drafts.update_value(|d| d.submitted(&form, after));
             },
             Duration::ZERO,

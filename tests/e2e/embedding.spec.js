@@ -4,77 +4,11 @@
 // three ports, which are three origins of one site) under the README's CSP,
 // works there while the intranet cannot reach into it, and an origin not
 // named in frame-ancestors cannot frame it. The test serves dist/ itself
-// with Node's http server.
+// (host-server.js).
 import { test, expect } from '@playwright/test';
-import { createServer } from 'node:http';
-import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { serve, stopAll } from './host-server.js';
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.png': 'image/png',
-};
-
-const running = new Set();
-test.afterEach(async () => { for (const stop of [...running]) await stop(); });
-
-/**
- * Serve `dir` under `base` on `port` of each of `hosts` (one that cannot be
- * bound, such as ::1 without IPv6, is skipped), with `headers` on every
- * response; `pages` maps other paths to HTML. Every request is noted in
- * `requests` (its path, Sec-Fetch-Dest and Referer).
- */
-async function serve({ port, dir = 'dist', base = '/', headers = {}, pages = {}, hosts = ['127.0.0.1'] }) {
-  const root = resolve(dir);
-  const requests = [];
-  const handler = async (req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    requests.push({ path: url.pathname, dest: req.headers['sec-fetch-dest'], referer: req.headers.referer });
-    const head = { 'Cache-Control': 'no-store', ...headers };
-    const notFound = () => res.writeHead(404, { ...head, 'Content-Type': 'text/plain' }).end('Not found');
-    if (pages[url.pathname] !== undefined) {
-      res.writeHead(200, { ...head, 'Content-Type': 'text/html; charset=utf-8' }).end(pages[url.pathname]);
-      return;
-    }
-    if (!url.pathname.startsWith(base)) return notFound();
-    let path = normalize('/' + decodeURIComponent(url.pathname.slice(base.length)));
-    if (path.endsWith('/')) path += 'index.html';
-    const file = join(root, path);
-    if (!file.startsWith(root + sep)) return notFound();
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { ...head, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      notFound();
-    }
-  };
-  const servers = [];
-  for (const host of hosts) {
-    const s = createServer(handler);
-    try {
-      await new Promise((ok, fail) => { s.once('error', fail); s.listen(port, host, ok); });
-      servers.push(s);
-    } catch (e) {
-      if (host === hosts[0]) throw e;
-    }
-  }
-  const stop = () => {
-    running.delete(stop);
-    return Promise.all(servers.map((s) => new Promise((done) => { s.closeAllConnections(); s.close(() => done()); })));
-  };
-  running.add(stop);
-  return { stop, requests };
-}
+test.afterEach(stopAll);
 
 async function addPupil(scope, given, family) {
   const f = scope.locator('form.add-pupil');
