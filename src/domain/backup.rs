@@ -41,13 +41,13 @@ pub fn reminder(
         return None;
     }
     match last_export {
-        None => Some("Your data is only in this browser and has never been exported. Export a backup and keep it somewhere safe.".into()),
+        None => Some("Your data has never been exported: it is only in this browser.".into()),
         Some(t) => {
             let age = now.duration_since(t);
             let limit = SignedDuration::from_hours(24 * i64::from(days));
             (age > limit).then(|| {
                 let d = age.as_hours() / 24;
-                format!("Your last backup was {d} days ago. Export a new one and keep it somewhere safe.")
+                format!("Your last backup was {d} days ago.")
             })
         }
     }
@@ -162,7 +162,7 @@ mod tests {
         );
         assert_eq!(
             reminder(Some(days_ago(15)), 14, now, true).as_deref(),
-            Some("Your last backup was 15 days ago. Export a new one and keep it somewhere safe.")
+            Some("Your last backup was 15 days ago.")
         );
         assert!(
             reminder(Some(days_ago(400)), 0, now, true).is_none(),

@@ -3,6 +3,7 @@
 // browser a random 0-150 ms later, start it again on the same profile, and
 // check every pupil saved so far is there.
 import { test, expect, chromium } from '@playwright/test';
+import { openAddPupil } from './helpers.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,7 @@ test('20 kills right after "saved" lose nothing', async ({ baseURL }) => {
       for (const name of saved) await expect(page.getByRole('row', { name: new RegExp(`${name} Durable`) })).toBeVisible();
 
       const name = `Round${String(i).padStart(2, '0')}`;
+      await openAddPupil(page);
       await page.getByLabel('Given name').fill(name);
       await page.getByLabel('Family name').fill('Durable');
       await page.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 2' });

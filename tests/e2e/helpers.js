@@ -1,6 +1,7 @@
 // Shared by the end-to-end specs.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { expect } from '@playwright/test';
 
 /** One record of every kind, as schema version 2 stores them. */
 export const fixture = JSON.parse(readFileSync(new URL('../fixtures/schema-v2-dataset.json', import.meta.url), 'utf8'));
@@ -97,4 +98,14 @@ export function readingSchool() {
       { score: { measure: 'reading_age_months', value: 94 + i }, date: '2025-12-12' }));
   }
   return data;
+}
+
+/** Open the add-a-pupil form, if it is not open: the register comes first,
+ * and adding is a button that opens its form. `scope` is a page or a frame;
+ * `how` is 'click' or 'tap'. Returns the form. */
+export async function openAddPupil(scope, how = 'click') {
+  const form = scope.locator('form.add-pupil');
+  if (!(await form.isVisible())) await scope.locator('#add-pupil-open')[how]();
+  await expect(form).toBeVisible();
+  return form;
 }

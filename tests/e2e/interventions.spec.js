@@ -15,6 +15,8 @@ test('library entries, EEF advice, and a provision started from one', async ({ p
   await expect(page.locator('.library-entry').first()).toContainText('£62.49');
 
   const f = page.locator('form.provision-form');
+  await expect(f).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add an intervention' }).click();
   await f.getByLabel('Name', { exact: true }).fill('Precision teaching');
   await f.getByLabel('Staff role').selectOption({ label: 'TA' });
   await f.getByLabel('Group size').fill('4');
@@ -69,6 +71,7 @@ test('library entries, EEF advice, and a provision started from one', async ({ p
   await page.getByRole('link', { name: 'Interventions' }).click();
   await page.getByRole('button', { name: 'Delete Precision teaching', exact: true }).click();
   await expect(page.locator('.message')).toHaveText('Precision teaching cannot be deleted. 1 provision was started from it.');
+  await page.getByRole('button', { name: 'Add an intervention' }).click();
   await f.getByLabel('Name', { exact: true }).fill('Lego therapy');
   await f.getByLabel('Social, emotional and mental health').check();
   await f.getByLabel('Group size').fill('3');

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fixture, seed, axeViolations } from './helpers.js';
+import { fixture, seed, axeViolations, openAddPupil } from './helpers.js';
 
 const BASE = '/sen/provision-map/';
 
@@ -27,7 +27,7 @@ function serve(port, ...flags) {
 test.afterEach(async () => { for (const stop of [...running]) await stop(); });
 
 async function addPupil(scope, given, family) {
-  const f = scope.locator('form.add-pupil');
+  const f = await openAddPupil(scope);
   await f.getByLabel('Given name').fill(given);
   await f.getByLabel('Family name').fill(family);
   await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 3' });
@@ -146,7 +146,7 @@ async function look(scope) {
     const q = (s) => app.querySelector(s);
     const m = (e) => { const s = getComputedStyle(e); const r = e.getBoundingClientRect();
       return [s.fontFamily, s.fontSize, s.fontWeight, s.color, s.backgroundColor, s.boxSizing, s.display, Math.round(r.height), Math.round(r.width)].join(' | '); };
-    return { h1: m(q('h1')), nav: m(q('nav a')), add: m(q('form.add-pupil button[type=submit]')), input: m(q('#given-name')), header: m(q('.app-header')) };
+    return { h1: m(q('h1')), nav: m(q('nav a')), add: m(q('#add-pupil-open')), input: m(q('#filter-text')), header: m(q('.app-header')) };
   });
 }
 
@@ -246,7 +246,7 @@ test.describe('on a tablet, by touch', () => {
   test('the main flows by tapping at 768x1024', async ({ page }) => {
     await seed(page, fixture);
     await page.goto('/');
-    const f = page.locator('form.add-pupil');
+    const f = await openAddPupil(page, 'tap');
     await f.getByLabel('Given name').tap();
     await expect(f.getByLabel('Given name')).toHaveAttribute('type', 'text');
     await f.getByLabel('Given name').fill('Tabitha');

@@ -1,14 +1,14 @@
 // Provisions: create one, enrol pupils in one go, see its cost and each
 // pupil's share change with the figures the costing rules give, and delete it.
 import { test, expect } from '@playwright/test';
-import { fixture, seed, axeViolations } from './helpers.js';
+import { fixture, seed, axeViolations, openAddPupil } from './helpers.js';
 
 test('a provision is costed, shared among its pupils, edited and deleted', async ({ page }) => {
   // The fixture's school: 2025-26 terms (autumn 1 Sep - 20 Dec 2025, 14 teaching
   // weeks, half term 27-31 Oct) and a TA whose salary gives £19.4082 an hour.
   await seed(page, fixture);
   await page.goto('/');
-  const f = page.locator('form.add-pupil');
+  const f = await openAddPupil(page);
   await f.getByLabel('Given name').fill('Ada');
   await f.getByLabel('Family name').fill('Lovelace');
   await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 5' });
@@ -17,7 +17,11 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
 
   await page.getByRole('link', { name: 'Provisions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Provisions' })).toBeVisible();
+  // The list comes first; the button opens the form.
+  await expect(page.locator('form.provision-form')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add a provision' }).click();
   const form = page.locator('form.provision-form');
+  await expect(form.getByLabel('Name', { exact: true })).toBeFocused();
   await form.getByLabel('Name', { exact: true }).fill('Reading catch-up');
   await form.getByLabel('Staff role 1').selectOption({ label: 'TA' });
   await form.getByLabel('Sessions a week').fill('3');

@@ -1,10 +1,11 @@
 // Flows of the IndexedDB store: tabs in step, a full disk, schema upgrades
 // across tabs, storage status and backups.
 import { test, expect } from '@playwright/test';
-import { axeViolations } from './helpers.js';
+import { axeViolations, openAddPupil } from './helpers.js';
 
 
 async function addPupil(page, given, family, yearLabel = 'Year 3') {
+  await openAddPupil(page);
   await page.getByLabel('Given name').fill(given);
   await page.getByLabel('Family name').fill(family);
   await page.getByLabel('Year group', { exact: true }).selectOption({ label: yearLabel });

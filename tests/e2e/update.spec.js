@@ -3,13 +3,14 @@
 // update" waits for a save in flight and asks before losing typing. Each
 // test serves dist/ (or a copy of it it can change) itself.
 import { test, expect } from '@playwright/test';
+import { openAddPupil } from './helpers.js';
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { serve, stopAll } from './host-server.js';
 
 test.afterEach(stopAll);
 
 async function addPupil(scope, given, family) {
-  const f = scope.locator('form.add-pupil');
+  const f = await openAddPupil(scope);
   await f.getByLabel('Given name').fill(given);
   await f.getByLabel('Family name').fill(family);
   await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 3' });
@@ -90,7 +91,7 @@ test('reload to update asks before losing typing, and waits for a save in flight
   await serve({ port, dir });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
-  const form = page.locator('form.add-pupil');
+  const form = await openAddPupil(page);
 
   // Typing not saved: asked first, and going back keeps it.
   await form.getByLabel('Given name').fill('Half');
@@ -134,6 +135,7 @@ test('reload to update asks before losing typing, and waits for a save in flight
   await expect(page.getByRole('row', { name: /Half Held/ })).toBeVisible();
 
   // Told to reload anyway, it does.
+  await openAddPupil(page);
   await form.getByLabel('Given name').fill('Dropped');
   first = await cacheName(page);
   await release(page, dir, 3);
@@ -142,6 +144,8 @@ test('reload to update asks before losing typing, and waits for a save in flight
   await page.getByRole('button', { name: 'Reload anyway' }).click();
   await cacheReplaced(page, first);
   await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
+  // A new page: the form is closed, and opens empty.
+  await openAddPupil(page);
   await expect(form.getByLabel('Given name')).toHaveValue('');
 
   // With nothing typed, and a saved form, it reloads at once.

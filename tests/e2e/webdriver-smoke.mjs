@@ -70,6 +70,9 @@ async function smoke(engine, port) {
     await driver.manage().setTimeouts({ implicit: 0, pageLoad: 30_000, script: 30_000 });
     const url = `http://127.0.0.1:${APP_PORT}/`;
     await driver.get(url);
+    // The register comes first: the button beside the heading opens the form.
+    const open = await driver.wait(until.elementLocated(By.id('add-pupil-open')), 20_000);
+    await open.click();
     const form = await driver.wait(until.elementLocated(By.css('form.add-pupil')), 20_000);
     const name = `Smoke${engine}`;
     await driver.findElement(By.id('given-name')).sendKeys(name);

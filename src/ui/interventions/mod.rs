@@ -25,6 +25,8 @@ use crate::ui::widgets::{
 pub fn InterventionsPage() -> impl IntoView {
     let ctx = AppCtx::get();
     let editing = RwSignal::new(None::<Uuid>);
+    // The add form is opened by its button: the library comes first.
+    let adding = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         ctx.read(|d| {
@@ -53,22 +55,40 @@ pub fn InterventionsPage() -> impl IntoView {
         })
     });
     view! {
-        <h1>"Intervention library"</h1>
-        <p class="hint">"The interventions your school runs, with their usual delivery. Start a provision from one to fill in its details."</p>
-        {move || match editing.get() {
-            None => view! { <InterventionForm existing=None on_done=|_| {} /> }.into_any(),
-            Some(id) => {
-                let existing = ctx.state.data().with_untracked(|d| d.interventions.iter().find(|i| i.id == id).cloned());
-                view! { <InterventionForm existing=existing on_done=move |id| {
+        <div class="page-head">
+            <h1>"Intervention library"</h1>
+            <button type="button" class="primary" id="add-intervention-open" aria-controls="intervention-form"
+                aria-expanded=move || (adding.get() && editing.get().is_none()).to_string()
+                on:click=move |_| {
                     editing.set(None);
-                    crate::ui::pupils::focus_by_id(&format!("edit-intervention-{id}"));
-                } /> }.into_any()
+                    adding.set(true);
+                    crate::ui::pupils::focus_by_id("intervention-form-heading");
+                }>"Add an intervention"</button>
+        </div>
+        <p class="hint">"The interventions your school runs, with their usual delivery. Start a provision from one to fill in its details."</p>
+        {move || {
+            let done = move |id: Uuid| {
+                editing.set(None);
+                adding.set(false);
+                crate::ui::pupils::focus_by_id(&format!("edit-intervention-{id}"));
+            };
+            let close = move || {
+                editing.set(None);
+                adding.set(false);
+                crate::ui::pupils::focus_by_id("add-intervention-open");
+            };
+            match editing.get() {
+                None => adding.get().then(|| view! { <InterventionForm existing=None on_done=done on_close=close /> }).into_any(),
+                Some(id) => {
+                    let existing = ctx.state.data().with_untracked(|d| d.interventions.iter().find(|i| i.id == id).cloned());
+                    view! { <InterventionForm existing=existing on_done=done on_close=close /> }.into_any()
+                }
             }
         }}
         <section aria-labelledby="library-heading">
             <h2 id="library-heading">"Library " <span class="count">{move || format!("({})", rows.with(Vec::len))}</span></h2>
             <p class="message" role="status">{move || message.get()}</p>
-            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No interventions yet. Add the first one above."</p> }>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No interventions yet. Add the first with \"Add an intervention\" above."</p> }>
                 <ul class="library">
                     <For each=move || rows.get() key=|r| (r.0.id, r.0.updated_at, r.1.len(), r.2.clone(), r.3.clone()) children=move |(i, advice, tier, role)| {
                         let id = i.id;
@@ -119,6 +139,7 @@ pub fn InterventionsPage() -> impl IntoView {
 fn InterventionForm(
     existing: Option<Intervention>,
     on_done: impl Fn(Uuid) + Copy + 'static,
+    on_close: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let ctx = AppCtx::get();
     let is_edit = existing.is_some();
@@ -194,7 +215,7 @@ fn InterventionForm(
     let delivery_error = err(InterventionField::Delivery);
     let areas_error = err(InterventionField::BroadAreas);
     view! {
-        <form class="provision-form" on:submit=on_submit novalidate aria-labelledby="intervention-form-heading">
+        <form class="provision-form" id="intervention-form" on:submit=on_submit novalidate aria-labelledby="intervention-form-heading">
             {problem_summary(problems)}
             <h2 id="intervention-form-heading" tabindex="-1">{if is_edit { "Edit the intervention" } else { "Add an intervention" }}</h2>
             <div class="fields">
@@ -263,9 +284,12 @@ fn InterventionForm(
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
                     {if is_edit { "Save intervention" } else { "Add intervention" }}
                 </button>
-                {is_edit.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| on_done(original.with_value(|o| o.as_ref().map(|i| i.id).unwrap_or_default()))>"Cancel"</button>
-                })}
+                <button type="button" class="secondary" on:click=move |_| {
+                    match original.with_value(|o| o.as_ref().map(|i| i.id)) {
+                        Some(id) => on_done(id),
+                        None => on_close(),
+                    }
+                }>"Cancel"</button>
             </div>
         </form>
     }

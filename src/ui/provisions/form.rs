@@ -22,6 +22,9 @@ pub(super) fn ProvisionForm(
     start: ProvisionDraft,
     #[prop(optional)] from_library: bool,
     on_done: impl Fn(Uuid) + Copy + 'static,
+    /// Close the form without saving (a Cancel button), if it can be closed.
+    #[prop(optional)]
+    on_close: Option<Callback<()>>,
 ) -> impl IntoView {
     let ctx = AppCtx::get();
     let is_edit = provision.is_some();
@@ -85,7 +88,7 @@ pub(super) fn ProvisionForm(
     // Redraw the staff lines only when one is added or removed, not on every keystroke.
     let lines = Memo::new(move |_| draft.with(|d| d.staff.len()));
     view! {
-        <form class="provision-form" on:submit=on_submit novalidate aria-labelledby="provision-form-heading">
+        <form class="provision-form" id="provision-form" on:submit=on_submit novalidate aria-labelledby="provision-form-heading">
             {problem_summary(problems)}
             <h2 id="provision-form-heading">{if is_edit { "Edit provision" } else if from_library { "Start a provision from the library" } else { "Add a provision" }}</h2>
             {from_library.then(|| view! { <p class="hint">"Filled in from the intervention library: give the dates and check the rest."</p> })}
@@ -167,6 +170,9 @@ pub(super) fn ProvisionForm(
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
                     {if is_edit { "Save provision" } else { "Add provision" }}
                 </button>
+                {on_close.map(|close| view! {
+                    <button type="button" class="secondary" on:click=move |_| close.run(())>"Cancel"</button>
+                })}
             </div>
         </form>
     }

@@ -77,17 +77,40 @@ pub fn ProvisionsPage(
         })
     });
     let has_roles = move || ctx.read(|d| !d.roles.is_empty());
+    // The add form is opened by its button (the list comes first), or is
+    // open already when starting from a library entry.
+    let adding = RwSignal::new(from_library);
+    let start = StoredValue::new(start.unwrap_or_default());
+    let close = Callback::new(move |()| {
+        adding.set(false);
+        crate::ui::pupils::focus_by_id("add-provision-open");
+    });
     view! {
-        <h1>"Provisions"</h1>
+        <div class="page-head">
+            <h1>"Provisions"</h1>
+            <Show when=has_roles>
+                <button type="button" class="primary" id="add-provision-open" aria-controls="provision-form"
+                    aria-expanded=move || adding.get().to_string()
+                    on:click=move |_| {
+                        adding.set(true);
+                        crate::ui::pupils::focus_by_id("provision-name");
+                    }>"Add a provision"</button>
+            </Show>
+        </div>
         <Show when=has_roles fallback=|| view! {
             <p class="notice">"Add the staff roles who deliver provision, with their hourly rates, in "
                 <a href="#/settings">"Settings"</a>" first."</p>
         }>
-            <ProvisionForm provision=None start=start.clone().unwrap_or_default() from_library=from_library on_done=move |id| {
-                if from_library {
-                    crate::ui::navigate(&format!("#/provisions/{id}"));
-                }
-            } />
+            <Show when=move || adding.get()>
+                <ProvisionForm provision=None start=start.get_value() from_library=from_library on_close=close on_done=move |id| {
+                    if from_library {
+                        crate::ui::navigate(&format!("#/provisions/{id}"));
+                    } else {
+                        adding.set(false);
+                        crate::ui::pupils::focus_by_id(&format!("provision-link-{id}"));
+                    }
+                } />
+            </Show>
         </Show>
         <section aria-labelledby="provisions-heading">
             <h2 id="provisions-heading">"All provision " <span class="count">{move || format!("({})", rows.with(Vec::len))}</span></h2>
@@ -100,7 +123,7 @@ pub fn ProvisionsPage(
                     </select>
                 </div>
             </div>
-            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No provision here yet."</p> }>
+            <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! { <p class="empty">"No provision here yet. Add some with \"Add a provision\" above, or start one from the intervention library."</p> }>
                 <div class="table-scroll">
                     <table class="provisions">
                         <thead><tr>
@@ -115,7 +138,7 @@ pub fn ProvisionsPage(
                         <tbody>
                             <For each=move || rows.get() key=|(p, c, s, n)| (p.id, p.updated_at, c.clone(), s.clone(), *n) children=|(p, c, staff, n)| view! {
                                 <tr>
-                                    <td><a href=format!("#/provisions/{}", p.id)>{p.name.clone()}</a></td>
+                                    <td><a id=format!("provision-link-{}", p.id) href=format!("#/provisions/{}", p.id)>{p.name.clone()}</a></td>
                                     <td>{staff}</td>
                                     <td>{format!("{} × {} min a week", p.sessions_per_week, p.minutes_per_session)}</td>
                                     <td>{format!("{} to {}", gb(p.start), gb(p.end))}</td>

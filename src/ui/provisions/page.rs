@@ -147,7 +147,8 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
                 <DeleteProvision id=id />
             </div>
             <Show when=move || editing.get()>
-                <ProvisionForm provision=provision.get_untracked() on_done=move |_| editing.set(false) />
+                <ProvisionForm provision=provision.get_untracked() on_done=move |_| editing.set(false)
+                    on_close=Callback::new(move |()| editing.set(false)) />
             </Show>
         }
         .into_any()

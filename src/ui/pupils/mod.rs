@@ -40,6 +40,8 @@ pub fn PupilRegister() -> impl IntoView {
     let filter = RwSignal::new(RegisterFilter::default());
     let sort = RwSignal::new((SortKey::Name, SortDirection::Ascending));
     let editing = RwSignal::new(None::<Uuid>);
+    // The add form is opened by its button: the register comes first.
+    let adding = RwSignal::new(false);
     let view_of = Memo::new(move |_| {
         let (key, desc) = sort.get();
         ctx.read(|d| {
@@ -83,15 +85,32 @@ pub fn PupilRegister() -> impl IntoView {
     let selected = RwSignal::new(std::collections::BTreeSet::<Uuid>::new());
 
     view! {
-        <h1>"Pupils"</h1>
+        <div class="page-head">
+            <h1>"Pupils"</h1>
+            <button type="button" class="primary" id="add-pupil-open" aria-controls="pupil-form"
+                aria-expanded=move || (adding.get() && editing.get().is_none()).to_string()
+                on:click=move |_| {
+                    editing.set(None);
+                    adding.set(true);
+                    focus_by_id("given-name");
+                }>"Add a pupil"</button>
+        </div>
         {move || match editing.get() {
-            None => view! { <PupilForm pupil=None on_done=move |_| {} /> }.into_any(),
+            None => adding.get().then(|| view! {
+                <PupilForm pupil=None on_done=move |_| {} on_close=move || {
+                    adding.set(false);
+                    focus_by_id("add-pupil-open");
+                } />
+            }).into_any(),
             Some(id) => {
                 let pupil = ctx.state.data().with_untracked(|d| d.pupil(id).cloned());
-                view! { <PupilForm pupil=pupil on_done=move |id| {
+                // Done with the edit, the form closes (the add form too, if it was open).
+                let back = move |id: Uuid| {
+                    adding.set(false);
                     editing.set(None);
                     focus_by_id(&format!("edit-{id}"));
-                } /> }.into_any()
+                };
+                view! { <PupilForm pupil=pupil on_done=back on_close=move || { adding.set(false); editing.set(None) } /> }.into_any()
             }
         }}
         <section aria-labelledby="register-heading">
@@ -109,7 +128,7 @@ pub fn PupilRegister() -> impl IntoView {
             <EnrolSelected selected=selected />
             <Show
                 when=move || { total() > 0 }
-                fallback=|| view! { <p class="empty">"No pupils yet. Add the first one above."</p> }
+                fallback=|| view! { <p class="empty">"No pupils yet. Add the first with \"Add a pupil\" above, or many at once from an MIS file in Settings."</p> }
             >
                 <Show
                     when=move || { shown() > 0 }
@@ -375,7 +394,11 @@ const MORE_DETAILS: &[PupilField] = &[
 /// The form that adds a pupil (`pupil` is `None`) or edits one. `on_done`
 /// gets the pupil's id after a save, or a cancel of an edit.
 #[component]
-fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> impl IntoView {
+fn PupilForm(
+    pupil: Option<Pupil>,
+    on_done: impl Fn(Uuid) + Copy + 'static,
+    on_close: impl Fn() + Copy + 'static,
+) -> impl IntoView {
     let ctx = AppCtx::get();
     let editing = pupil.clone();
     let start = pupil.as_ref().map(PupilDraft::of).unwrap_or_default();
@@ -501,7 +524,7 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
     let flags_error = problems.error(PupilField::Flags);
 
     view! {
-        <form class="add-pupil" class:editing=is_edit on:submit=on_submit novalidate aria-labelledby="pupil-form-heading">
+        <form class="add-pupil" id="pupil-form" class:editing=is_edit on:submit=on_submit novalidate aria-labelledby="pupil-form-heading">
             <h2 id="pupil-form-heading">{heading}</h2>
             {problem_summary(problems)}
             <div class="fields">
@@ -538,9 +561,14 @@ fn PupilForm(pupil: Option<Pupil>, on_done: impl Fn(Uuid) + Copy + 'static) -> i
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
                     {if is_edit { "Save changes" } else { "Add pupil" }}
                 </button>
-                {pupil.map(|p| view! {
-                    <button type="button" class="secondary" on:click=move |_| on_done(p.id)>"Cancel"</button>
-                })}
+                {match pupil {
+                    Some(p) => view! {
+                        <button type="button" class="secondary" on:click=move |_| on_done(p.id)>"Cancel"</button>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" class="secondary" on:click=move |_| on_close()>"Close"</button>
+                    }.into_any(),
+                }}
             </div>
         </form>
     }

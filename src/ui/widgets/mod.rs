@@ -78,7 +78,7 @@ pub fn Notices() -> impl IntoView {
             </div>
         </Show>
         {move || ctx.backup_reminder().map(|text| view! {
-            <div class="notice banner" role="status">
+            <div class="notice banner slim" role="status" id="backup-reminder">
                 <p>{text}</p>
                 <super::browser::InstallAdvice id="reminder-install-advice" />
                 <a href="#/settings">"Export a backup"</a>
