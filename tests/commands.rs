@@ -31,20 +31,26 @@ fn round_trips(data: &waymark::domain::dataset::Dataset, edit: &waymark::domain:
 fn deleting_a_pupil_takes_their_enrolments_and_plans() {
     let data = support::sample();
     let pupil = data.pupils[0].id;
-    let edit = delete_pupil(&data, pupil).unwrap();
+    let edit = delete_pupil(&data, pupil, later()).unwrap();
     assert_eq!(edit.label, "Delete Zoë O'Brien");
-    // The sample's one pupil has one enrolment and one plan.
+    // The sample's one pupil has one enrolment and one plan, and was
+    // recorded absent from the session of 9 September: that record stays,
+    // with no one absent (the cancelled session names no one).
+    let mut session = data.sessions[0].clone();
+    session.outcome = waymark::domain::session::SessionOutcome::Delivered { absent: vec![] };
+    session.updated_at = later();
     assert_eq!(
         edit.forward,
         vec![
             Change::Delete(Kind::Enrolments, data.enrolments[0].id),
             Change::Delete(Kind::Plans, data.plans[0].id),
+            Change::Put(Record::Session(session)),
             Change::Delete(Kind::Pupils, pupil),
         ]
     );
     round_trips(&data, &edit);
 
-    let gone = delete_pupil(&data, Uuid::new_v4()).unwrap_err();
+    let gone = delete_pupil(&data, Uuid::new_v4(), later()).unwrap_err();
     assert_eq!(
         gone.for_field(PupilField::Id),
         Some("That pupil is not on the register any more.")
@@ -57,20 +63,25 @@ fn deleting_a_provision_unlinks_it_from_support_plans() {
     let provision = data.provisions[0].id;
     let edit = delete_provision(&data, provision, later()).unwrap();
     assert_eq!(edit.label, "Delete Colourful semantics (Y4)");
-    // Its one enrolment goes; the plan that links to it stays, with its
-    // outcomes, and loses the link (a dangling link would fail validation).
-    assert_eq!(edit.forward.len(), 3);
+    // Its one enrolment and its two recorded sessions go; the plan that
+    // links to it stays, with its outcomes, and loses the link (a dangling
+    // link would fail validation).
+    assert_eq!(edit.forward.len(), 5);
     assert_eq!(
-        edit.forward[0],
-        Change::Delete(Kind::Enrolments, data.enrolments[0].id)
+        edit.forward[..3],
+        [
+            Change::Delete(Kind::Enrolments, data.enrolments[0].id),
+            Change::Delete(Kind::Sessions, data.sessions[1].id),
+            Change::Delete(Kind::Sessions, data.sessions[0].id),
+        ]
     );
-    let Change::Put(Record::Plan(plan)) = &edit.forward[1] else {
-        panic!("the plan is kept: {:?}", edit.forward[1]);
+    let Change::Put(Record::Plan(plan)) = &edit.forward[3] else {
+        panic!("the plan is kept: {:?}", edit.forward[3]);
     };
     assert!(plan.provision_ids.is_empty());
     assert_eq!(plan.outcomes, data.plans[0].outcomes);
     assert_eq!(plan.updated_at, later());
-    assert_eq!(edit.forward[2], Change::Delete(Kind::Provisions, provision));
+    assert_eq!(edit.forward[4], Change::Delete(Kind::Provisions, provision));
     round_trips(&data, &edit);
     assert!(delete_provision(&data, Uuid::new_v4(), later())
         .unwrap_err()

@@ -242,6 +242,7 @@ fn school(years: &[i16], pupils: usize) -> Dataset {
         provisions: provisions.into(),
         enrolments: enrolments.into(),
         plans: vec![].into(),
+        sessions: vec![].into(),
     }
 }
 

@@ -87,8 +87,13 @@ pub fn save_pupil_details(
     Ok(Edit::new(data, label, vec![put_pupil(pupil)]))
 }
 
-/// Delete pupil `id` with their enrolments and support plans, in one edit.
-pub fn delete_pupil(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PupilField>> {
+/// Delete pupil `id` with their enrolments and support plans, in one edit;
+/// sessions that recorded them absent keep the rest of their register.
+pub fn delete_pupil(
+    data: &Dataset,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<Edit, Problems<PupilField>> {
     let pupil = pupil_of(data, id)?;
     let mut changes: Vec<Change> = data
         .enrolments
@@ -102,6 +107,12 @@ pub fn delete_pupil(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PupilFiel
             .filter(|p| p.pupil_id == id)
             .map(|p| Change::Delete(Kind::Plans, p.id)),
     );
+    for r in data.sessions.iter().filter(|r| r.absent().contains(&id)) {
+        let mut r = r.clone();
+        super::session::map_pupil_ids(&mut r, |p| (p != id).then_some(p));
+        r.updated_at = now.max(r.updated_at);
+        changes.push(Change::Put(Record::Session(r)));
+    }
     changes.push(Change::Delete(Kind::Pupils, id));
     Ok(Edit::new(
         data,
@@ -110,8 +121,9 @@ pub fn delete_pupil(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PupilFiel
     ))
 }
 
-/// Delete provision `id` with its enrolments, in one edit; support plans
-/// that link to it keep their outcomes and lose only the link.
+/// Delete provision `id` with its enrolments and recorded sessions, in one
+/// edit; support plans that link to it keep their outcomes and lose only
+/// the link.
 pub fn delete_provision(
     data: &Dataset,
     id: Uuid,
@@ -128,6 +140,15 @@ pub fn delete_provision(
         .filter(|e| e.provision_id == id)
         .map(|e| Change::Delete(Kind::Enrolments, e.id))
         .collect();
+    // Last first, so an undo (which puts them back at the end) keeps
+    // their order.
+    changes.extend(
+        data.sessions
+            .iter()
+            .rev()
+            .filter(|r| r.provision_id == id)
+            .map(|r| Change::Delete(Kind::Sessions, r.id)),
+    );
     for plan in data.plans.iter().filter(|p| p.provision_ids.contains(&id)) {
         let mut plan = plan.clone();
         plan.provision_ids.retain(|p| *p != id);

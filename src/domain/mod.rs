@@ -34,6 +34,7 @@ pub mod quantity;
 pub mod register;
 pub mod reports;
 pub mod rollover;
+pub mod session;
 pub mod settings;
 pub mod settings_draft;
 pub mod sort;
