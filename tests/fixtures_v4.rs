@@ -32,7 +32,10 @@ fn the_fixture_reads_as_a_valid_dataset_and_round_trips() {
     assert_eq!(v["settings"]["attendance_threshold"], 75);
     assert_eq!(v["provisions"][0]["slots"][0]["room"], "Library");
     assert_eq!(v["sessions"][0]["outcome"]["kind"], "delivered");
-    assert_eq!(v["sessions"][0]["outcome"]["absent"][0], v["pupils"][0]["id"]);
+    assert_eq!(
+        v["sessions"][0]["outcome"]["absent"][0],
+        v["pupils"][0]["id"]
+    );
     assert_eq!(v["sessions"][1]["outcome"]["kind"], "cancelled");
     assert_eq!(v["sessions"][1]["outcome"]["reason"], "staff_absence");
 }

@@ -438,8 +438,7 @@ impl Dataset {
         }
         // A session's provision and absent pupils exist, and a provision
         // has one record a date and start time: the first holder is named.
-        let mut keys: HashMap<(Uuid, jiff::civil::Date, jiff::civil::Time), usize> =
-            HashMap::new();
+        let mut keys: HashMap<(Uuid, jiff::civil::Date, jiff::civil::Time), usize> = HashMap::new();
         for (i, r) in self.sessions.iter().enumerate() {
             if !provisions.contains_key(&r.provision_id) {
                 push(

@@ -13,6 +13,7 @@ pub mod browser;
 pub mod calendar;
 pub mod capacity;
 pub mod choice;
+pub mod clashes;
 pub mod commands;
 pub mod costing;
 pub mod dataset;
@@ -44,6 +45,9 @@ pub mod suppress;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 pub mod table;
+#[cfg(test)]
+pub(crate) mod testing;
+pub mod timetable;
 pub mod update;
 pub mod validation;
 pub mod whatif;

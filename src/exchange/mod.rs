@@ -403,7 +403,10 @@ mod tests {
         }
         for p in data["provisions"].as_array_mut().unwrap() {
             for slot in p["slots"].as_array_mut().unwrap() {
-                assert_eq!(slot.as_object_mut().unwrap().remove("room"), Some("".into()));
+                assert_eq!(
+                    slot.as_object_mut().unwrap().remove("room"),
+                    Some("".into())
+                );
             }
         }
         v

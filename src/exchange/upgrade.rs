@@ -89,8 +89,10 @@ pub fn dataset_v3(data: &mut Value) {
 /// to 15:15) and an attendance threshold of 80%.
 pub fn settings_v4(settings: &mut Value) {
     if let Some(o) = settings.as_object_mut() {
-        o.entry("day_start").or_insert_with(|| Value::from("08:45:00"));
-        o.entry("day_end").or_insert_with(|| Value::from("15:15:00"));
+        o.entry("day_start")
+            .or_insert_with(|| Value::from("08:45:00"));
+        o.entry("day_end")
+            .or_insert_with(|| Value::from("15:15:00"));
         o.entry("attendance_threshold")
             .or_insert_with(|| Value::from(80));
     }

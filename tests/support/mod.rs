@@ -14,8 +14,8 @@ use waymark::domain::provision::{
     MeasureKind, Provision, SchoolDay, Score, Slot, StaffLine,
 };
 use waymark::domain::pupil::{EhcpDetails, Pupil, PupilDraft};
-use waymark::domain::session::{CancelReason, SessionOutcome, SessionRecord};
 use waymark::domain::quantity::Dec2;
+use waymark::domain::session::{CancelReason, SessionOutcome, SessionRecord};
 use waymark::domain::settings::{Budget, SchoolSettings};
 use waymark::domain::staff::{RateBasis, RoleCategory, SalaryBasis, StaffMember, StaffRole};
 

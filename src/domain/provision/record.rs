@@ -313,7 +313,8 @@ impl Provision {
         for s in &self.slots {
             check_text(&mut p, ProvisionField::Slots, "room", &s.room, 40, false);
         }
-        let mut times: Vec<(SchoolDay, Time)> = self.slots.iter().map(|s| (s.day, s.start)).collect();
+        let mut times: Vec<(SchoolDay, Time)> =
+            self.slots.iter().map(|s| (s.day, s.start)).collect();
         crate::domain::sort::by(&mut times, Ord::cmp);
         if times.windows(2).any(|w| w[0] == w[1]) {
             p.push(
