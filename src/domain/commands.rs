@@ -5,7 +5,7 @@
 //! (`AppCtx::commit`), so every rule about what a write does, cascades
 //! included, lives here and is tested natively.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 use jiff::Timestamp;
 use uuid::Uuid;
 
@@ -15,14 +15,15 @@ use super::details::DetailsDraft;
 use super::edit::{Change, Edit, Kind, Record};
 use super::fields::{
     EnrolmentField, InterventionField, MemberField, PlanField, ProvisionField, PupilField,
-    RoleField, SettingsField,
+    RoleField, SessionField, SettingsField,
 };
 use super::library::InterventionDraft;
 use super::money::Money;
 use super::plan::{PlanDraft, SupportPlan};
 use super::provision::{Assessment, Enrolment, MeasureKind, Score};
-use super::provision::{FundingSource, ProvisionDraft};
+use super::provision::{FundingSource, Provision, ProvisionDraft, SchoolDay, Slot};
 use super::pupil::{parse_date, Pupil, PupilDraft};
+use super::session::{CancelReason, SessionOutcome, SessionRecord};
 use super::settings::SchoolSettings;
 use super::staff::{MemberDraft, RoleDraft};
 use super::validation::{FieldName, Problems};
@@ -583,6 +584,241 @@ pub fn add_pupils(data: &Dataset, pupils: Vec<Pupil>, file: &str) -> Edit {
     let label = format!("Add {} pupils from {file}", pupils.len());
     let changes = pupils.into_iter().map(put_pupil).collect();
     Edit::new(data, label, changes)
+}
+
+/// A timetable slot as typed: its day, its start (`10:45`) and its room
+/// (blank for none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotDraft {
+    pub day: SchoolDay,
+    pub start: String,
+    pub room: String,
+}
+
+impl SlotDraft {
+    pub fn of(s: &Slot) -> SlotDraft {
+        SlotDraft {
+            day: s.day,
+            start: super::timetable::hhmm(s.start),
+            room: s.room.clone(),
+        }
+    }
+}
+
+/// Give provision `id` these timetable slots (in place of its own), in day
+/// and time order. Refused: a time that does not read, more slots than
+/// sessions a week, two slots at one time, a room over 40 characters. A
+/// slot outside the school day is allowed: the timetable flags it
+/// ([`super::clashes`]). An edit of no changes when the slots are the same.
+pub fn set_slots(
+    data: &Dataset,
+    id: Uuid,
+    slots: &[SlotDraft],
+    now: Timestamp,
+) -> Result<Edit, Problems<ProvisionField>> {
+    let old = data
+        .provision(id)
+        .ok_or_else(|| gone(ProvisionField::Id, "That provision"))?;
+    let mut p = Problems::default();
+    let mut made = Vec::new();
+    for (i, s) in slots.iter().enumerate() {
+        match super::timetable::parse_time(&s.start) {
+            Some(start) => made.push(Slot {
+                day: s.day,
+                start,
+                room: s.room.trim().to_owned(),
+            }),
+            None => p.push(
+                ProvisionField::Slots,
+                format!(
+                    "Slot {} ({}): enter the start time as a time, like 10:45.",
+                    i + 1,
+                    s.day.label()
+                ),
+            ),
+        }
+    }
+    p.into_result()?;
+    super::sort::by_key(&mut made, |s| (s.day, s.start));
+    let label = format!("Timetable {}", old.name);
+    if made == old.slots {
+        return Ok(Edit::new(data, label, Vec::new()));
+    }
+    let changed = Provision {
+        slots: made,
+        updated_at: now.max(old.updated_at),
+        ..old.clone()
+    };
+    let mut p = Problems::default();
+    p.0.extend(
+        changed
+            .validate()
+            .0
+            .into_iter()
+            .filter(|e| e.field == ProvisionField::Slots),
+    );
+    p.into_result()?;
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Provision(changed))],
+    ))
+}
+
+/// Record that the session of provision `provision_id` on `date` at
+/// `start` ran, with `absent` (pupil ids) absent: none is "all present".
+/// It replaces what was recorded for that session, if anything. Refused: a
+/// date outside the provision's dates or not a school day of the calendar,
+/// a pupil absent who had no place in it that day.
+pub fn record_session(
+    data: &Dataset,
+    provision_id: Uuid,
+    date: Date,
+    start: Time,
+    absent: &[Uuid],
+    now: Timestamp,
+) -> Result<Edit, Problems<SessionField>> {
+    let mut ids: Vec<Uuid> = Vec::new();
+    for id in absent {
+        if !ids.contains(id) {
+            ids.push(*id);
+        }
+    }
+    put_session(
+        data,
+        provision_id,
+        date,
+        start,
+        SessionOutcome::Delivered { absent: ids },
+        now,
+    )
+}
+
+/// Record that the session of provision `provision_id` on `date` at
+/// `start` did not run, and why (`note`: any more to say, may be blank).
+pub fn cancel_session(
+    data: &Dataset,
+    provision_id: Uuid,
+    date: Date,
+    start: Time,
+    reason: CancelReason,
+    note: &str,
+    now: Timestamp,
+) -> Result<Edit, Problems<SessionField>> {
+    put_session(
+        data,
+        provision_id,
+        date,
+        start,
+        SessionOutcome::Cancelled {
+            reason,
+            note: note.trim().to_owned(),
+        },
+        now,
+    )
+}
+
+/// Take away what was recorded for a session (it is then not recorded).
+pub fn clear_session(data: &Dataset, id: Uuid) -> Result<Edit, Problems<SessionField>> {
+    let r = data
+        .sessions
+        .get(id)
+        .ok_or_else(|| gone(SessionField::Id, "That session's record"))?;
+    let name = data
+        .provision(r.provision_id)
+        .map_or_else(|| "a provision".to_owned(), |p| p.name.clone());
+    Ok(Edit::new(
+        data,
+        format!(
+            "Clear the register of {name} on {}",
+            r.date.strftime("%d/%m/%Y")
+        ),
+        vec![Change::Delete(Kind::Sessions, id)],
+    ))
+}
+
+fn put_session(
+    data: &Dataset,
+    provision_id: Uuid,
+    date: Date,
+    start: Time,
+    outcome: SessionOutcome,
+    now: Timestamp,
+) -> Result<Edit, Problems<SessionField>> {
+    let p = data
+        .provision(provision_id)
+        .ok_or_else(|| gone(SessionField::ProvisionId, "That provision"))?;
+    let mut probs = Problems::default();
+    let day = date.strftime("%d/%m/%Y").to_string();
+    if !p.range().contains(date) {
+        probs.push(
+            SessionField::Date,
+            format!("{} runs from {}: {day} is outside it.", p.name, p.range()),
+        );
+    } else if !super::calendar::Calendar::new(&data.settings.years).is_school_day(date) {
+        probs.push(
+            SessionField::Date,
+            format!("{day} is not a school day (a weekend, a holiday or a break in the terms set up in Settings)."),
+        );
+    }
+    if let SessionOutcome::Delivered { absent } = &outcome {
+        for id in absent {
+            let had_place = data.enrolments.iter().any(|e| {
+                e.provision_id == provision_id
+                    && e.pupil_id == *id
+                    && super::costing::counted_range(e, data.pupil(*id).and_then(|x| x.left_on))
+                        .is_some_and(|r| r.contains(date))
+            });
+            if !had_place {
+                let who = data
+                    .pupil(*id)
+                    .map_or_else(|| "A pupil".to_owned(), Pupil::full_name);
+                probs.push(
+                    SessionField::Absent,
+                    format!("{who} had no place in {} on {day}.", p.name),
+                );
+            }
+        }
+    }
+    let existing = data
+        .sessions
+        .iter()
+        .find(|r| r.provision_id == provision_id && r.date == date && r.start == start);
+    let record = SessionRecord {
+        id: existing.map_or_else(Uuid::new_v4, |r| r.id),
+        provision_id,
+        date,
+        start,
+        outcome,
+        created_at: existing.map_or(now, |r| r.created_at),
+        updated_at: existing.map_or(now, |r| now.max(r.updated_at)),
+    };
+    for e in record.validate().0 {
+        if probs.for_field(e.field).is_none() {
+            probs.0.push(e);
+        }
+    }
+    probs.into_result()?;
+    let what = match &record.outcome {
+        SessionOutcome::Delivered { absent } if absent.is_empty() => "all present".to_owned(),
+        SessionOutcome::Delivered { absent } => format!("{} absent", absent.len()),
+        SessionOutcome::Cancelled { reason, .. } => {
+            format!("cancelled ({})", reason.label().to_lowercase())
+        }
+    };
+    let label = format!(
+        "Register {} on {day} at {}: {what}",
+        p.name,
+        super::timetable::hhmm(start)
+    );
+    if existing.is_some_and(|r| r.outcome == record.outcome) {
+        return Ok(Edit::new(data, label, Vec::new()));
+    }
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Session(record))],
+    ))
 }
 
 fn add_or_edit(id: Option<Uuid>) -> &'static str {

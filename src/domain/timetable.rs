@@ -43,6 +43,28 @@ pub fn time_of(secs: i64) -> Time {
     Time::new(h, m, s, 0).unwrap_or(Time::MAX)
 }
 
+/// A time as typed: `10:45`, `9:05`, `10.45` or `10:45:00` (24-hour
+/// clock). `None` for anything else.
+pub fn parse_time(text: &str) -> Option<Time> {
+    let t = text.trim();
+    let mut parts = t.split([':', '.']);
+    let h: i8 = parts.next()?.trim().parse().ok()?;
+    let m_text = parts.next()?;
+    if m_text.len() != 2 {
+        return None;
+    }
+    let m: i8 = m_text.parse().ok()?;
+    let s: i8 = match parts.next() {
+        None => 0,
+        Some(x) if x.len() == 2 => x.parse().ok()?,
+        Some(_) => return None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Time::new(h, m, s, 0).ok()
+}
+
 /// "10:45".
 pub fn hhmm(t: Time) -> String {
     t.strftime("%H:%M").to_string()
@@ -318,5 +340,20 @@ mod tests {
         assert_eq!(time_of(end_seconds(time(23, 0, 0, 0), 480)), Time::MAX);
         assert_eq!(time_of(end_seconds(ten, 45)), time(10, 45, 0, 0));
         assert_eq!(hhmm(time(9, 5, 0, 0)), "09:05");
+        assert_eq!(parse_time(" 9:05 "), Some(time(9, 5, 0, 0)));
+        assert_eq!(parse_time("10.45"), Some(time(10, 45, 0, 0)));
+        assert_eq!(parse_time("10:45:30"), Some(time(10, 45, 30, 0)));
+        for bad in [
+            "",
+            "10",
+            "10:5",
+            "24:00",
+            "10:60",
+            "-1:00",
+            "10:45:00:00",
+            "ten",
+        ] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
     }
 }
