@@ -8,6 +8,7 @@
 //! once, per provision (see [`costing`]).
 
 pub mod advice;
+pub mod attendance;
 pub mod backup;
 pub mod browser;
 pub mod calendar;
