@@ -19,6 +19,7 @@ pub mod commands;
 pub mod costing;
 pub mod dataset;
 pub mod details;
+pub mod due;
 pub mod edit;
 pub mod fields;
 pub mod impact;
