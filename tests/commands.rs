@@ -31,20 +31,26 @@ fn round_trips(data: &waymark::domain::dataset::Dataset, edit: &waymark::domain:
 fn deleting_a_pupil_takes_their_enrolments_and_plans() {
     let data = support::sample();
     let pupil = data.pupils[0].id;
-    let edit = delete_pupil(&data, pupil).unwrap();
+    let edit = delete_pupil(&data, pupil, later()).unwrap();
     assert_eq!(edit.label, "Delete Zoë O'Brien");
-    // The sample's one pupil has one enrolment and one plan.
+    // The sample's one pupil has one enrolment and one plan, and was
+    // recorded absent from the session of 9 September: that record stays,
+    // with no one absent (the cancelled session names no one).
+    let mut session = data.sessions[0].clone();
+    session.outcome = waymark::domain::session::SessionOutcome::Delivered { absent: vec![] };
+    session.updated_at = later();
     assert_eq!(
         edit.forward,
         vec![
             Change::Delete(Kind::Enrolments, data.enrolments[0].id),
             Change::Delete(Kind::Plans, data.plans[0].id),
+            Change::Put(Record::Session(session)),
             Change::Delete(Kind::Pupils, pupil),
         ]
     );
     round_trips(&data, &edit);
 
-    let gone = delete_pupil(&data, Uuid::new_v4()).unwrap_err();
+    let gone = delete_pupil(&data, Uuid::new_v4(), later()).unwrap_err();
     assert_eq!(
         gone.for_field(PupilField::Id),
         Some("That pupil is not on the register any more.")
@@ -57,20 +63,25 @@ fn deleting_a_provision_unlinks_it_from_support_plans() {
     let provision = data.provisions[0].id;
     let edit = delete_provision(&data, provision, later()).unwrap();
     assert_eq!(edit.label, "Delete Colourful semantics (Y4)");
-    // Its one enrolment goes; the plan that links to it stays, with its
-    // outcomes, and loses the link (a dangling link would fail validation).
-    assert_eq!(edit.forward.len(), 3);
+    // Its one enrolment and its two recorded sessions go; the plan that
+    // links to it stays, with its outcomes, and loses the link (a dangling
+    // link would fail validation).
+    assert_eq!(edit.forward.len(), 5);
     assert_eq!(
-        edit.forward[0],
-        Change::Delete(Kind::Enrolments, data.enrolments[0].id)
+        edit.forward[..3],
+        [
+            Change::Delete(Kind::Enrolments, data.enrolments[0].id),
+            Change::Delete(Kind::Sessions, data.sessions[1].id),
+            Change::Delete(Kind::Sessions, data.sessions[0].id),
+        ]
     );
-    let Change::Put(Record::Plan(plan)) = &edit.forward[1] else {
-        panic!("the plan is kept: {:?}", edit.forward[1]);
+    let Change::Put(Record::Plan(plan)) = &edit.forward[3] else {
+        panic!("the plan is kept: {:?}", edit.forward[3]);
     };
     assert!(plan.provision_ids.is_empty());
     assert_eq!(plan.outcomes, data.plans[0].outcomes);
     assert_eq!(plan.updated_at, later());
-    assert_eq!(edit.forward[2], Change::Delete(Kind::Provisions, provision));
+    assert_eq!(edit.forward[4], Change::Delete(Kind::Provisions, provision));
     round_trips(&data, &edit);
     assert!(delete_provision(&data, Uuid::new_v4(), later())
         .unwrap_err()
@@ -701,4 +712,193 @@ fn an_edit_knows_the_versions_it_replaces() {
         data.versions_read(&s, true)[0].updated_at,
         Some(data.settings.updated_at)
     );
+}
+
+#[test]
+fn a_provisions_slots_are_set_in_order_and_refused_with_reasons() {
+    use jiff::civil::time;
+    use waymark::domain::commands::{set_slots, SlotDraft};
+    use waymark::domain::provision::SchoolDay;
+    let data = support::sample();
+    let id = data.provisions[0].id;
+    // The sample runs 3 sessions a week, on Tuesdays at 10:45 (Library).
+    let mut slots: Vec<SlotDraft> = data.provisions[0].slots.iter().map(SlotDraft::of).collect();
+    assert_eq!(slots[0].start, "10:45");
+    let same = set_slots(&data, id, &slots, later()).unwrap();
+    assert!(same.forward.is_empty(), "nothing changed");
+    // Thursday at 9.30 in the hall, typed first: kept in day order.
+    slots.insert(
+        0,
+        SlotDraft {
+            day: SchoolDay::Thursday,
+            start: "9.30".into(),
+            room: " Hall ".into(),
+        },
+    );
+    let edit = set_slots(&data, id, &slots, later()).unwrap();
+    assert_eq!(edit.label, "Timetable Colourful semantics (Y4)");
+    let Change::Put(Record::Provision(p)) = &edit.forward[0] else {
+        panic!("{:?}", edit.forward);
+    };
+    let got: Vec<(SchoolDay, jiff::civil::Time, &str)> = p
+        .slots
+        .iter()
+        .map(|s| (s.day, s.start, s.room.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (SchoolDay::Tuesday, time(10, 45, 0, 0), "Library"),
+            (SchoolDay::Thursday, time(9, 30, 0, 0), "Hall")
+        ]
+    );
+    assert_eq!(p.updated_at, later());
+    round_trips(&data, &edit);
+    // Before the school day is allowed (the timetable flags it).
+    let early = [SlotDraft {
+        day: SchoolDay::Monday,
+        start: "07:30".into(),
+        room: String::new(),
+    }];
+    assert!(set_slots(&data, id, &early, later()).is_ok());
+    // A time that does not read, two at one time, more than 3.
+    let bad = [SlotDraft {
+        day: SchoolDay::Monday,
+        start: "half ten".into(),
+        room: String::new(),
+    }];
+    assert_eq!(
+        set_slots(&data, id, &bad, later())
+            .unwrap_err()
+            .for_field(ProvisionField::Slots),
+        Some("Slot 1 (Monday): enter the start time as a time, like 10:45.")
+    );
+    let twice = [slots[1].clone(), slots[1].clone()];
+    assert_eq!(
+        set_slots(&data, id, &twice, later())
+            .unwrap_err()
+            .for_field(ProvisionField::Slots),
+        Some("Two timetable slots are on the same day at the same time.")
+    );
+    let four: Vec<SlotDraft> = [
+        SchoolDay::Monday,
+        SchoolDay::Tuesday,
+        SchoolDay::Wednesday,
+        SchoolDay::Friday,
+    ]
+    .into_iter()
+    .map(|day| SlotDraft {
+        day,
+        start: "13:00".into(),
+        room: String::new(),
+    })
+    .collect();
+    assert_eq!(
+        set_slots(&data, id, &four, later())
+            .unwrap_err()
+            .for_field(ProvisionField::Slots),
+        Some("There are more timetable slots than sessions a week.")
+    );
+    assert!(set_slots(&data, Uuid::new_v4(), &slots, later())
+        .unwrap_err()
+        .has(ProvisionField::Id));
+}
+
+#[test]
+fn a_session_is_recorded_once_with_who_was_absent_or_why_it_was_cancelled() {
+    use jiff::civil::{date, time};
+    use waymark::domain::commands::{cancel_session, clear_session, record_session};
+    use waymark::domain::session::{CancelReason, SessionOutcome};
+    use waymark::domain::SessionField;
+    let data = support::sample();
+    let p = data.provisions[0].id;
+    let zoe = data.pupils[0].id;
+    let at = time(10, 45, 0, 0);
+    // Tuesday 23 September 2025: Zoë absent.
+    let edit = record_session(&data, p, date(2025, 9, 23), at, &[zoe, zoe], later()).unwrap();
+    assert_eq!(
+        edit.label,
+        "Register Colourful semantics (Y4) on 23/09/2025 at 10:45: 1 absent"
+    );
+    let Change::Put(Record::Session(r)) = &edit.forward[0] else {
+        panic!("{:?}", edit.forward);
+    };
+    assert_eq!(r.outcome, SessionOutcome::Delivered { absent: vec![zoe] });
+    assert_eq!((r.created_at, r.updated_at), (later(), later()));
+    round_trips(&data, &edit);
+    // All present, in one tap: the same record, now with no one absent.
+    let mut d = data.clone();
+    d.apply(&edit.forward);
+    let again = record_session(&d, p, date(2025, 9, 23), at, &[], later()).unwrap();
+    let Change::Put(Record::Session(r2)) = &again.forward[0] else {
+        panic!("{:?}", again.forward);
+    };
+    assert_eq!(r2.id, r.id);
+    assert!(again.label.ends_with("all present"));
+    // The sample's record of 9 September, Zoë absent, recorded again as
+    // it is: nothing changes.
+    let same = record_session(&data, p, date(2025, 9, 9), at, &[zoe], later()).unwrap();
+    assert!(same.forward.is_empty());
+
+    // Refused: the half term (Tuesday 28 October), after the provision
+    // ends (Tuesday 16 December), a pupil with no place.
+    let half_term = record_session(&data, p, date(2025, 10, 28), at, &[], later()).unwrap_err();
+    assert_eq!(
+        half_term.for_field(SessionField::Date),
+        Some("28/10/2025 is not a school day (a weekend, a holiday or a break in the terms set up in Settings).")
+    );
+    let after = record_session(&data, p, date(2025, 12, 16), at, &[], later()).unwrap_err();
+    assert_eq!(
+        after.for_field(SessionField::Date),
+        Some("Colourful semantics (Y4) runs from 08/09/2025 to 12/12/2025: 16/12/2025 is outside it.")
+    );
+    let mut left = data.clone();
+    left.pupils[0].left_on = Some(date(2025, 10, 1));
+    let gone = record_session(&left, p, date(2025, 10, 7), at, &[zoe], later()).unwrap_err();
+    assert_eq!(
+        gone.for_field(SessionField::Absent),
+        Some("Zoë O'Brien had no place in Colourful semantics (Y4) on 07/10/2025.")
+    );
+
+    // Cancelled for a trip: the sample's staff-absence record of 16
+    // September becomes a trip.
+    let trip = cancel_session(
+        &data,
+        p,
+        date(2025, 9, 16),
+        at,
+        CancelReason::Trip,
+        " Harvest festival ",
+        later(),
+    )
+    .unwrap();
+    assert_eq!(
+        trip.label,
+        "Register Colourful semantics (Y4) on 16/09/2025 at 10:45: cancelled (trip or event)"
+    );
+    let Change::Put(Record::Session(t)) = &trip.forward[0] else {
+        panic!("{:?}", trip.forward);
+    };
+    assert_eq!(t.id, data.sessions[1].id);
+    assert_eq!(
+        t.outcome,
+        SessionOutcome::Cancelled {
+            reason: CancelReason::Trip,
+            note: "Harvest festival".into()
+        }
+    );
+    round_trips(&data, &trip);
+
+    let clear = clear_session(&data, data.sessions[0].id).unwrap();
+    assert_eq!(
+        clear.forward,
+        vec![Change::Delete(Kind::Sessions, data.sessions[0].id)]
+    );
+    assert_eq!(
+        clear.label,
+        "Clear the register of Colourful semantics (Y4) on 09/09/2025"
+    );
+    assert!(clear_session(&data, Uuid::new_v4())
+        .unwrap_err()
+        .has(SessionField::Id));
 }

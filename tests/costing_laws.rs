@@ -183,6 +183,7 @@ fn school(rates: &[i64], ps: &[P]) -> Dataset {
         provisions: provisions.into(),
         enrolments: enrolments.into(),
         plans: vec![].into(),
+        sessions: vec![].into(),
     }
 }
 

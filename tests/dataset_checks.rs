@@ -125,6 +125,7 @@ fn base() -> Dataset {
         provisions: vec![provision].into(),
         enrolments: vec![enrolment].into(),
         plans: vec![plan].into(),
+        sessions: vec![].into(),
     }
 }
 

@@ -25,10 +25,13 @@ fn the_fixture_upgrades_to_a_valid_dataset_changing_nothing_else() {
     }
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     upgrade::dataset_v3(&mut v);
+    upgrade::dataset_v4(&mut v);
     let data: Dataset = serde_json::from_value(v).unwrap();
     assert_eq!(data.validate(), vec![]);
     assert_eq!(data.pupils[0].given_name, "Zoë");
-    // Version 3's fields take what the upgrade gives them.
+    // Version 3's and 4's fields take what the upgrades give them.
+    assert_eq!(data.settings.attendance_threshold, 80);
+    assert!(data.sessions.is_empty());
     let RateBasis::Salary(s) = &data.roles[0].rate else {
         panic!("the fixture's role is salary-based");
     };
@@ -48,6 +51,13 @@ fn the_fixture_upgrades_to_a_valid_dataset_changing_nothing_else() {
         .as_object_mut()
         .unwrap()
         .remove("min_weeks_to_judge");
+    for f in ["day_start", "day_end", "attendance_threshold"] {
+        back["settings"].as_object_mut().unwrap().remove(f);
+    }
+    for slot in back["provisions"][0]["slots"].as_array_mut().unwrap() {
+        slot.as_object_mut().unwrap().remove("room");
+    }
+    back.as_object_mut().unwrap().remove("sessions");
     back["pupils"][0]
         .as_object_mut()
         .unwrap()

@@ -18,10 +18,11 @@ use waymark::domain::dataset::Dataset;
 use waymark::domain::money::Money;
 use waymark::domain::needs::{BroadArea, NeedCode, SenStatus};
 use waymark::domain::provision::{
-    Assessment, CostSplit, Enrolment, FundingSource, Provision, Score, StaffLine,
+    Assessment, CostSplit, Enrolment, FundingSource, Provision, SchoolDay, Score, Slot, StaffLine,
 };
 use waymark::domain::pupil::{EhcpDetails, Pupil, PupilDraft};
 use waymark::domain::quantity::Dec2;
+use waymark::domain::session::{CancelReason, SessionOutcome, SessionRecord};
 use waymark::domain::settings::{
     Budget, FundingFigure, FundingKind, PpPlusAgreement, SchoolSettings,
 };
@@ -197,7 +198,18 @@ fn school(years: &[i16], pupils: usize) -> Dataset {
         end: span.end,
         funding: FundingSource::NotionalSen,
         fixed_costs: Money::pounds(1_000_000),
-        slots: vec![],
+        // 35 slots, every day 08:00 to 14:00 on the hour: 480-minute
+        // sessions overlap each other and run past the school day.
+        slots: SchoolDay::ALL
+            .into_iter()
+            .flat_map(|day| {
+                (8..15).map(move |h| Slot {
+                    day,
+                    start: jiff::civil::Time::constant(h, 0, 0, 0),
+                    room: "R".repeat(40),
+                })
+            })
+            .collect(),
         planned_group_size: 40,
         split,
         recurring: true,
@@ -233,6 +245,39 @@ fn school(years: &[i16], pupils: usize) -> Dataset {
             });
         }
     }
+    // On the first day: one session of each provision run with every pupil
+    // absent, one cancelled with the longest note.
+    let sessions: Vec<SessionRecord> = provisions
+        .iter()
+        .flat_map(|p| {
+            [
+                SessionRecord {
+                    id: Uuid::new_v4(),
+                    provision_id: p.id,
+                    date: span.start,
+                    start: jiff::civil::Time::constant(8, 0, 0, 0),
+                    outcome: SessionOutcome::Delivered {
+                        absent: ps.iter().map(|x| x.id).collect(),
+                    },
+                    created_at: now(),
+                    updated_at: now(),
+                },
+                SessionRecord {
+                    id: Uuid::new_v4(),
+                    provision_id: p.id,
+                    date: span.start,
+                    start: jiff::civil::Time::constant(9, 0, 0, 0),
+                    outcome: SessionOutcome::Cancelled {
+                        reason: CancelReason::Other,
+                        note: "n".repeat(500),
+                    },
+                    created_at: now(),
+                    updated_at: now(),
+                },
+            ]
+        })
+        .collect();
+    settings.attendance_threshold = 100;
     Dataset {
         settings,
         roles: vec![role].into(),
@@ -242,6 +287,7 @@ fn school(years: &[i16], pupils: usize) -> Dataset {
         provisions: provisions.into(),
         enrolments: enrolments.into(),
         plans: vec![].into(),
+        sessions: sessions.into(),
     }
 }
 
@@ -343,6 +389,11 @@ fn the_json_schema_publishes_every_range_the_app_checks() {
         range("SchoolSettings", "min_weeks_to_judge"),
         (Some(1), Some(26))
     );
+    assert_eq!(
+        range("SchoolSettings", "attendance_threshold"),
+        (Some(1), Some(100))
+    );
+    assert_eq!(prop("Slot", "room")["maxLength"].as_u64(), Some(40));
     assert_eq!(
         prop("Term", "breaks")["maxItems"].as_u64(),
         Some(MAX_BREAKS as u64)

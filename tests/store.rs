@@ -94,6 +94,12 @@ fn puts(d: &Dataset) -> Vec<Change> {
             .cloned()
             .map(|r| Change::Put(Record::Plan(r))),
     );
+    v.extend(
+        d.sessions
+            .iter()
+            .cloned()
+            .map(|r| Change::Put(Record::Session(r))),
+    );
     v
 }
 
@@ -101,7 +107,7 @@ fn puts(d: &Dataset) -> Vec<Change> {
 async fn a_new_database_has_every_store_at_the_current_version_and_is_empty() {
     let db = Db::open(&unique_name("empty")).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     let mut names = db.store_names();
     names.sort();
     assert_eq!(
@@ -115,6 +121,7 @@ async fn a_new_database_has_every_store_at_the_current_version_and_is_empty() {
             "provisions",
             "pupils",
             "roles",
+            "sessions",
             "settings"
         ]
     );
@@ -319,7 +326,7 @@ async fn a_version_1_database_upgrades_and_keeps_every_pupil() {
 
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
-    assert_eq!(db.store_names().len(), 9);
+    assert_eq!(db.store_names().len(), 10);
     let (_, data) = db
         .load(support::now())
         .await
@@ -372,10 +379,11 @@ async fn a_version_2_database_reads_back_every_record() {
     let name = unique_name("v2");
     let fixture = include_str!("fixtures/schema-v2-dataset.json");
     lay_out(&name, 2, fixture).await;
-    // What version 3 reads: the fixture with version 3's fields as the
-    // upgrade gives them (checked one by one below).
+    // What this version reads: the fixture with version 3's and 4's fields
+    // as the upgrades give them (checked one by one below).
     let mut upgraded: serde_json::Value = serde_json::from_str(fixture).unwrap();
     waymark::exchange::upgrade::dataset_v3(&mut upgraded);
+    waymark::exchange::upgrade::dataset_v4(&mut upgraded);
     let expected: Dataset = serde_json::from_value(upgraded).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
@@ -393,6 +401,7 @@ async fn a_version_2_database_reads_back_every_record() {
     assert_eq!(data.provisions, expected.provisions);
     assert_eq!(data.enrolments, expected.enrolments);
     assert_eq!(data.plans, expected.plans);
+    assert!(data.sessions.is_empty());
     let pupil = expected.pupils[0].id;
     assert_eq!(
         db.enrolments_of_pupil(pupil).await.unwrap(),
@@ -401,8 +410,9 @@ async fn a_version_2_database_reads_back_every_record() {
     db.close();
 }
 
-/// A version-2 database upgraded to version 3: every field of every record
-/// as version 2 stored it, and version 3's fields as the upgrade gives them
+/// A version-2 database upgraded to this version: every field of every
+/// record as version 2 stored it, and version 3's and 4's fields as the
+/// upgrades give them
 /// (checked against the fixture's JSON, not against the upgrade's own code).
 #[wasm_bindgen_test]
 async fn a_version_2_database_upgrades_every_field() {
@@ -413,7 +423,7 @@ async fn a_version_2_database_upgrades_every_field() {
     lay_out(&name, 2, fixture).await;
     let v2: serde_json::Value = serde_json::from_str(fixture).unwrap();
     let db = Db::open(&name).await.unwrap();
-    assert_eq!(db.version(), 3);
+    assert_eq!(db.version(), 4);
     let (settings, data) = db
         .load(support::now())
         .await
@@ -426,8 +436,18 @@ async fn a_version_2_database_upgrades_every_field() {
     let mut s = json(&settings);
     assert_eq!(s["pp_plus_agreed"], serde_json::json!([]));
     assert_eq!(s["min_weeks_to_judge"], serde_json::json!(4));
-    s.as_object_mut().unwrap().remove("pp_plus_agreed");
-    s.as_object_mut().unwrap().remove("min_weeks_to_judge");
+    assert_eq!(s["day_start"], serde_json::json!("08:45:00"));
+    assert_eq!(s["day_end"], serde_json::json!("15:15:00"));
+    assert_eq!(s["attendance_threshold"], serde_json::json!(80));
+    for f in [
+        "pp_plus_agreed",
+        "min_weeks_to_judge",
+        "day_start",
+        "day_end",
+        "attendance_threshold",
+    ] {
+        s.as_object_mut().unwrap().remove(f);
+    }
     assert_eq!(s, v2["settings"]);
     assert!(settings.pp_plus_agreed.is_empty());
     assert_eq!(settings.min_weeks_to_judge, 4);
@@ -455,9 +475,15 @@ async fn a_version_2_database_upgrades_every_field() {
     assert!(data.pupils[0].year_group_history.is_empty());
     assert_eq!(json(&data.members[0]), v2["members"][0]);
     assert_eq!(json(&data.interventions[0]), v2["interventions"][0]);
-    assert_eq!(json(&data.provisions[0]), v2["provisions"][0]);
+    let mut provision = json(&data.provisions[0]);
+    for slot in provision["slots"].as_array_mut().unwrap() {
+        assert_eq!(slot["room"], "");
+        slot.as_object_mut().unwrap().remove("room");
+    }
+    assert_eq!(provision, v2["provisions"][0]);
     assert_eq!(json(&data.enrolments[0]), v2["enrolments"][0]);
     assert_eq!(json(&data.plans[0]), v2["plans"][0]);
+    assert!(data.sessions.is_empty());
     assert_eq!(data.validate(), vec![]);
     // Saved again, a role is stored in version 3's shape and reads the same.
     db.apply(&[Change::Put(Record::Role(data.roles[0].clone()))])
@@ -477,13 +503,16 @@ async fn a_version_2_database_upgrades_every_field() {
 }
 
 /// Schema version 3: every kind of record, as version 3 lays out (the same
-/// stores and indexes as version 2) and stores them, read back unchanged.
+/// stores and indexes as version 2) and stores them, read back with
+/// version 4's fields as the upgrade gives them.
 #[wasm_bindgen_test]
 async fn a_version_3_database_reads_back_every_record() {
     let name = unique_name("v3");
     let fixture = include_str!("fixtures/schema-v3-dataset.json");
     lay_out(&name, 3, fixture).await;
-    let expected: Dataset = serde_json::from_str(fixture).unwrap();
+    let mut upgraded: serde_json::Value = serde_json::from_str(fixture).unwrap();
+    waymark::exchange::upgrade::dataset_v4(&mut upgraded);
+    let expected: Dataset = serde_json::from_value(upgraded).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
     let (settings, data) = db
@@ -496,6 +525,32 @@ async fn a_version_3_database_reads_back_every_record() {
     assert_eq!(data, expected);
     assert!(!data.settings.pp_plus_agreed.is_empty());
     assert!(!data.pupils[0].year_group_history.is_empty());
+    assert_eq!(data.provisions[0].slots[0].room, "");
+    assert_eq!(data.settings.attendance_threshold, 80);
+    db.close();
+}
+
+/// Schema version 4: every kind of record, sessions included, as version 4
+/// lays out (version 3's stores and `sessions` with index `by_provision`)
+/// and stores them, read back unchanged.
+#[wasm_bindgen_test]
+async fn a_version_4_database_reads_back_every_record() {
+    let name = unique_name("v4");
+    let fixture = include_str!("fixtures/schema-v4-dataset.json");
+    lay_out(&name, 4, fixture).await;
+    let expected: Dataset = serde_json::from_str(fixture).unwrap();
+    let db = Db::open(&name).await.unwrap();
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    let (settings, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
+    assert_eq!(settings.as_ref(), Some(&expected.settings));
+    assert_eq!(data, expected);
+    assert!(!data.sessions.is_empty());
+    assert_eq!(data.provisions[0].slots[0].room, "Library");
     db.close();
 }
 
@@ -512,8 +567,8 @@ mod erased {
 }
 
 /// A database called `name` at `version` (2 or 3: the same stores and
-/// indexes), laid out as those versions do (frozen here, apart from the
-/// upgrade code) and filled with the fixture's records.
+/// indexes; 4: those and `sessions`), laid out as those versions do (frozen
+/// here, apart from the upgrade code) and filled with the fixture's records.
 async fn lay_out(name: &str, version: u32, fixture: &str) {
     let arg = js_sys::Array::of3(
         &JsValue::from_str(name),
@@ -534,11 +589,13 @@ async fn lay_out(name: &str, version: u32, fixture: &str) {
              e.createIndex('by_provision', 'provision_id');
              r.transaction.objectStore('plans').createIndex('by_pupil', 'pupil_id');
              db.createObjectStore('meta', { keyPath: 'key' });
+             if (version >= 4)
+               db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by_provision', 'provision_id');
            };
            r.onerror = () => reject(r.error);
            r.onsuccess = () => {
              const db = r.result;
-             const stores = ['settings', 'roles', 'members', 'pupils', 'interventions', 'provisions', 'enrolments', 'plans'];
+             const stores = ['settings', 'roles', 'members', 'pupils', 'interventions', 'provisions', 'enrolments', 'plans'].concat(version >= 4 ? ['sessions'] : []);
              const tx = db.transaction(stores, 'readwrite');
              tx.objectStore('settings').put(data.settings);
              for (const s of stores.slice(1)) for (const rec of data[s]) tx.objectStore(s).put(rec);

@@ -400,6 +400,7 @@ fn school() -> School {
             provisions: provisions.into(),
             enrolments: enrolments.into(),
             plans: vec![].into(),
+            sessions: vec![].into(),
         },
         pupils: pupil_ids,
         p,

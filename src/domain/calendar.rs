@@ -162,6 +162,34 @@ impl Calendar {
     }
 }
 
+impl Calendar {
+    /// The school days in `r`, across terms, in date order.
+    pub fn days_in<'a>(&'a self, r: &'a DateRange) -> impl Iterator<Item = &'a SchoolDay> + 'a {
+        self.terms
+            .iter()
+            .filter(move |t| t.range.intersect(r).is_some())
+            .flat_map(move |t| t.days_in(r).iter())
+    }
+
+    /// Whether `d` is a school day: a Monday-to-Friday day of a term set
+    /// up, in no break.
+    pub fn is_school_day(&self, d: Date) -> bool {
+        self.term_of(d)
+            .is_some_and(|t| t.days.binary_search_by(|x| x.date.cmp(&d)).is_ok())
+    }
+
+    /// The term whose dates hold `d`, if any.
+    pub fn term_of(&self, d: Date) -> Option<&TermDays> {
+        self.terms.iter().find(|t| t.range.contains(d))
+    }
+
+    /// The term holding `d`, else (in a holiday) the next term to start.
+    pub fn term_at_or_after(&self, d: Date) -> Option<&TermDays> {
+        self.term_of(d)
+            .or_else(|| self.terms.iter().find(|t| t.range.start > d))
+    }
+}
+
 /// The parts of `r` that fall in no academic year set up, in date order. A
 /// year covers 1 September to 31 August (or its terms' dates, where they
 /// reach further), so the summer holiday between two years set up is

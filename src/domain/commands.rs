@@ -5,7 +5,7 @@
 //! (`AppCtx::commit`), so every rule about what a write does, cascades
 //! included, lives here and is tested natively.
 
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 use jiff::Timestamp;
 use uuid::Uuid;
 
@@ -15,14 +15,15 @@ use super::details::DetailsDraft;
 use super::edit::{Change, Edit, Kind, Record};
 use super::fields::{
     EnrolmentField, InterventionField, MemberField, PlanField, ProvisionField, PupilField,
-    RoleField, SettingsField,
+    RoleField, SessionField, SettingsField,
 };
 use super::library::InterventionDraft;
 use super::money::Money;
 use super::plan::{PlanDraft, SupportPlan};
 use super::provision::{Assessment, Enrolment, MeasureKind, Score};
-use super::provision::{FundingSource, ProvisionDraft};
+use super::provision::{FundingSource, Provision, ProvisionDraft, SchoolDay, Slot};
 use super::pupil::{parse_date, Pupil, PupilDraft};
+use super::session::{CancelReason, SessionOutcome, SessionRecord};
 use super::settings::SchoolSettings;
 use super::staff::{MemberDraft, RoleDraft};
 use super::validation::{FieldName, Problems};
@@ -87,8 +88,13 @@ pub fn save_pupil_details(
     Ok(Edit::new(data, label, vec![put_pupil(pupil)]))
 }
 
-/// Delete pupil `id` with their enrolments and support plans, in one edit.
-pub fn delete_pupil(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PupilField>> {
+/// Delete pupil `id` with their enrolments and support plans, in one edit;
+/// sessions that recorded them absent keep the rest of their register.
+pub fn delete_pupil(
+    data: &Dataset,
+    id: Uuid,
+    now: Timestamp,
+) -> Result<Edit, Problems<PupilField>> {
     let pupil = pupil_of(data, id)?;
     let mut changes: Vec<Change> = data
         .enrolments
@@ -102,6 +108,12 @@ pub fn delete_pupil(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PupilFiel
             .filter(|p| p.pupil_id == id)
             .map(|p| Change::Delete(Kind::Plans, p.id)),
     );
+    for r in data.sessions.iter().filter(|r| r.absent().contains(&id)) {
+        let mut r = r.clone();
+        super::session::map_pupil_ids(&mut r, |p| (p != id).then_some(p));
+        r.updated_at = now.max(r.updated_at);
+        changes.push(Change::Put(Record::Session(r)));
+    }
     changes.push(Change::Delete(Kind::Pupils, id));
     Ok(Edit::new(
         data,
@@ -110,8 +122,9 @@ pub fn delete_pupil(data: &Dataset, id: Uuid) -> Result<Edit, Problems<PupilFiel
     ))
 }
 
-/// Delete provision `id` with its enrolments, in one edit; support plans
-/// that link to it keep their outcomes and lose only the link.
+/// Delete provision `id` with its enrolments and recorded sessions, in one
+/// edit; support plans that link to it keep their outcomes and lose only
+/// the link.
 pub fn delete_provision(
     data: &Dataset,
     id: Uuid,
@@ -128,6 +141,15 @@ pub fn delete_provision(
         .filter(|e| e.provision_id == id)
         .map(|e| Change::Delete(Kind::Enrolments, e.id))
         .collect();
+    // Last first, so an undo (which puts them back at the end) keeps
+    // their order.
+    changes.extend(
+        data.sessions
+            .iter()
+            .rev()
+            .filter(|r| r.provision_id == id)
+            .map(|r| Change::Delete(Kind::Sessions, r.id)),
+    );
     for plan in data.plans.iter().filter(|p| p.provision_ids.contains(&id)) {
         let mut plan = plan.clone();
         plan.provision_ids.retain(|p| *p != id);
@@ -562,6 +584,241 @@ pub fn add_pupils(data: &Dataset, pupils: Vec<Pupil>, file: &str) -> Edit {
     let label = format!("Add {} pupils from {file}", pupils.len());
     let changes = pupils.into_iter().map(put_pupil).collect();
     Edit::new(data, label, changes)
+}
+
+/// A timetable slot as typed: its day, its start (`10:45`) and its room
+/// (blank for none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotDraft {
+    pub day: SchoolDay,
+    pub start: String,
+    pub room: String,
+}
+
+impl SlotDraft {
+    pub fn of(s: &Slot) -> SlotDraft {
+        SlotDraft {
+            day: s.day,
+            start: super::timetable::hhmm(s.start),
+            room: s.room.clone(),
+        }
+    }
+}
+
+/// Give provision `id` these timetable slots (in place of its own), in day
+/// and time order. Refused: a time that does not read, more slots than
+/// sessions a week, two slots at one time, a room over 40 characters. A
+/// slot outside the school day is allowed: the timetable flags it
+/// ([`super::clashes`]). An edit of no changes when the slots are the same.
+pub fn set_slots(
+    data: &Dataset,
+    id: Uuid,
+    slots: &[SlotDraft],
+    now: Timestamp,
+) -> Result<Edit, Problems<ProvisionField>> {
+    let old = data
+        .provision(id)
+        .ok_or_else(|| gone(ProvisionField::Id, "That provision"))?;
+    let mut p = Problems::default();
+    let mut made = Vec::new();
+    for (i, s) in slots.iter().enumerate() {
+        match super::timetable::parse_time(&s.start) {
+            Some(start) => made.push(Slot {
+                day: s.day,
+                start,
+                room: s.room.trim().to_owned(),
+            }),
+            None => p.push(
+                ProvisionField::Slots,
+                format!(
+                    "Slot {} ({}): enter the start time as a time, like 10:45.",
+                    i + 1,
+                    s.day.label()
+                ),
+            ),
+        }
+    }
+    p.into_result()?;
+    super::sort::by_key(&mut made, |s| (s.day, s.start));
+    let label = format!("Timetable {}", old.name);
+    if made == old.slots {
+        return Ok(Edit::new(data, label, Vec::new()));
+    }
+    let changed = Provision {
+        slots: made,
+        updated_at: now.max(old.updated_at),
+        ..old.clone()
+    };
+    let mut p = Problems::default();
+    p.0.extend(
+        changed
+            .validate()
+            .0
+            .into_iter()
+            .filter(|e| e.field == ProvisionField::Slots),
+    );
+    p.into_result()?;
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Provision(changed))],
+    ))
+}
+
+/// Record that the session of provision `provision_id` on `date` at
+/// `start` ran, with `absent` (pupil ids) absent: none is "all present".
+/// It replaces what was recorded for that session, if anything. Refused: a
+/// date outside the provision's dates or not a school day of the calendar,
+/// a pupil absent who had no place in it that day.
+pub fn record_session(
+    data: &Dataset,
+    provision_id: Uuid,
+    date: Date,
+    start: Time,
+    absent: &[Uuid],
+    now: Timestamp,
+) -> Result<Edit, Problems<SessionField>> {
+    let mut ids: Vec<Uuid> = Vec::new();
+    for id in absent {
+        if !ids.contains(id) {
+            ids.push(*id);
+        }
+    }
+    put_session(
+        data,
+        provision_id,
+        date,
+        start,
+        SessionOutcome::Delivered { absent: ids },
+        now,
+    )
+}
+
+/// Record that the session of provision `provision_id` on `date` at
+/// `start` did not run, and why (`note`: any more to say, may be blank).
+pub fn cancel_session(
+    data: &Dataset,
+    provision_id: Uuid,
+    date: Date,
+    start: Time,
+    reason: CancelReason,
+    note: &str,
+    now: Timestamp,
+) -> Result<Edit, Problems<SessionField>> {
+    put_session(
+        data,
+        provision_id,
+        date,
+        start,
+        SessionOutcome::Cancelled {
+            reason,
+            note: note.trim().to_owned(),
+        },
+        now,
+    )
+}
+
+/// Take away what was recorded for a session (it is then not recorded).
+pub fn clear_session(data: &Dataset, id: Uuid) -> Result<Edit, Problems<SessionField>> {
+    let r = data
+        .sessions
+        .get(id)
+        .ok_or_else(|| gone(SessionField::Id, "That session's record"))?;
+    let name = data
+        .provision(r.provision_id)
+        .map_or_else(|| "a provision".to_owned(), |p| p.name.clone());
+    Ok(Edit::new(
+        data,
+        format!(
+            "Clear the register of {name} on {}",
+            r.date.strftime("%d/%m/%Y")
+        ),
+        vec![Change::Delete(Kind::Sessions, id)],
+    ))
+}
+
+fn put_session(
+    data: &Dataset,
+    provision_id: Uuid,
+    date: Date,
+    start: Time,
+    outcome: SessionOutcome,
+    now: Timestamp,
+) -> Result<Edit, Problems<SessionField>> {
+    let p = data
+        .provision(provision_id)
+        .ok_or_else(|| gone(SessionField::ProvisionId, "That provision"))?;
+    let mut probs = Problems::default();
+    let day = date.strftime("%d/%m/%Y").to_string();
+    if !p.range().contains(date) {
+        probs.push(
+            SessionField::Date,
+            format!("{} runs from {}: {day} is outside it.", p.name, p.range()),
+        );
+    } else if !super::calendar::Calendar::new(&data.settings.years).is_school_day(date) {
+        probs.push(
+            SessionField::Date,
+            format!("{day} is not a school day (a weekend, a holiday or a break in the terms set up in Settings)."),
+        );
+    }
+    if let SessionOutcome::Delivered { absent } = &outcome {
+        for id in absent {
+            let had_place = data.enrolments.iter().any(|e| {
+                e.provision_id == provision_id
+                    && e.pupil_id == *id
+                    && super::costing::counted_range(e, data.pupil(*id).and_then(|x| x.left_on))
+                        .is_some_and(|r| r.contains(date))
+            });
+            if !had_place {
+                let who = data
+                    .pupil(*id)
+                    .map_or_else(|| "A pupil".to_owned(), Pupil::full_name);
+                probs.push(
+                    SessionField::Absent,
+                    format!("{who} had no place in {} on {day}.", p.name),
+                );
+            }
+        }
+    }
+    let existing = data
+        .sessions
+        .iter()
+        .find(|r| r.provision_id == provision_id && r.date == date && r.start == start);
+    let record = SessionRecord {
+        id: existing.map_or_else(Uuid::new_v4, |r| r.id),
+        provision_id,
+        date,
+        start,
+        outcome,
+        created_at: existing.map_or(now, |r| r.created_at),
+        updated_at: existing.map_or(now, |r| now.max(r.updated_at)),
+    };
+    for e in record.validate().0 {
+        if probs.for_field(e.field).is_none() {
+            probs.0.push(e);
+        }
+    }
+    probs.into_result()?;
+    let what = match &record.outcome {
+        SessionOutcome::Delivered { absent } if absent.is_empty() => "all present".to_owned(),
+        SessionOutcome::Delivered { absent } => format!("{} absent", absent.len()),
+        SessionOutcome::Cancelled { reason, .. } => {
+            format!("cancelled ({})", reason.label().to_lowercase())
+        }
+    };
+    let label = format!(
+        "Register {} on {day} at {}: {what}",
+        p.name,
+        super::timetable::hhmm(start)
+    );
+    if existing.is_some_and(|r| r.outcome == record.outcome) {
+        return Ok(Edit::new(data, label, Vec::new()));
+    }
+    Ok(Edit::new(
+        data,
+        label,
+        vec![Change::Put(Record::Session(record))],
+    ))
 }
 
 fn add_or_edit(id: Option<Uuid>) -> &'static str {

@@ -9,6 +9,7 @@ use super::calendar::DateRange;
 use super::plan::SupportPlan;
 use super::provision::{Enrolment, Intervention, Provision};
 use super::pupil::Pupil;
+use super::session::SessionRecord;
 use super::settings::SchoolSettings;
 use super::staff::{StaffMember, StaffRole};
 use super::table::Table;
@@ -33,6 +34,10 @@ pub struct Dataset {
     pub enrolments: Table<Enrolment>,
     #[serde(default)]
     pub plans: Table<SupportPlan>,
+    /// Sessions recorded on the register (none before schema and format
+    /// version 4).
+    #[serde(default)]
+    pub sessions: Table<SessionRecord>,
 }
 
 /// A problem with one record of a dataset: which kind, which record, which field.
@@ -69,6 +74,7 @@ impl Dataset {
             provisions: Table::new(),
             enrolments: Table::new(),
             plans: Table::new(),
+            sessions: Table::new(),
         }
     }
 
@@ -255,6 +261,7 @@ impl Dataset {
         each!(provisions, "provisions");
         each!(enrolments, "enrolments");
         each!(plans, "plans");
+        each!(sessions, "sessions");
 
         let roles: HashSet<Uuid> = self.roles.iter().map(|r| r.id).collect();
         let members: HashMap<Uuid, Uuid> = self.members.iter().map(|m| (m.id, m.role_id)).collect();
@@ -427,6 +434,44 @@ impl Dataset {
                     "provision_ids",
                     "A linked provision does not exist.".into(),
                 );
+            }
+        }
+        // A session's provision and absent pupils exist, and a provision
+        // has one record a date and start time: the first holder is named.
+        let mut keys: HashMap<(Uuid, jiff::civil::Date, jiff::civil::Time), usize> = HashMap::new();
+        for (i, r) in self.sessions.iter().enumerate() {
+            if !provisions.contains_key(&r.provision_id) {
+                push(
+                    "sessions",
+                    i,
+                    r.id,
+                    "provision_id",
+                    "The provision does not exist.".into(),
+                );
+            }
+            if r.absent().iter().any(|p| !pupils.contains(p)) {
+                push(
+                    "sessions",
+                    i,
+                    r.id,
+                    "outcome",
+                    "A pupil recorded absent is not on the roll.".into(),
+                );
+            }
+            if let Some(&j) = keys.get(&r.key()) {
+                push(
+                    "sessions",
+                    i,
+                    r.id,
+                    "start",
+                    format!(
+                        "The session on {} at {} is also recorded by sessions[{j}].",
+                        r.date.strftime("%d/%m/%Y"),
+                        r.start.strftime("%H:%M")
+                    ),
+                );
+            } else {
+                keys.insert(r.key(), i);
             }
         }
         out

@@ -11,6 +11,7 @@ use super::dataset::Dataset;
 use super::plan::SupportPlan;
 use super::provision::{Enrolment, Intervention, Provision};
 use super::pupil::Pupil;
+use super::session::SessionRecord;
 use super::settings::SchoolSettings;
 use super::staff::{StaffMember, StaffRole};
 use super::table::{Row, Table};
@@ -27,10 +28,11 @@ pub enum Kind {
     Provisions,
     Enrolments,
     Plans,
+    Sessions,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Settings,
         Kind::Roles,
         Kind::Members,
@@ -39,6 +41,7 @@ impl Kind {
         Kind::Provisions,
         Kind::Enrolments,
         Kind::Plans,
+        Kind::Sessions,
     ];
 
     /// The object store's name.
@@ -52,6 +55,7 @@ impl Kind {
             Kind::Provisions => "provisions",
             Kind::Enrolments => "enrolments",
             Kind::Plans => "plans",
+            Kind::Sessions => "sessions",
         }
     }
 
@@ -66,6 +70,7 @@ impl Kind {
             Kind::Provisions => "Provision",
             Kind::Enrolments => "Place in a provision",
             Kind::Plans => "Support plan",
+            Kind::Sessions => "Session",
         }
     }
 }
@@ -81,6 +86,7 @@ pub enum Record {
     Provision(Provision),
     Enrolment(Enrolment),
     Plan(SupportPlan),
+    Session(SessionRecord),
 }
 
 /// Every kind of record the app keeps: what edits, lists of changes and
@@ -121,6 +127,7 @@ macro_rules! on_record {
             $crate::domain::edit::Record::Provision($x) => $body,
             $crate::domain::edit::Record::Enrolment($x) => $body,
             $crate::domain::edit::Record::Plan($x) => $body,
+            $crate::domain::edit::Record::Session($x) => $body,
         }
     };
 }
@@ -158,6 +165,10 @@ macro_rules! by_kind {
             }
             $crate::domain::edit::Kind::Plans => {
                 type $T = $crate::domain::plan::SupportPlan;
+                $body
+            }
+            $crate::domain::edit::Kind::Sessions => {
+                type $T = $crate::domain::session::SessionRecord;
                 $body
             }
         }
@@ -211,6 +222,7 @@ kept! {
     Provision => Provision, Provisions, |r| format!("Provision {}", r.name);
     Enrolment => Enrolment, Enrolments, |r| format!("Enrolment {}", &r.id.simple().to_string()[..8]);
     SupportPlan => Plan, Plans, |r| format!("Support plan, {} {}", r.term, r.start_year);
+    SessionRecord => Session, Sessions, |r| format!("Session on {} at {}", r.date.strftime("%d/%m/%Y"), r.start.strftime("%H:%M"));
 }
 
 macro_rules! stored {
@@ -240,6 +252,7 @@ stored! {
     Provision => Provision, provisions;
     Enrolment => Enrolment, enrolments;
     SupportPlan => Plan, plans;
+    SessionRecord => Session, sessions;
 }
 
 fn kind_of<T: Kept>(_: &T) -> Kind {
@@ -716,7 +729,7 @@ mod tests {
             d.get(Kind::Settings, d.settings.id).map(|r| r.kind()),
             Some(Kind::Settings)
         );
-        assert_eq!(Kind::ALL.map(Kind::store).len(), 8);
+        assert_eq!(Kind::ALL.map(Kind::store).len(), 9);
     }
 
     #[test]

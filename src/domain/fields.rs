@@ -148,6 +148,22 @@ crate::field_names! {
         FundingFigures = "funding_figures", "Funding figures";
         PpPlusAgreed = "pp_plus_agreed", "PP+ agreed with the virtual school";
         MinWeeksToJudge = "min_weeks_to_judge", "Weeks between entry and exit before a gain is judged";
+        DayStart = "day_start", "The school day starts";
+        DayEnd = "day_end", "The school day ends";
+        AttendanceThreshold = "attendance_threshold", "Attendance threshold";
         Budgets = "budgets", "Budgets";
+    }
+}
+
+crate::field_names! {
+    /// A session of a provision as recorded on the register.
+    pub enum SessionField {
+        ProvisionId = "provision_id", "Provision";
+        Date = "date", "Date";
+        Start = "start", "Start time";
+        Outcome = "outcome", "What happened";
+        Absent = "absent", "Absent";
+        Reason = "reason", "Reason";
+        Note = "note", "Note";
     }
 }

@@ -8,6 +8,7 @@
 
 use uuid::Uuid;
 
+use super::attendance::{AttendanceReport, Share};
 use super::calendar::days_between;
 use super::costing::{CostReport, ProvisionCost};
 use super::money::{Exact, Money};
@@ -248,6 +249,57 @@ pub fn provision_impact_of(
         cost_per_pupil,
         cost_per_unit_gain,
     }
+}
+
+/// How the impact view treats the gains of pupils who attended under the
+/// school's attendance threshold: marked beside the gain always, and left
+/// out of the means when asked. The default keeps them in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImpactOptions {
+    pub leave_out_low_attendance: bool,
+}
+
+/// A provision's impact with its pupils' attendance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttendedImpact {
+    pub impact: ProvisionImpact,
+    /// The places whose attendance was under the threshold, and what it
+    /// was: the mark beside each gain.
+    pub marked: Vec<(Uuid, Share)>,
+    /// How many of those were left out of `impact` (none unless asked).
+    pub left_out: usize,
+}
+
+/// [`provision_impact_of`], with the places under the attendance threshold
+/// (in `attendance`) marked and, if `options` ask, left out.
+pub fn provision_impact_attended(
+    provision_id: Uuid,
+    enrolments: &[&Enrolment],
+    settings: &SchoolSettings,
+    cost: Option<&ProvisionCost>,
+    attendance: &AttendanceReport,
+    options: ImpactOptions,
+) -> AttendedImpact {
+    let marked: Vec<(Uuid, Share)> = enrolments
+        .iter()
+        .filter_map(|e| Some((e.id, attendance.below_threshold(e.id)?)))
+        .collect();
+    let kept: Vec<&Enrolment> = enrolments
+        .iter()
+        .copied()
+        .filter(|e| !options.leave_out_low_attendance || !marked.iter().any(|(id, _)| *id == e.id))
+        .collect();
+    AttendedImpact {
+        impact: provision_impact_of(provision_id, &kept, settings, cost),
+        left_out: enrolments.len() - kept.len(),
+        marked,
+    }
+}
+
+/// The mark beside a gain whose pupil attended under the threshold:
+/// "attended 75% (6 of 8), under 80%".
+pub fn attendance_mark(share: Share, threshold: u32) -> String {
+    format!("attended {}, under {threshold}%", share.text())
 }
 
 /// How many pupils' ratio gains fall in each of the school's bands, lowest
@@ -512,5 +564,77 @@ mod tests {
         assert!(rank_cost_effectiveness(&[i]).is_empty());
         let gain_units = Gain::NotEnoughData(NotEnough::NoGain).units();
         assert_eq!(gain_units, None);
+    }
+
+    #[test]
+    fn gains_of_pupils_under_the_attendance_threshold_are_marked_and_can_be_left_out() {
+        use crate::domain::attendance::{PlaceAttendance, ProvisionAttendance, Source, Tally};
+        let s = settings();
+        let d1 = date(2025, 9, 1);
+        let d2 = date(2025, 12, 1);
+        let ss = |v| Score::StandardisedScore(Dec2::whole(v));
+        // Ann gains 10 points and attended 6 of 8 (75%); Bob gains 4 and
+        // attended 9 of 10 (90%). Threshold 80%.
+        let ann = enrolment(Some((ss(80), d1)), Some((ss(90), d2)));
+        let bob = enrolment(Some((ss(80), d1)), Some((ss(84), d2)));
+        let id = Uuid::new_v4();
+        let place = |e: &Enrolment, attended, delivered| PlaceAttendance {
+            enrolment_id: e.id,
+            pupil_id: e.pupil_id,
+            provision_id: id,
+            tally: Tally {
+                planned: delivered,
+                delivered,
+                attended,
+                ..Tally::default()
+            },
+            source: Source::Register,
+        };
+        let report = AttendanceReport {
+            period: DateRange::new(d1, d2),
+            today: d2,
+            threshold: 80,
+            provisions: vec![ProvisionAttendance {
+                provision_id: id,
+                sessions: Tally::default(),
+                places_total: Tally::default(),
+                places: vec![place(&ann, 6, 8), place(&bob, 9, 10)],
+                cancelled_by_reason: Default::default(),
+                cancelled_cost: None,
+                weeks_not_recorded: Vec::new(),
+            }],
+            cancelled: Vec::new(),
+            cancelled_cost: Money::ZERO,
+        };
+        // Kept in (the default): mean change (10 + 4) / 2 = 7, Ann marked.
+        let kept = provision_impact_attended(
+            id,
+            &[&ann, &bob],
+            &s,
+            None,
+            &report,
+            ImpactOptions::default(),
+        );
+        assert_eq!(kept.impact.mean_gain, Ok(Exact::from_integer(7)));
+        assert_eq!(kept.marked, vec![(ann.id, Share { part: 6, whole: 8 })]);
+        assert_eq!(kept.left_out, 0);
+        assert_eq!(
+            attendance_mark(kept.marked[0].1, report.threshold),
+            "attended 75% (6 of 8), under 80%"
+        );
+        // Left out: Bob's 4 alone.
+        let out = provision_impact_attended(
+            id,
+            &[&ann, &bob],
+            &s,
+            None,
+            &report,
+            ImpactOptions {
+                leave_out_low_attendance: true,
+            },
+        );
+        assert_eq!(out.impact.mean_gain, Ok(Exact::from_integer(4)));
+        assert_eq!((out.impact.pupils_with_data, out.left_out), (1, 1));
+        assert_eq!(out.marked.len(), 1);
     }
 }

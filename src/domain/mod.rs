@@ -8,15 +8,18 @@
 //! once, per provision (see [`costing`]).
 
 pub mod advice;
+pub mod attendance;
 pub mod backup;
 pub mod browser;
 pub mod calendar;
 pub mod capacity;
 pub mod choice;
+pub mod clashes;
 pub mod commands;
 pub mod costing;
 pub mod dataset;
 pub mod details;
+pub mod due;
 pub mod edit;
 pub mod fields;
 pub mod impact;
@@ -34,6 +37,7 @@ pub mod quantity;
 pub mod register;
 pub mod reports;
 pub mod rollover;
+pub mod session;
 pub mod settings;
 pub mod settings_draft;
 pub mod sort;
@@ -43,6 +47,9 @@ pub mod suppress;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 pub mod table;
+#[cfg(test)]
+pub(crate) mod testing;
+pub mod timetable;
 pub mod update;
 pub mod validation;
 pub mod whatif;

@@ -125,6 +125,22 @@ pub struct SchoolSettings {
     #[serde(default = "default_min_weeks_to_judge")]
     #[schemars(range(min = 1, max = 26))]
     pub min_weeks_to_judge: u32,
+    /// When the school day starts: a timetabled session before it is
+    /// flagged (08:45 unless the school set it; none before schema and
+    /// format version 4).
+    #[serde(default = "default_day_start")]
+    pub day_start: jiff::civil::Time,
+    /// When the school day ends: a session running past it is flagged
+    /// (15:15 unless the school set it).
+    #[serde(default = "default_day_end")]
+    pub day_end: jiff::civil::Time,
+    /// The share of delivered sessions (per cent, 1 to 100) a pupil must
+    /// attend for their gain to count without a mark (80 unless the school
+    /// set it): below it, the gain is marked and the impact view can leave
+    /// it out.
+    #[serde(default = "default_attendance_threshold")]
+    #[schemars(range(min = 1, max = 100))]
+    pub attendance_threshold: u32,
     /// The last year group the school teaches: pupils in it leave at rollover.
     pub final_year_group: YearGroup,
     pub created_at: Timestamp,
@@ -134,6 +150,21 @@ pub struct SchoolSettings {
 /// The default minimum weeks between entry and exit before a gain is judged.
 pub fn default_min_weeks_to_judge() -> u32 {
     4
+}
+
+/// The default start of the school day: 08:45.
+pub fn default_day_start() -> jiff::civil::Time {
+    jiff::civil::Time::constant(8, 45, 0, 0)
+}
+
+/// The default end of the school day: 15:15.
+pub fn default_day_end() -> jiff::civil::Time {
+    jiff::civil::Time::constant(15, 15, 0, 0)
+}
+
+/// The default attendance threshold: 80% of delivered sessions.
+pub fn default_attendance_threshold() -> u32 {
+    80
 }
 
 /// The default tiers: the three waves.
@@ -204,6 +235,9 @@ impl SchoolSettings {
             funding_figures: default_funding_figures(),
             pp_plus_agreed: Vec::new(),
             min_weeks_to_judge: default_min_weeks_to_judge(),
+            day_start: default_day_start(),
+            day_end: default_day_end(),
+            attendance_threshold: default_attendance_threshold(),
             final_year_group: YearGroup::Year(6),
             created_at: now,
             updated_at: now,
@@ -458,6 +492,18 @@ impl SchoolSettings {
             p.push(
                 SettingsField::MinWeeksToJudge,
                 "The weeks before a gain is judged must be from 1 to 26.",
+            );
+        }
+        if self.day_start >= self.day_end {
+            p.push(
+                SettingsField::DayEnd,
+                "The school day must end after it starts.",
+            );
+        }
+        if !(1..=100).contains(&self.attendance_threshold) {
+            p.push(
+                SettingsField::AttendanceThreshold,
+                "The attendance threshold must be from 1% to 100%.",
             );
         }
         if self.tiers.is_empty() {

@@ -367,6 +367,82 @@ impl FiguresDraft {
     }
 }
 
+/// The school day and the attendance threshold, as typed: times like
+/// 08:45, a whole number of per cent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayDraft {
+    pub day_start: String,
+    pub day_end: String,
+    pub attendance_threshold: String,
+}
+
+impl DayDraft {
+    pub fn of(s: &SchoolSettings) -> DayDraft {
+        DayDraft {
+            day_start: super::timetable::hhmm(s.day_start),
+            day_end: super::timetable::hhmm(s.day_end),
+            attendance_threshold: s.attendance_threshold.to_string(),
+        }
+    }
+
+    /// `s` with the school day and the threshold changed, or every problem.
+    pub fn apply(
+        &self,
+        s: &SchoolSettings,
+        now: Timestamp,
+    ) -> Result<SchoolSettings, Problems<SettingsField>> {
+        let mut p = Problems::default();
+        let mut time = |field: SettingsField, what: &str, text: &str, or| {
+            super::timetable::parse_time(text).unwrap_or_else(|| {
+                p.push(
+                    field,
+                    format!(
+                        "Enter when the school day {what} as a time, like {}.",
+                        super::timetable::hhmm(or)
+                    ),
+                );
+                or
+            })
+        };
+        let day_start = time(
+            SettingsField::DayStart,
+            "starts",
+            &self.day_start,
+            super::settings::default_day_start(),
+        );
+        let day_end = time(
+            SettingsField::DayEnd,
+            "ends",
+            &self.day_end,
+            super::settings::default_day_end(),
+        );
+        let threshold = self
+            .attendance_threshold
+            .trim()
+            .trim_end_matches('%')
+            .trim()
+            .parse::<u32>()
+            .unwrap_or_else(|_| {
+                p.push(
+                    SettingsField::AttendanceThreshold,
+                    "Enter the attendance threshold as a whole number of per cent, like 80.",
+                );
+                s.attendance_threshold
+            });
+        let candidate = SchoolSettings {
+            day_start,
+            day_end,
+            attendance_threshold: threshold,
+            updated_at: now,
+            ..s.clone()
+        };
+        if p.is_empty() {
+            p = candidate.validate();
+        }
+        p.into_result().map(|()| candidate)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,5 +632,59 @@ mod tests {
             .for_field(SettingsField::FundingFigures)
             .unwrap()
             .contains("like 1515.00"));
+    }
+
+    #[test]
+    fn the_school_day_and_threshold_are_typed_and_checked() {
+        let s = settings();
+        let d = DayDraft::of(&s);
+        assert_eq!(
+            (
+                d.day_start.as_str(),
+                d.day_end.as_str(),
+                d.attendance_threshold.as_str()
+            ),
+            ("08:45", "15:15", "80")
+        );
+        assert_eq!(d.apply(&s, now()).unwrap(), s);
+        let typed = DayDraft {
+            day_start: " 8.50 ".into(),
+            day_end: "15:20".into(),
+            attendance_threshold: "75%".into(),
+        };
+        let s2 = typed.apply(&s, now()).unwrap();
+        assert_eq!(s2.day_start, jiff::civil::time(8, 50, 0, 0));
+        assert_eq!(s2.day_end, jiff::civil::time(15, 20, 0, 0));
+        assert_eq!(s2.attendance_threshold, 75);
+        assert_eq!(s2.school_name, s.school_name, "only its own fields");
+        let bad = DayDraft {
+            day_start: "soon".into(),
+            day_end: "25:00".into(),
+            attendance_threshold: "eighty".into(),
+        };
+        let p = bad.apply(&s, now()).unwrap_err();
+        assert_eq!(
+            p.for_field(SettingsField::DayStart),
+            Some("Enter when the school day starts as a time, like 08:45.")
+        );
+        assert_eq!(
+            p.for_field(SettingsField::DayEnd),
+            Some("Enter when the school day ends as a time, like 15:15.")
+        );
+        assert!(p.for_field(SettingsField::AttendanceThreshold).is_some());
+        let backwards = DayDraft {
+            day_start: "15:00".into(),
+            day_end: "09:00".into(),
+            attendance_threshold: "0".into(),
+        };
+        let p = backwards.apply(&s, now()).unwrap_err();
+        assert_eq!(
+            p.for_field(SettingsField::DayEnd),
+            Some("The school day must end after it starts.")
+        );
+        assert_eq!(
+            p.for_field(SettingsField::AttendanceThreshold),
+            Some("The attendance threshold must be from 1% to 100%.")
+        );
     }
 }

@@ -334,6 +334,7 @@ pub fn school(size: Size, seed: u64) -> Dataset {
         provisions: provisions.into(),
         enrolments: enrolments.into(),
         plans: Vec::new().into(),
+        sessions: Vec::new().into(),
     }
 }
 

@@ -36,8 +36,9 @@ pub const FORMAT_NAME: &str = "waymark";
 /// - 1: no scope, never pseudonymised (the whole school);
 /// - 2: no contact hours on salary-based roles, no year-group history on
 ///   pupils, no PP+ agreed with the virtual school in the settings
-///   ([`upgrade`] says what each takes).
-pub const FORMAT_VERSION: u32 = 3;
+///   ([`upgrade`] says what each takes);
+/// - 3: no school day, attendance threshold, slot rooms or session records.
+pub const FORMAT_VERSION: u32 = 4;
 /// The largest file read: above four large schools (a large school of 2,000
 /// pupils and 6,000 enrolments with their data exports to about 6.5 MB).
 pub const MAX_BYTES: usize = 40 * 1024 * 1024;
@@ -54,7 +55,7 @@ pub const MAX_LISTED: usize = 50;
 pub struct Document {
     /// Always "waymark".
     pub format: String,
-    /// The format's version: 3.
+    /// The format's version: 4.
     pub format_version: u32,
     pub exported_at: Timestamp,
     /// The version of Waymark that wrote the file.
@@ -173,12 +174,13 @@ impl Document {
             }
         };
         format!(
-            "{}: {}, {}, {}, {}, {} and {}; the school's settings{}. {}",
+            "{}: {}, {}, {}, {}, {}, {} and {}; the school's settings{}. {}",
             capitalise(&self.scope.describe()),
             n(d.pupils.len(), "pupil", "pupils"),
             n(d.provisions.len(), "provision", "provisions"),
             n(d.enrolments.len(), "enrolment", "enrolments"),
             n(d.plans.len(), "support plan", "support plans"),
+            n(d.sessions.len(), "session recorded", "sessions recorded"),
             n(d.interventions.len(), "library entry", "library entries"),
             n(
                 d.roles.len() + d.members.len(),
@@ -201,7 +203,7 @@ impl Document {
     }
 
     /// Read and check a document; nothing is returned unless every record
-    /// is valid. A file of version 1 or 2 is upgraded.
+    /// is valid. A file of version 1, 2 or 3 is upgraded.
     pub fn from_json(text: &str) -> Result<Document, ImportError> {
         if text.len() > MAX_BYTES {
             return Err(ImportError::TooLarge(text.len()));
@@ -242,13 +244,16 @@ impl Document {
                         found: u32::try_from(v).unwrap_or(u32::MAX),
                     })
                 }
-                (Some(FORMAT_NAME), Some(v @ (1 | 2))) => {
+                (Some(FORMAT_NAME), Some(v @ (1..=3))) => {
                     let mut value: serde_json::Value = serde_json::from_str(text)
                         .map_err(|e| ImportError::NotJson(e.to_string()))?;
                     if v == 1 {
                         upgrade_v1(&mut value);
                     }
-                    upgrade_v2(&mut value);
+                    if v <= 2 {
+                        upgrade_v2(&mut value);
+                    }
+                    upgrade_v3(&mut value);
                     json::read(&json::write(&value)).map_err(invalid)?
                 }
                 // No version, or an older one than 1: say what is wrong where.
@@ -318,10 +323,18 @@ fn upgrade_v1(value: &mut serde_json::Value) {
 /// Versions 1 and 2 had no contact hours, year-group history or PP+
 /// agreed with the virtual school ([`upgrade::dataset_v3`]).
 fn upgrade_v2(value: &mut serde_json::Value) {
+    if let Some(data) = value.as_object_mut().and_then(|o| o.get_mut("data")) {
+        upgrade::dataset_v3(data);
+    }
+}
+
+/// Versions 1 to 3 had no school day, attendance threshold, slot rooms or
+/// session records ([`upgrade::dataset_v4`]).
+fn upgrade_v3(value: &mut serde_json::Value) {
     if let Some(o) = value.as_object_mut() {
         o.insert("format_version".into(), FORMAT_VERSION.into());
         if let Some(data) = o.get_mut("data") {
-            upgrade::dataset_v3(data);
+            upgrade::dataset_v4(data);
         }
     }
 }
@@ -367,7 +380,7 @@ mod tests {
         assert_eq!(back, doc);
         assert_eq!(back.to_json(), json);
         assert!(json.contains("\"format\": \"waymark\""));
-        assert!(json.contains("\"format_version\": 3"));
+        assert!(json.contains("\"format_version\": 4"));
         assert!(json.contains("\"scope\": {\n    \"kind\": \"whole\"\n  }"));
         assert!(doc
             .summary()
@@ -387,10 +400,89 @@ mod tests {
         assert_eq!(back, doc);
     }
 
+    /// A document as format version 3 wrote it: this one's, without the
+    /// fields version 4 added (its slots have no rooms, it has no sessions).
+    fn as_version_3(doc: &Document) -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        v["format_version"] = 3.into();
+        let data = v["data"].as_object_mut().unwrap();
+        assert_eq!(data.remove("sessions"), Some(serde_json::json!([])));
+        let settings = data["settings"].as_object_mut().unwrap();
+        for f in ["day_start", "day_end", "attendance_threshold"] {
+            settings.remove(f);
+        }
+        for p in data["provisions"].as_array_mut().unwrap() {
+            for slot in p["slots"].as_array_mut().unwrap() {
+                assert_eq!(
+                    slot.as_object_mut().unwrap().remove("room"),
+                    Some("".into())
+                );
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn a_version_3_file_is_upgraded() {
+        use crate::domain::provision::{SchoolDay, Slot};
+        let mut d = data(vec![pupil("Ann")]);
+        let role = crate::domain::staff::StaffRole::new(
+            "TA",
+            crate::domain::staff::RoleCategory::TeachingAssistant,
+            crate::domain::staff::RateBasis::Typed {
+                hourly: crate::domain::money::Money::pounds(18),
+            },
+            now(),
+        );
+        let mut draft = crate::domain::provision::ProvisionDraft {
+            name: "Reading".into(),
+            tier: "wave-2".into(),
+            staff: vec![(Some(role.id), None, "1".into())],
+            sessions_per_week: "2".into(),
+            minutes_per_session: "30".into(),
+            start: "2025-09-08".into(),
+            end: "2025-12-12".into(),
+            fixed_costs: "0".into(),
+            planned_group_size: "4".into(),
+            ..Default::default()
+        }
+        .create(now())
+        .unwrap();
+        draft.slots.push(Slot {
+            day: SchoolDay::Monday,
+            start: jiff::civil::Time::constant(9, 0, 0, 0),
+            room: String::new(),
+        });
+        d.roles.push(role);
+        d.provisions.push(draft);
+        let doc = Document::new(d, now());
+        let v3 = as_version_3(&doc);
+        let text = v3.to_string();
+        for added in [
+            "day_start",
+            "day_end",
+            "attendance_threshold",
+            "\"room\"",
+            "\"sessions\"",
+        ] {
+            assert!(!text.contains(added), "version 3 had no {added}");
+        }
+        // 08:45 to 15:15, 80%, no room, no sessions: the defaults, so the
+        // upgraded file is the document as this version wrote it.
+        let back = Document::from_json(&text).unwrap();
+        assert_eq!(back.format_version, 4);
+        assert_eq!(back, doc);
+        assert_eq!(back.data.settings.attendance_threshold, 80);
+        assert_eq!(
+            back.data.settings.day_start,
+            jiff::civil::Time::constant(8, 45, 0, 0)
+        );
+    }
+
     /// A document as format version 2 wrote it: this one's, without the
     /// fields version 3 added.
     fn as_version_2(doc: &Document) -> serde_json::Value {
-        let mut v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        let mut v = as_version_3(doc);
         v["format_version"] = 2.into();
         let data = v["data"].as_object_mut().unwrap();
         data["settings"]
@@ -437,7 +529,7 @@ mod tests {
         assert!(!v2.to_string().contains("pp_plus_agreed"));
         // Contact hours = the contracted 32.5; no history; no agreement.
         let back = Document::from_json(&v2.to_string()).unwrap();
-        assert_eq!(back.format_version, 3);
+        assert_eq!(back.format_version, 4);
         assert_eq!(back, doc);
         // A version-1 file is upgraded through version 2 to 3.
         let mut v1 = v2.clone();
@@ -479,7 +571,7 @@ mod tests {
         let too_new =
             Document::from_json(r#"{"format":"waymark","format_version":7}"#).unwrap_err();
         assert_eq!(too_new, ImportError::TooNew { found: 7 });
-        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(3)"));
+        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(4)"));
         let big = " ".repeat(MAX_BYTES + 1);
         assert_eq!(
             Document::from_json(&big).unwrap_err().to_string(),
@@ -496,7 +588,7 @@ mod tests {
         // Ours, but with no version: what is missing, not "another format".
         let unversioned = Document::new(data(vec![pupil("Ann")]), now())
             .to_json()
-            .replace("\"format_version\": 3,", "");
+            .replace("\"format_version\": 4,", "");
         assert!(
             matches!(Document::from_json(&unversioned), Err(ImportError::Invalid { problems, .. }) if problems[0].message.contains("missing field `format_version`")),
             "{:?}",

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::calendar::TermName;
+use crate::domain::calendar::{DateRange, TermName};
 use crate::domain::dataset::Dataset;
 use crate::domain::pupil::Pupil;
 
@@ -123,6 +123,7 @@ pub fn extract(data: &Dataset, scope: Scope) -> Dataset {
                 }
             }
             add_staff_and_library(data, &mut out);
+            add_sessions(data, &mut out, Some(range), None);
             return out;
         }
     };
@@ -136,7 +137,44 @@ pub fn extract(data: &Dataset, scope: Scope) -> Dataset {
         _ => {}
     }
     add_staff_and_library(data, &mut out);
+    match scope {
+        // One pupil's part holds the sessions of their places only.
+        Scope::Pupil { id } => add_sessions(data, &mut out, None, Some(id)),
+        _ => add_sessions(data, &mut out, None, None),
+    }
     out
+}
+
+/// Add the session records of the part's provisions (dated within
+/// `within`, if given; for one pupil, only those on the days of their
+/// places): each lists as absent only pupils the part holds, so the part
+/// names no one it leaves out and imports on its own.
+fn add_sessions(data: &Dataset, out: &mut Dataset, within: Option<DateRange>, pupil: Option<Uuid>) {
+    let provisions: HashSet<Uuid> = out.provisions.iter().map(|p| p.id).collect();
+    let pupils: HashSet<Uuid> = out.pupils.iter().map(|p| p.id).collect();
+    let places: Vec<(Uuid, DateRange)> = out
+        .enrolments
+        .iter()
+        .filter(|e| pupil == Some(e.pupil_id))
+        .map(|e| (e.provision_id, e.range()))
+        .collect();
+    out.sessions = data
+        .sessions
+        .iter()
+        .filter(|r| provisions.contains(&r.provision_id))
+        .filter(|r| within.is_none_or(|w| w.contains(r.date)))
+        .filter(|r| {
+            pupil.is_none()
+                || places
+                    .iter()
+                    .any(|(p, range)| *p == r.provision_id && range.contains(r.date))
+        })
+        .cloned()
+        .map(|mut r| {
+            crate::domain::session::map_pupil_ids(&mut r, |id| pupils.contains(&id).then_some(id));
+            r
+        })
+        .collect();
 }
 
 /// The enrolments and plans given, with the pupils and provisions they name
@@ -445,7 +483,7 @@ fn to_the_day(t: jiff::Timestamp) -> jiff::Timestamp {
 /// Everything pseudonymising does, in order.
 pub const RULES: &[Rule] = &[
     Rule {
-        what: "pupils, their places in provision and their support plans",
+        what: "pupils, their places in provision, their support plans and the sessions recorded",
         treatment: Treatment::Renewed,
         pupil_fields: &["id"],
         apply: |d, _| {
@@ -464,6 +502,15 @@ pub const RULES: &[Rule] = &[
             for plan in d.plans.iter_mut() {
                 plan.id = Uuid::new_v4();
                 renew(&mut plan.pupil_id);
+            }
+            // Sessions name the pupils absent from them.
+            for r in d.sessions.iter_mut() {
+                r.id = Uuid::new_v4();
+                crate::domain::session::map_pupil_ids(r, |id| {
+                    let mut id = id;
+                    renew(&mut id);
+                    Some(id)
+                });
             }
         },
     },
@@ -589,6 +636,19 @@ pub const RULES: &[Rule] = &[
                     if let Score::Text(t) = &mut a.score {
                         *t = m.scrub(t);
                     }
+                }
+            }
+        },
+    },
+    Rule {
+        what: "notes on cancelled sessions",
+        treatment: Treatment::Scrubbed,
+        pupil_fields: &[],
+        apply: |d, m| {
+            use crate::domain::session::SessionOutcome;
+            for r in d.sessions.iter_mut() {
+                if let SessionOutcome::Cancelled { note, .. } = &mut r.outcome {
+                    *note = m.scrub(note);
                 }
             }
         },

@@ -131,7 +131,7 @@ pub fn repair(kind: Kind, text: &str) -> Result<Record, Vec<String>> {
             Err(problems)
         }
     }
-    use crate::domain::{plan, provision, pupil, settings, staff};
+    use crate::domain::{plan, provision, pupil, session, settings, staff};
     match kind {
         Kind::Settings => typed::<settings::SchoolSettings>(text),
         Kind::Roles => typed::<staff::StaffRole>(text),
@@ -141,6 +141,7 @@ pub fn repair(kind: Kind, text: &str) -> Result<Record, Vec<String>> {
         Kind::Provisions => typed::<provision::Provision>(text),
         Kind::Enrolments => typed::<provision::Enrolment>(text),
         Kind::Plans => typed::<plan::SupportPlan>(text),
+        Kind::Sessions => typed::<session::SessionRecord>(text),
     }
 }
 

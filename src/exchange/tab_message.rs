@@ -6,6 +6,7 @@ use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::plan::SupportPlan;
 use crate::domain::provision::{Enrolment, Intervention, Provision};
 use crate::domain::pupil::Pupil;
+use crate::domain::session::SessionRecord;
 use crate::domain::settings::SchoolSettings;
 use crate::domain::staff::{StaffMember, StaffRole};
 use serde::{Deserialize, Serialize};
@@ -36,6 +37,8 @@ struct Entry {
     enrolments: Option<Enrolment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     plans: Option<SupportPlan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sessions: Option<SessionRecord>,
 }
 
 impl Entry {
@@ -51,6 +54,7 @@ impl Entry {
             Change::Put(Record::Provision(r)) => e.provisions = Some(r),
             Change::Put(Record::Enrolment(r)) => e.enrolments = Some(r),
             Change::Put(Record::Plan(r)) => e.plans = Some(r),
+            Change::Put(Record::Session(r)) => e.sessions = Some(r),
         }
         e
     }
@@ -70,6 +74,7 @@ impl Entry {
         out.extend(self.provisions.map(|r| Change::Put(Record::Provision(r))));
         out.extend(self.enrolments.map(|r| Change::Put(Record::Enrolment(r))));
         out.extend(self.plans.map(|r| Change::Put(Record::Plan(r))));
+        out.extend(self.sessions.map(|r| Change::Put(Record::Session(r))));
         (out.len() == 1).then(|| out.remove(0))
     }
 }

@@ -15,6 +15,19 @@
 //! - `min_weeks_to_judge` to the settings (weeks between entry and exit
 //!   before a gain is judged): 4, the rule before it was a setting.
 //!
+//! Format version 4 (and schema version 4) added:
+//! - `day_start` and `day_end` to the settings (the school day, which
+//!   timetabled sessions are checked against): 08:45 and 15:15;
+//! - `attendance_threshold` to the settings (the share of delivered
+//!   sessions, per cent, below which a pupil's gain is marked): 80;
+//! - `room` to each of a provision's timetable slots: none was kept, so
+//!   it is blank;
+//! - `sessions` to the dataset (sessions recorded on the register, their
+//!   own object store): none were kept, so it starts empty. A place's
+//!   `attendance` typed by hand before is kept as it is, and counts where
+//!   no session of the provision was recorded while the pupil had the place
+//!   (see `crate::domain::attendance`).
+//!
 //! Each step only adds what is missing and never changes a value that is
 //! there, so it is safe to apply to a record that is already current.
 
@@ -70,6 +83,46 @@ pub fn dataset_v3(data: &mut Value) {
     };
     each(o, "roles", role_v3);
     each(o, "pupils", pupil_v3);
+}
+
+/// The settings' JSON brought to version 4: the usual school day (08:45
+/// to 15:15) and an attendance threshold of 80%.
+pub fn settings_v4(settings: &mut Value) {
+    if let Some(o) = settings.as_object_mut() {
+        o.entry("day_start")
+            .or_insert_with(|| Value::from("08:45:00"));
+        o.entry("day_end")
+            .or_insert_with(|| Value::from("15:15:00"));
+        o.entry("attendance_threshold")
+            .or_insert_with(|| Value::from(80));
+    }
+}
+
+/// A provision's JSON brought to version 4: its slots have no room.
+pub fn provision_v4(provision: &mut Value) {
+    let Some(slots) = provision.get_mut("slots").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for slot in slots.iter_mut().filter_map(Value::as_object_mut) {
+        slot.entry("room").or_insert_with(|| Value::from(""));
+    }
+}
+
+/// A dataset's JSON (a document's `data`) of format version 3 brought to
+/// version 4: the settings and provisions step by step, and no sessions
+/// recorded.
+pub fn dataset_v4(data: &mut Value) {
+    let Some(o) = data.as_object_mut() else {
+        return;
+    };
+    if let Some(s) = o.get_mut("settings") {
+        settings_v4(s);
+    }
+    if let Some(records) = o.get_mut("provisions").and_then(Value::as_array_mut) {
+        records.iter_mut().for_each(provision_v4);
+    }
+    o.entry("sessions")
+        .or_insert_with(|| Value::Array(Vec::new()));
 }
 
 #[cfg(test)]
@@ -128,6 +181,40 @@ mod tests {
             let before = v.clone();
             dataset_v3(&mut v);
             assert_eq!(v, before);
+        }
+    }
+
+    #[test]
+    fn version_4_adds_the_school_day_the_threshold_rooms_and_no_sessions() {
+        let mut data = json!({
+            "settings": {"id": "s"},
+            "provisions": [
+                {"id": "p", "slots": [{"day": "monday", "start": "09:00:00"}, {"day": "friday", "start": "13:00:00", "room": "Hall"}]},
+                {"id": "q"}
+            ]
+        });
+        dataset_v4(&mut data);
+        assert_eq!(data["settings"]["day_start"], json!("08:45:00"));
+        assert_eq!(data["settings"]["day_end"], json!("15:15:00"));
+        assert_eq!(data["settings"]["attendance_threshold"], json!(80));
+        assert_eq!(data["provisions"][0]["slots"][0]["room"], json!(""));
+        assert_eq!(data["provisions"][0]["slots"][1]["room"], json!("Hall"));
+        assert_eq!(data["provisions"][1], json!({"id": "q"}));
+        assert_eq!(data["sessions"], json!([]));
+        // Already current: kept as it is.
+        let mut current = json!({"settings": {"day_start": "09:00:00", "day_end": "15:30:00", "attendance_threshold": 90}, "sessions": [{"id": "x"}]});
+        let before = current.clone();
+        dataset_v4(&mut current);
+        assert_eq!(current, before);
+        for mut v in [json!(null), json!([1]), json!({"provisions": {"slots": 1}})] {
+            let before = v.clone();
+            dataset_v4(&mut v);
+            if before.is_object() {
+                // Only the empty list of sessions is added.
+                assert_eq!(v["sessions"], json!([]));
+            } else {
+                assert_eq!(v, before);
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ use crate::domain::edit::{Change, Kind, Record};
 use crate::domain::plan::SupportPlan;
 use crate::domain::provision::{Enrolment, Intervention, Provision};
 use crate::domain::pupil::Pupil;
+use crate::domain::session::SessionRecord;
 use crate::domain::settings::SchoolSettings;
 use crate::domain::staff::{StaffMember, StaffRole};
 
@@ -101,7 +102,13 @@ pub const DB_NAME: &str = "waymark";
 ///   time each is saved. The version moves so that an older copy of the app
 ///   (in another tab, or a cached build) cannot open the database and meet
 ///   records it does not know: it is refused at open instead.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: a store `sessions` (sessions recorded on the register, key path
+///   `id`, index `by_provision`); the settings gained the school day and
+///   the attendance threshold, a provision's slots a room. Settings and
+///   provisions written before are brought up to version 4 as they are
+///   read ([`crate::exchange::upgrade::settings_v4`] and `provision_v4`:
+///   08:45 to 15:15, 80%, no room), as files of format 3 are.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The store for the app's own state (last export, reminder settings).
 pub const META: &str = "meta";
@@ -181,15 +188,20 @@ fn from_js<T: DeserializeOwned>(store: &str, value: &JsValue) -> Result<T, Store
 }
 
 /// A stored record of `kind`, written by any schema version, brought up to
-/// [`SCHEMA_VERSION`]: the version-3 step for roles and the settings
-/// (pupils' new field has a default, so the largest store is read without
-/// this extra pass; every other kind is unchanged since version 2).
+/// [`SCHEMA_VERSION`]: the version-3 step for roles and the settings, and
+/// the version-4 step for the settings and provisions (pupils' new field
+/// has a default, so the largest store is read without this extra pass;
+/// every other kind is unchanged since version 2).
 pub fn upgrade_record(kind: Kind, record: &mut serde_json::Value) {
     use crate::exchange::upgrade;
     match kind {
         Kind::Roles => upgrade::role_v3(record),
-        Kind::Settings => upgrade::settings_v3(record),
+        Kind::Settings => {
+            upgrade::settings_v3(record);
+            upgrade::settings_v4(record);
+        }
         Kind::Pupils => upgrade::pupil_v3(record),
+        Kind::Provisions => upgrade::provision_v4(record),
         _ => {}
     }
 }
@@ -273,7 +285,10 @@ fn upgrade(event: &VersionChangeEvent, db: &Database) -> indexed_db_futures::Res
             .build()?;
     }
     if from < 2 {
-        for kind in Kind::ALL.into_iter().filter(|k| *k != Kind::Pupils) {
+        for kind in Kind::ALL
+            .into_iter()
+            .filter(|k| !matches!(k, Kind::Pupils | Kind::Sessions))
+        {
             let store = db
                 .create_object_store(kind.store())
                 .with_key_path("id".into())
@@ -293,6 +308,16 @@ fn upgrade(event: &VersionChangeEvent, db: &Database) -> indexed_db_futures::Res
         }
         db.create_object_store(META)
             .with_key_path("key".into())
+            .build()?;
+    }
+    if from < 4 {
+        // Version 2 made a store for every kind it knew; sessions came later.
+        let store = db
+            .create_object_store(Kind::Sessions.store())
+            .with_key_path("id".into())
+            .build()?;
+        store
+            .create_index("by_provision", "provision_id".into())
             .build()?;
     }
     Ok(())
@@ -392,8 +417,9 @@ impl Db {
         // Each kind's records, sorted into those the views can use and those
         // set aside (a record that does not read, or breaks its own rules):
         // a bad record is listed in Settings, never a reason not to open.
-        // Roles and the settings may be as an earlier schema version wrote
-        // them: each is brought up to this one first (few records).
+        // Roles, the settings and provisions may be as an earlier schema
+        // version wrote them: each is brought up to this one first (few
+        // records).
         fn read<T: DeserializeOwned + serde::Serialize + crate::domain::edit::Kept>(
             rows: &[js_sys::Array],
             kind: Kind,
@@ -403,7 +429,7 @@ impl Db {
             let mut text: String = js_sys::JSON::stringify(&rows[position(kind)])
                 .map_err(|e| StoreError::Read(format!("{store}: {e:?}")))?
                 .into();
-            if matches!(kind, Kind::Roles | Kind::Settings) {
+            if matches!(kind, Kind::Roles | Kind::Settings | Kind::Provisions) {
                 let mut records: Vec<serde_json::Value> = serde_json::from_str(&text)
                     .map_err(|e| StoreError::Read(format!("{store}: {e}")))?;
                 records.iter_mut().for_each(|r| upgrade_record(kind, r));
@@ -426,6 +452,7 @@ impl Db {
             provisions: read::<Provision>(&rows, Kind::Provisions, &mut set_aside)?.into(),
             enrolments: read::<Enrolment>(&rows, Kind::Enrolments, &mut set_aside)?.into(),
             plans: read::<SupportPlan>(&rows, Kind::Plans, &mut set_aside)?.into(),
+            sessions: read::<SessionRecord>(&rows, Kind::Sessions, &mut set_aside)?.into(),
         };
         Ok(Loaded {
             settings: settings.into_iter().next(),

@@ -59,7 +59,7 @@ pub struct AppCtx {
     /// One trigger for each kind of record (in `Kind::ALL`'s order): an edit
     /// notifies the kinds it changed, and [`AppCtx::read`] depends on the
     /// kinds a view read, so state follows the data's shape.
-    pub tables: [Trigger; 8],
+    pub tables: [Trigger; crate::domain::edit::Kind::ALL.len()],
     /// The version of each record this tab last wrote (`None`: deleted),
     /// so its own saves in quick succession never conflict.
     pub own_writes: StoredValue<

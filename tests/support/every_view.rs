@@ -3,15 +3,22 @@
 //! panics.
 
 use jiff::Timestamp;
+use waymark::domain::attendance::{register_week, AttendanceReport};
+use waymark::domain::calendar::Calendar;
 use waymark::domain::calendar::{AcademicYear, DateRange, TermName};
 use waymark::domain::capacity::capacity;
+use waymark::domain::clashes::clashes;
 use waymark::domain::costing::{budget_lines, over_threshold, CostReport};
 use waymark::domain::dataset::Dataset;
-use waymark::domain::impact::{provision_impact, rank_cost_effectiveness};
+use waymark::domain::due::{due, DueInput};
+use waymark::domain::impact::{
+    provision_impact, provision_impact_attended, rank_cost_effectiveness, ImpactOptions,
+};
 use waymark::domain::map::{self, Columns};
 use waymark::domain::provision::Enrolment;
 use waymark::domain::reports;
 use waymark::domain::rollover;
+use waymark::domain::timetable::{self, Who};
 use waymark::domain::whatif::WhatIfDraft;
 use waymark::exchange::Document;
 
@@ -49,6 +56,40 @@ pub fn run_every_computation(d: &Dataset) {
             })
             .collect();
         let _ = rank_cost_effectiveness(&impacts);
+        // The timetable, its clashes, the register and attendance.
+        let cal = Calendar::new(&d.settings.years);
+        let week = timetable::week(d, &cal, year.start);
+        let _ = timetable::grid(&timetable::for_who(&week, &Who::School));
+        let _ = timetable::rooms(d);
+        let _ = clashes(d, &cal, &year);
+        let attendance = AttendanceReport::build(d, year, year.end);
+        for p in d.provisions.iter().take(3) {
+            let _ = register_week(d, p.id, year.start);
+            let es: Vec<&Enrolment> = d
+                .enrolments
+                .iter()
+                .filter(|e| e.provision_id == p.id)
+                .collect();
+            let _ = provision_impact_attended(
+                p.id,
+                &es,
+                &d.settings,
+                report.provision(p.id),
+                &attendance,
+                ImpactOptions {
+                    leave_out_low_attendance: true,
+                },
+            );
+        }
+        let _ = due(
+            d,
+            &DueInput {
+                today: year.end,
+                now: now(),
+                last_export: None,
+                reminder_days: 14,
+            },
+        );
         let _ = reports::impact_by_measure(d, &year);
         for term in TermName::ALL {
             let _ = reports::governors_summary(d, y, term);

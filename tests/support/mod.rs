@@ -15,6 +15,7 @@ use waymark::domain::provision::{
 };
 use waymark::domain::pupil::{EhcpDetails, Pupil, PupilDraft};
 use waymark::domain::quantity::Dec2;
+use waymark::domain::session::{CancelReason, SessionOutcome, SessionRecord};
 use waymark::domain::settings::{Budget, SchoolSettings};
 use waymark::domain::staff::{RateBasis, RoleCategory, SalaryBasis, StaffMember, StaffRole};
 
@@ -130,6 +131,7 @@ pub fn sample() -> Dataset {
         slots: vec![Slot {
             day: SchoolDay::Tuesday,
             start: Time::constant(10, 45, 0, 0),
+            room: "Library".into(),
         }],
         planned_group_size: 4,
         split: CostSplit::PlannedGroupSize,
@@ -182,6 +184,35 @@ pub fn sample() -> Dataset {
         created_at: now(),
         updated_at: now(),
     };
+    // Tuesday 9 September 2025, Zoë absent; Tuesday 16 September, cancelled.
+    let sessions = vec![
+        SessionRecord {
+            id: Uuid::new_v4(),
+            provision_id: provision.id,
+            date: date(2025, 9, 9),
+            start: Time::constant(10, 45, 0, 0),
+            outcome: SessionOutcome::Delivered {
+                absent: vec![pupil.id],
+            },
+            created_at: now(),
+            updated_at: now(),
+        },
+        SessionRecord {
+            id: Uuid::new_v4(),
+            provision_id: provision.id,
+            date: date(2025, 9, 16),
+            start: Time::constant(10, 45, 0, 0),
+            outcome: SessionOutcome::Cancelled {
+                reason: CancelReason::StaffAbsence,
+                note: "Mrs Patel on a course".into(),
+            },
+            created_at: now(),
+            updated_at: now(),
+        },
+    ];
+    settings.day_start = Time::constant(8, 50, 0, 0);
+    settings.day_end = Time::constant(15, 20, 0, 0);
+    settings.attendance_threshold = 75;
     Dataset {
         settings,
         roles: vec![ta].into(),
@@ -191,5 +222,6 @@ pub fn sample() -> Dataset {
         provisions: vec![provision].into(),
         enrolments: vec![enrolment].into(),
         plans: vec![plan].into(),
+        sessions: sessions.into(),
     }
 }

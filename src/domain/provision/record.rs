@@ -93,12 +93,61 @@ pub enum SchoolDay {
     Friday,
 }
 
+impl SchoolDay {
+    pub const ALL: [SchoolDay; 5] = [
+        SchoolDay::Monday,
+        SchoolDay::Tuesday,
+        SchoolDay::Wednesday,
+        SchoolDay::Thursday,
+        SchoolDay::Friday,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SchoolDay::Monday => "Monday",
+            SchoolDay::Tuesday => "Tuesday",
+            SchoolDay::Wednesday => "Wednesday",
+            SchoolDay::Thursday => "Thursday",
+            SchoolDay::Friday => "Friday",
+        }
+    }
+
+    /// The school day `d` falls on; `None` at a weekend.
+    pub fn of(d: Date) -> Option<SchoolDay> {
+        use jiff::civil::Weekday;
+        match d.weekday() {
+            Weekday::Monday => Some(SchoolDay::Monday),
+            Weekday::Tuesday => Some(SchoolDay::Tuesday),
+            Weekday::Wednesday => Some(SchoolDay::Wednesday),
+            Weekday::Thursday => Some(SchoolDay::Thursday),
+            Weekday::Friday => Some(SchoolDay::Friday),
+            Weekday::Saturday | Weekday::Sunday => None,
+        }
+    }
+
+    /// Days after Monday: 0 to 4.
+    pub fn offset(self) -> i64 {
+        match self {
+            SchoolDay::Monday => 0,
+            SchoolDay::Tuesday => 1,
+            SchoolDay::Wednesday => 2,
+            SchoolDay::Thursday => 3,
+            SchoolDay::Friday => 4,
+        }
+    }
+}
+
 /// When a session runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Slot {
     pub day: SchoolDay,
     pub start: Time,
+    /// Where it runs, if the school gives rooms (none before schema and
+    /// format version 4).
+    #[serde(default)]
+    #[schemars(length(max = 40))]
+    pub room: String,
 }
 
 /// How a provision's cost is split among its pupils.
@@ -259,6 +308,18 @@ impl Provision {
             p.push(
                 ProvisionField::Slots,
                 "There are more timetable slots than sessions a week.",
+            );
+        }
+        for s in &self.slots {
+            check_text(&mut p, ProvisionField::Slots, "room", &s.room, 40, false);
+        }
+        let mut times: Vec<(SchoolDay, Time)> =
+            self.slots.iter().map(|s| (s.day, s.start)).collect();
+        crate::domain::sort::by(&mut times, Ord::cmp);
+        if times.windows(2).any(|w| w[0] == w[1]) {
+            p.push(
+                ProvisionField::Slots,
+                "Two timetable slots are on the same day at the same time.",
             );
         }
         p

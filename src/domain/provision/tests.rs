@@ -34,6 +34,7 @@ pub(crate) fn provision() -> Provision {
         slots: vec![Slot {
             day: SchoolDay::Monday,
             start: Time::constant(9, 15, 0, 0),
+            room: String::new(),
         }],
         planned_group_size: 4,
         split: CostSplit::ActualPupils,
@@ -106,6 +107,7 @@ fn impossible_provisions_are_rejected() {
     q.slots.push(Slot {
         day: SchoolDay::Friday,
         start: Time::constant(14, 0, 0, 0),
+        room: String::new(),
     });
     assert!(q.validate().for_field(ProvisionField::Slots).is_some());
 

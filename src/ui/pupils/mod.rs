@@ -606,7 +606,11 @@ fn PupilRow(
     let name = row.name.clone();
     let delete = move |_| {
         // The pupil's enrolments and support plans go with them, in one edit.
-        let Ok(edit) = ctx.state.data().with_untracked(|d| delete_pupil(d, id)) else {
+        let Ok(edit) = ctx
+            .state
+            .data()
+            .with_untracked(|d| delete_pupil(d, id, Timestamp::now()))
+        else {
             return;
         };
         spawn_local(async move {
