@@ -575,7 +575,7 @@ mod tests {
             ),
             (
                 DueKind::Backup,
-                "Your data is only in this browser and has never been exported. Export a backup and keep it somewhere safe.",
+                "Your data has never been exported: it is only in this browser.",
                 Fix::Backup,
             ),
         ];
