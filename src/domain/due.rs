@@ -83,6 +83,20 @@ impl DueKind {
         DueKind::Backup,
     ];
 
+    /// What to do about an item of this kind: the words of its link.
+    pub fn action(self) -> &'static str {
+        match self {
+            DueKind::PlanReviewOverdue | DueKind::PlanReviewDue => "Review the plan",
+            DueKind::AnnualReviewOverdue | DueKind::AnnualReviewDue => "Open the pupil's page",
+            DueKind::NoExitData => "Enter exit data",
+            DueKind::NoProvision => "Open the pupil's page",
+            DueKind::PossibleTopUp => "See the costed provision",
+            DueKind::Clash => "Open the timetable",
+            DueKind::AttendanceNotRecorded => "Record attendance",
+            DueKind::Backup => "Export a backup",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             DueKind::PlanReviewOverdue => "Support plan reviews overdue",

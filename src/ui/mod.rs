@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod budget;
+pub mod home;
 pub mod impact;
 pub mod interventions;
 pub mod map;
@@ -86,6 +87,8 @@ pub fn navigate(hash: &str) {
 /// The views, chosen by the URL's hash so the app needs no server routing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
+    /// What is due: the first view.
+    Home,
     Pupils,
     Pupil(uuid::Uuid),
     Interventions,
@@ -105,6 +108,7 @@ impl View {
     pub fn from_hash(hash: &str) -> View {
         let path = hash.trim_start_matches('#');
         match path {
+            "/pupils" => View::Pupils,
             "/settings" => View::Settings,
             "/provisions" => View::Provisions,
             "/map" => View::Map,
@@ -122,7 +126,7 @@ impl View {
                 } else if let Some(id) = id("/pupils/") {
                     View::Pupil(id)
                 } else {
-                    View::Pupils
+                    View::Home
                 }
             }
         }
@@ -168,7 +172,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
     provide_context(ctx);
     let phase = RwSignal::new(Phase::Loading);
     let view = RwSignal::new(if embedded {
-        View::Pupils
+        View::Home
     } else {
         View::from_hash(&current_hash())
     });
@@ -189,6 +193,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
     on_cleanup(move || on_update.remove());
     // Which forms hold typing not yet saved, for the update banner.
     let unsaved = update::Unsaved::new(ctx);
+    let due = home::DueNow::provide(ctx);
     // Embedded, links to views must not touch the host's URL: handle them here.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         use leptos::wasm_bindgen::JsCast;
@@ -255,6 +260,19 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
             </li>
         }
     };
+    // A label shown shorter on a tablet; the link is always named in full.
+    let nav_short = move |target: View,
+                          href: &'static str,
+                          label: &'static str,
+                          short: &'static str| {
+        view! {
+            <li>
+                <a href=href aria-label=label aria-current=move || (view.get().section() == target).then_some("page")>
+                    <span class="long">{label}</span><span class="short">{short}</span>
+                </a>
+            </li>
+        }
+    };
 
     view! {
         <div class="waymark-app" on:click=on_click
@@ -266,10 +284,21 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
             <p class="app-name">"Waymark"</p>
             <nav aria-label="Main">
                 <ul>
-                    {nav(View::Pupils, "#/", "Pupils")}
+                    <li>
+                        <a href="#/" aria-current=move || (view.get().section() == View::Home).then_some("page")>
+                            "Home"
+                            {move || match due.0.with(|d| d.total()) {
+                                0 => None,
+                                n => Some(view! {
+                                    <span class="nav-count" id="nav-due-count">{n}<span class="visually-hidden">{if n == 1 { " thing due" } else { " things due" }}</span></span>
+                                }),
+                            }}
+                        </a>
+                    </li>
+                    {nav(View::Pupils, "#/pupils", "Pupils")}
                     {nav(View::Interventions, "#/interventions", "Interventions")}
                     {nav(View::Provisions, "#/provisions", "Provisions")}
-                    {nav(View::Map, "#/map", "Provision map")}
+                    {nav_short(View::Map, "#/map", "Provision map", "Map")}
                     {nav(View::Budget, "#/budget", "Budget")}
                     {nav(View::Staff, "#/staff", "Staff")}
                     {nav(View::Impact, "#/impact", "Impact")}
@@ -302,6 +331,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     </div>
                 }.into_any(),
                 Phase::Ready => match view.get() {
+                    View::Home => view! { <home::HomePage /> }.into_any(),
                     View::Pupils => view! { <pupils::PupilRegister /> }.into_any(),
                     View::Pupil(id) => view! { <pupils::page::PupilPage id=id /> }.into_any(),
                     View::Interventions => view! { <interventions::InterventionsPage /> }.into_any(),

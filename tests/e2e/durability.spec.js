@@ -46,7 +46,7 @@ test('20 kills right after "saved" lose nothing', async ({ baseURL }) => {
     for (let i = 1; i <= ROUNDS; i++) {
       const b = await start(profile);
       const page = b.browser.contexts()[0].pages()[0] ?? await b.browser.contexts()[0].newPage();
-      await page.goto(baseURL);
+      await page.goto(baseURL + '#/pupils');
       // Everything saved before the last kill is still here.
       await expect(page.getByRole('heading', { name: /Register/ })).toContainText(
         saved.length === 1 ? '(1 pupil)' : `(${saved.length} pupils)`,
@@ -67,7 +67,7 @@ test('20 kills right after "saved" lose nothing', async ({ baseURL }) => {
     // A last start to check the 20th.
     const b = await start(profile);
     const page = b.browser.contexts()[0].pages()[0] ?? await b.browser.contexts()[0].newPage();
-    await page.goto(baseURL);
+    await page.goto(baseURL + '#/pupils');
     await expect(page.getByRole('heading', { name: /Register/ })).toContainText(`(${ROUNDS} pupils)`);
     const lost = [];
     for (const name of saved) {

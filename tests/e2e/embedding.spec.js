@@ -32,7 +32,7 @@ const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-
 const framing = (title) => `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><h1 id="intranet-title">${title}</h1>
-<iframe id="app" title="Waymark: SEN provision maps" src="${APP}/"
+<iframe id="app" title="Waymark: SEN provision maps" src="${APP}/#/pupils"
   sandbox="allow-scripts allow-same-origin allow-downloads allow-modals allow-forms"
   style="width: 100%; height: 900px; border: 0"></iframe>
 </body></html>`;

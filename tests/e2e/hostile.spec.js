@@ -92,7 +92,7 @@ test('a corpus of hostile files is refused with what and where, and changes noth
   expect(await stored(page)).toBe(before);
   // The app still opens, with the school as it was.
   await page.reload();
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£107.11');
   await expect(page.locator('#set-aside-notice')).toHaveCount(0);
 });

@@ -6,7 +6,7 @@ import { fixture, seed, axeViolations } from './helpers.js';
 
 test('library entries, EEF advice, and a provision started from one', async ({ page }) => {
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await page.getByRole('link', { name: 'Interventions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Intervention library' })).toBeVisible();
   // Text is shown as text, never as markup.

@@ -101,7 +101,7 @@ test('no request leaves the app\'s own origin, and none is made under a strict C
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await seed(page, fixture, `${origin}${BASE}manifest.webmanifest`);
-  await page.goto(`${origin}${BASE}`);
+  await page.goto(`${origin}${BASE}#/pupils`);
   const policy = (await page.request.get(`${origin}${BASE}`)).headers()['content-security-policy'];
   expect(policy).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
   await addPupil(page, 'Csp', 'Checked');
@@ -162,6 +162,9 @@ test('in the page as <provision-map>: isolated both ways, and as it looks standa
     return [s, c.fontFamily, c.fontSize, c.color, c.display, c.width, c.borderTopWidth, c.boxSizing, c.textTransform].join(' | ');
   }));
   const app = page.locator('provision-map');
+  // Embedded, the app opens on its home view like the page; then the register.
+  await expect(app.getByRole('heading', { level: 1, name: 'What is due' })).toBeVisible();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils', exact: true }).click();
   await expect(app.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
   const styles = await hostStyles();
   const globals = await page.evaluate(() => Object.keys(window).sort());
@@ -175,7 +178,7 @@ test('in the page as <provision-map>: isolated both ways, and as it looks standa
   const width = await app.evaluate((e) => Math.round(e.getBoundingClientRect().width));
   const alone = await page.context().newPage();
   await alone.setViewportSize({ width, height: 900 });
-  await alone.goto(`${origin}${BASE}`);
+  await alone.goto(`${origin}${BASE}#/pupils`);
   await expect(alone.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
   expect(embedded).toEqual(await look(alone));
   await alone.close();
@@ -193,6 +196,9 @@ test('in the page as <provision-map>: isolated both ways, and as it looks standa
   expect((await page.evaluate(() => Object.keys(window).sort())).filter((k) => !globals.includes(k))).toEqual([]);
   expect(globals.filter((k) => k.toLowerCase().includes('waymark') || k.startsWith('wasm'))).toEqual(['waymark']);
   await page.reload();
+  // It opens on its home view again; the pupil is kept.
+  await expect(app.getByRole('heading', { level: 1, name: 'What is due' })).toBeVisible();
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pupils', exact: true }).click();
   await expect(app.getByRole('row', { name: /Embedded Ema/ })).toBeVisible();
   await stop();
 });
@@ -222,7 +228,7 @@ test('a new version waiting is offered, and taken on reload', async ({ page }) =
   const p = spawn('node', ['tests/e2e/serve.mjs', dir, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((r) => p.stdout.once('data', r));
   try {
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`http://127.0.0.1:${port}/#/pupils`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
     await expect(page.locator('#update-ready')).toHaveCount(0);
     const first = await page.evaluate(async () => (await caches.keys()).find((k) => k.startsWith('waymark-')));
@@ -245,7 +251,7 @@ test.describe('on a tablet, by touch', () => {
 
   test('the main flows by tapping at 768x1024', async ({ page }) => {
     await seed(page, fixture);
-    await page.goto('/');
+    await page.goto('/#/pupils');
     const f = await openAddPupil(page, 'tap');
     await f.getByLabel('Given name').tap();
     await expect(f.getByLabel('Given name')).toHaveAttribute('type', 'text');

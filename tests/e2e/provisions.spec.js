@@ -7,7 +7,7 @@ test('a provision is costed, shared among its pupils, edited and deleted', async
   // The fixture's school: 2025-26 terms (autumn 1 Sep - 20 Dec 2025, 14 teaching
   // weeks, half term 27-31 Oct) and a TA whose salary gives £19.4082 an hour.
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   const f = await openAddPupil(page);
   await f.getByLabel('Given name').fill('Ada');
   await f.getByLabel('Family name').fill('Lovelace');

@@ -10,7 +10,7 @@ const zoe = fixture.pupils[0];
 
 test('details, costed provision and gains follow the domain rules', async ({ page }) => {
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await page.getByRole('link', { name: "Zoë O'Brien" }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Zoë O'Brien");
   const details = page.locator('#pupil-details');

@@ -29,7 +29,7 @@ async function addPupil(page, given, family, yearLabel) {
 
 test('the app loads with no console errors', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
   await expect(page.getByText('No pupils yet')).toBeVisible();
   await expect(page).toHaveTitle('Waymark');
@@ -38,7 +38,7 @@ test('the app loads with no console errors', async ({ page }) => {
 
 test('a pupil added is still listed after a reload', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await addPupil(page, 'Ada', 'Lovelace', 'Year 5');
   await addPupil(page, 'Ben', 'Okoro', 'Reception');
   await expect(page.getByRole('heading', { name: /Register/ })).toContainText('(2 pupils)');
@@ -54,7 +54,7 @@ test('a pupil added is still listed after a reload', async ({ page }) => {
 });
 
 test('a pupil deleted after confirming stays deleted after a reload', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await addPupil(page, 'Cara', 'Jones', 'Year 2');
   await addPupil(page, 'Dev', 'Patel', 'Year 2');
   await page.getByRole('button', { name: 'Delete Cara Jones' }).click();
@@ -69,7 +69,7 @@ test('a pupil deleted after confirming stays deleted after a reload', async ({ p
 });
 
 test('the form can be completed by keyboard alone', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/pupils');
   // The register comes first; the button beside the heading opens the form
   // and puts the cursor in it.
   await page.locator('#add-pupil-open').focus();
@@ -99,7 +99,7 @@ test('the form can be completed by keyboard alone', async ({ page }) => {
 });
 
 test('axe-core finds no violations: empty, with pupils, with form errors, confirming a delete', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByText('No pupils yet')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 
@@ -117,7 +117,7 @@ test('axe-core finds no violations: empty, with pupils, with form errors, confir
 
 test('at tablet width the page does not scroll sideways', async ({ page }) => {
   await page.setViewportSize({ width: 768, height: 1024 });
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await addPupil(page, 'Gus', 'Featherstonehaugh-Montmorency', 'Year 13');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

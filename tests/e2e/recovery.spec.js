@@ -23,7 +23,7 @@ function poisoned() {
 
 test('poisoned records are set aside, named, downloadable, correctable and deletable; the rest opens', async ({ page }) => {
   await seed(page, poisoned());
-  await page.goto('/');
+  await page.goto('/#/pupils');
   // The rest opens: Zoë is on the register, with her cost.
   await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£107.11');
   await expect(page.locator('#set-aside-notice')).toContainText('3 stored records could not be used and are set aside, left out of every figure.');
@@ -71,7 +71,7 @@ test('poisoned records are set aside, named, downloadable, correctable and delet
 
 test('if the app stops, the recovery screen offers everything stored and a safe start', async ({ page }) => {
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toBeVisible();
   // What the browser reports when the wasm traps (a panic, with panic =
   // "abort"): an uncaught WebAssembly.RuntimeError.

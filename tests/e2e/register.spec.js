@@ -37,7 +37,7 @@ test('each pupil\'s cost this year, and the threshold flag, follow the costing r
   const data = structuredClone(fixture);
   data.settings.element2_threshold = 10000; // £100, so £107.11 is over it
   await seed(page, data);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   const zoe = page.getByRole('row', { name: /Zoë O'Brien/ });
   await expect(zoe).toContainText('£107.11');
   await expect(zoe).toContainText('At or over threshold');
@@ -54,7 +54,7 @@ test('each pupil\'s cost this year, and the threshold flag, follow the costing r
 });
 
 test('filters, counts and sorting', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await add(page, 'Ada', 'Lovelace', 'Year 5', { class: '5H', status: 'EHC plan (E)', need: 'Autistic spectrum disorder (ASD)', flags: ['Looked after (LAC)'] });
   await add(page, 'Ben', 'Okoro', 'Reception', { class: 'RB', status: 'SEN support (K)', need: 'Speech, language and communication needs (SLCN)', flags: ['Pupil premium'] });
   await add(page, 'Cara', 'Jones', 'Year 5', { class: '5S', status: 'SEN support (K)', need: 'Specific learning difficulty (SPLD)', flags: ['EAL'] });
@@ -104,7 +104,7 @@ test('filters, counts and sorting', async ({ page }) => {
 });
 
 test('editing a pupil checks every field, saves, and keeps after a reload', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await add(page, 'Eve', 'Adams', 'Year 3');
   await page.getByRole('button', { name: 'Edit Eve Adams', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Edit Eve Adams' })).toBeVisible();
@@ -159,7 +159,7 @@ test('editing a pupil checks every field, saves, and keeps after a reload', asyn
 
 test('select pupils and enrol them in a provision in one go', async ({ page }) => {
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await add(page, 'Ada', 'Lovelace', 'Year 5');
   await add(page, 'Ben', 'Okoro', 'Year 5');
   await page.getByLabel('Select Ada Lovelace').check();
@@ -195,7 +195,7 @@ test('2,000 pupils and 6,000 enrolments: the register pages, filters and sorts',
   expect(data.pupils.length).toBe(2000);
   expect(data.enrolments.length).toBe(5998);
   await seed(page, data);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('heading', { name: /Register/ })).toContainText('(2000 pupils)');
   await expect(rows(page)).toHaveCount(100);
   await expect(page.locator('#register-page')).toHaveText('Page 1 of 20: pupils 1 to 100 of 2000');

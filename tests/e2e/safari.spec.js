@@ -27,7 +27,7 @@ test.describe('Safari on an iPad', () => {
     const start = new Date('2026-11-02T09:00:00Z');
     const daysLater = (d) => new Date(start.getTime() + d * 24 * 3600 * 1000);
     await page.clock.setFixedTime(start);
-    await page.goto('/');
+    await page.goto('/#/pupils');
     await addPupil(page, 'Safari', 'User');
     const banner = page.locator('.notice.banner', { hasText: 'has never been exported' });
     await expect(banner).toBeVisible();

@@ -27,7 +27,7 @@ test('school, threshold and calendar change the figures elsewhere', async ({ pag
   await page.reload();
   await expect(page.getByRole('region', { name: 'School and calendar' }).getByLabel('School name')).toHaveValue('Hillside Primary');
   // Zoë's £107.11 is now over the £100 threshold.
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('At or over threshold');
   // With no half term, Mon 8 Sep - Fri 12 Dec runs every school day of the
   // 14 weeks w/c 8 Sep to w/c 8 Dec: 14 weeks (pro rata it was 14 x 70/80 =
@@ -92,7 +92,7 @@ test('rollover is previewed, applied as one edit, and undone', async ({ page }) 
   await expect(preview).toContainText('Sam Leaver');
   expect(await axeViolations(page)).toEqual([]);
   // Nothing has changed yet.
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('Year 4');
 
   await page.goto('/#/settings');
@@ -115,6 +115,6 @@ test('rollover is previewed, applied as one edit, and undone', async ({ page }) 
   await expect(page.getByRole('row', { name: /Colourful semantics/ })).toHaveCount(1);
   await page.reload();
   await expect(page.getByRole('row', { name: /Colourful semantics/ })).toHaveCount(1);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('Year 4');
 });

@@ -36,7 +36,7 @@ test('a pseudonymised export of one pupil, valid against the schema', async ({ p
   await page.getByLabel('Pupil', { exact: true }).selectOption({ label: "Zoë O'Brien" });
   await expect(page.getByLabel(/^Pseudonymise pupils/)).toBeChecked();
   await expect(page.locator('#export-summary')).toHaveText(
-    'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 0 sessions recorded, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils\' names are replaced by initials and a reference unique in the file. Pupils, their places in provision, their support plans and the sessions recorded have new random ids, different in every file, so none shares an id with the school\'s own records. Kept to the day only: when pupils\' records, places and plans were made and changed. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil\'s given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils\' and parents\' views), enrolment notes and scores written as text, provision names, library entries (names, descriptions, evidence notes) and staff roles\' and members\' names. Each pupil keeps year group, past year groups, SEN status and needs, with their provision, enrolments, scores and support plans; the school\'s settings are as they are.',
+    'The file will hold one pupil: 1 pupil, 1 provision, 1 enrolment, 1 support plan, 0 sessions recorded, 1 library entry and 2 staff records; the school\'s settings and budgets. Pupils\' names are replaced by initials and a reference unique in the file. Pupils, their places in provision, their support plans and the sessions recorded have new random ids, different in every file, so none shares an id with the school\'s own records. Kept to the day only: when pupils\' records, places and plans were made and changed. Left out: UPNs; dates of birth; classes; EHC plan details (issue and review dates, local authority, top-up); dates of joining and leaving the SEN register and leaving the school and the pupil premium, looked-after, previously looked-after, service child and EAL flags. Any pupil\'s given or family name (with or without accents, any apostrophe, possessive, hyphenated or in parts) is reduced to its initial in one-page profiles, support plans (outcomes, pupils\' and parents\' views), enrolment notes and scores written as text, notes on cancelled sessions, provision names, library entries (names, descriptions, evidence notes) and staff roles\' and members\' names. Each pupil keeps year group, past year groups, SEN status and needs, with their provision, enrolments, scores and support plans; the school\'s settings are as they are.',
   );
   // The summary follows the switch: names and special category data without it.
   await page.getByLabel(/^Pseudonymise pupils/).uncheck();
@@ -85,7 +85,7 @@ test('the whole school round-trips through an empty browser, byte for byte', asy
   const again = await exportFile(fresh);
   const strip = (t) => t.replace(/"exported_at": "[^"]+"/, '');
   expect(strip(again.text)).toBe(strip(first.text));
-  await fresh.goto('/');
+  await fresh.goto('/#/pupils');
   await expect(fresh.getByRole('row', { name: /Zoë O'Brien/ })).toContainText('£107.11');
   await context.close();
 });
@@ -110,7 +110,7 @@ test('a large import lists the first 50 of each kind of change, then saves every
   await expect(items.last()).toHaveText(`… and ${total - 50} more`);
   await fresh.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(fresh.locator('#import-message')).toContainText(`${total} records changed`);
-  await fresh.goto('/');
+  await fresh.goto('/#/pupils');
   await fresh.reload();
   await expect(fresh.getByRole('heading', { name: /Register/ })).toContainText(`(${data.pupils.length} pupils)`);
   await fresh.goto('/#/settings');
@@ -209,7 +209,7 @@ test('bad files are refused with what and where, and change nothing', async ({ p
   await importText(page, 'cut.json', good.slice(0, 900));
   await expect(problems).toContainText('EOF while parsing');
   await importText(page, 'future.json', good.replace('"format_version": 2', '"format_version": 9'));
-  await expect(problems).toContainText('This file is format version 9, newer than this app reads (3). Update the app to import it.');
+  await expect(problems).toContainText('This file is format version 9, newer than this app reads (4). Update the app to import it.');
   await importText(page, 'typed.json', good.replace('"year_group": "Y2"', '"year_group": 2'));
   await expect(problems).toContainText('data.pupils[1].year_group: ');
   const broken = school();

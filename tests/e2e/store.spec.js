@@ -28,8 +28,8 @@ const row = (page, name) => page.getByRole('row', { name: new RegExp(name) });
 test('an edit in one tab appears in another within a second', async ({ context }) => {
   const a = await context.newPage();
   const b = await context.newPage();
-  await a.goto('/');
-  await b.goto('/');
+  await a.goto('/#/pupils');
+  await b.goto('/#/pupils');
   await expect(b.getByText('No pupils yet')).toBeVisible();
 
   await addPupil(a, 'Tab', 'Alpha');
@@ -45,7 +45,7 @@ test('an edit in one tab appears in another within a second', async ({ context }
 
 test('a full disk shows a clear message, keeps the typing, and stores nothing', async ({ page }) => {
   await simulateFullDisk(page);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await addPupil(page, 'Kept', 'Safe');
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
 
@@ -67,7 +67,7 @@ test('a full disk shows a clear message, keeps the typing, and stores nothing', 
 
 test('a retry after a failed save succeeds', async ({ page }) => {
   await simulateFullDisk(page);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await page.evaluate(() => { window.__full = true; });
   await addPupil(page, 'Second', 'Try');
   await expect(page.locator('.save-status')).toHaveAttribute('data-state', 'failed');
@@ -79,7 +79,7 @@ test('a retry after a failed save succeeds', async ({ page }) => {
 
 test('a newer version opening in another tab makes this one stop and ask to reload', async ({ context }) => {
   const old = await context.newPage();
-  await old.goto('/');
+  await old.goto('/#/pupils');
   await addPupil(old, 'Before', 'Upgrade');
   await expect(old.locator('.save-status')).toHaveText('All changes saved');
 
@@ -114,7 +114,7 @@ test('a tab opening during an upgrade waits for the old tab, then carries on', a
     r.onerror = () => reject(r.error);
   }));
   const page = await context.newPage();
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByRole('heading', { name: 'Waiting for other tabs' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await holder.evaluate(() => window.__db.close());
@@ -122,7 +122,7 @@ test('a tab opening during an upgrade waits for the old tab, then carries on', a
 });
 
 test('settings show storage status; a backup exports everything and stops the reminder', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByText('has never been exported')).toHaveCount(0);
   await addPupil(page, 'Backup', 'Me');
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
@@ -169,7 +169,7 @@ test('persistent storage is asked for once, on the first real data', async ({ pa
       return real();
     };
   });
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByText('No pupils yet')).toBeVisible();
   const calls = () => page.evaluate(() => Number(localStorage.getItem('persistCalls') ?? 0));
   expect(await calls()).toBe(0);
@@ -197,7 +197,7 @@ test('after a refusal, persistent storage is asked for again on a real edit a da
   const start = new Date('2026-11-02T09:00:00Z');
   const hoursLater = (h) => new Date(start.getTime() + h * 3600 * 1000);
   await page.clock.setFixedTime(start);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await expect(page.getByText('No pupils yet')).toBeVisible();
   const calls = () => page.evaluate(() => Number(localStorage.getItem('persistCalls') ?? 0));
   const add = async (given) => {

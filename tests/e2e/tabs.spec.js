@@ -7,7 +7,7 @@ import { fixture, seed } from './helpers.js';
 
 test("an edit made over another tab's newer save is refused, theirs shown and ours kept", async ({ page }) => {
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   const zoe = fixture.pupils[0];
   await page.getByRole('button', { name: "Edit Zoë O'Brien", exact: true }).click();
   const form = page.locator('form.add-pupil');

@@ -27,7 +27,7 @@ test('the service worker\'s scope is the app\'s folder, and it refuses the host\
     port, base: '/waymark/', headers: { 'Service-Worker-Allowed': '/' },
     pages: { '/': '<!DOCTYPE html><html lang="en-GB"><title>Host root</title><h1>The host\'s own page</h1></html>' },
   });
-  await page.goto(`${origin}/waymark/`);
+  await page.goto(`${origin}/waymark/#/pupils`);
   await expect(page.getByRole('heading', { level: 1, name: 'Pupils' })).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   expect(await page.evaluate(async () => ({
@@ -89,7 +89,7 @@ test('reload to update asks before losing typing, and waits for a save in flight
   cpSync('dist', dir, { recursive: true });
   const port = 4192;
   await serve({ port, dir });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${port}/#/pupils`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const form = await openAddPupil(page);
 

@@ -1,13 +1,17 @@
 // Every view with data loaded: axe-core finds nothing, nothing logs an
 // error, and at tablet (768x1024) and laptop (1366x768) widths the page never
-// scrolls sideways (wide tables scroll inside their own box).
+// scrolls sideways (wide tables scroll inside their own box). The header is
+// one row on a laptop; on a tablet the navigation has one row of its own;
+// the backup reminder takes one line. A screenshot of each view at each
+// width goes to the test's output, to be looked at.
 import { test, expect } from '@playwright/test';
 import { fixture, seed, axeViolations } from './helpers.js';
 
 const pupil = fixture.pupils[0].id;
 const provision = fixture.provisions[0].id;
 const views = [
-  ['#/', 'Pupils'],
+  ['#/', 'What is due'],
+  ['#/pupils', 'Pupils'],
   [`#/pupils/${pupil}`, 'Zoë O\'Brien'],
   ['#/interventions', 'Intervention library'],
   ['#/provisions', 'Provisions'],
@@ -32,6 +36,29 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
     for (const [hash, heading] of views) {
       await page.goto(`/${hash}`);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      const name = hash.replace(/[^a-z]+/g, '-').replace(/-[0-9a-f-]{20,}/g, '').replace(/^-|-$/g, '') || 'home';
+      await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`) });
+      const layout = await page.evaluate(() => {
+        const tops = (sel) => [...new Set([...document.querySelectorAll(sel)].map((e) => Math.round(e.getBoundingClientRect().top)))];
+        const header = document.querySelector('.app-header').getBoundingClientRect();
+        const nav = document.querySelector('.app-header nav ul');
+        const reminder = document.querySelector('#backup-reminder');
+        return {
+          navRows: tops('.app-header nav li').length,
+          navFits: nav.scrollWidth <= nav.clientWidth,
+          headerHeight: Math.round(header.height),
+          reminderHeight: reminder ? Math.round(reminder.getBoundingClientRect().height) : 0,
+        };
+      });
+      // One row of links that all fit; the whole header one row (52 px:
+      // 44 px targets and 4 px padding) on a laptop, two on a tablet.
+      expect(layout.navRows, `${hash}: navigation rows`).toBe(1);
+      expect(layout.navFits, `${hash}: navigation fits its row`).toBe(true);
+      expect(layout.headerHeight, `${hash}: header height`).toBeLessThanOrEqual(width >= 1280 ? 60 : 110);
+      // The reminder (the fixture was never exported) is one line: 44 px
+      // targets and a 1 px border.
+      expect(layout.reminderHeight, `${hash}: backup reminder`).toBeGreaterThan(0);
+      expect(layout.reminderHeight, `${hash}: backup reminder`).toBeLessThanOrEqual(50);
       const sideways = await page.evaluate(() => {
         const over = document.documentElement.scrollWidth - document.documentElement.clientWidth;
         // Name the widest element that sticks out, to say where.

@@ -68,7 +68,7 @@ async function smoke(engine, port) {
     await waitForHttp(`http://127.0.0.1:${port}/status`, `${engine} driver`);
     driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(caps).build();
     await driver.manage().setTimeouts({ implicit: 0, pageLoad: 30_000, script: 30_000 });
-    const url = `http://127.0.0.1:${APP_PORT}/`;
+    const url = `http://127.0.0.1:${APP_PORT}/#/pupils`;
     await driver.get(url);
     // The register comes first: the button beside the heading opens the form.
     const open = await driver.wait(until.elementLocated(By.id('add-pupil-open')), 20_000);

@@ -16,7 +16,7 @@ const go = async (page, name) => {
 test('after a rollover every view shows one year, chosen once, with the same figures', async ({ page }) => {
   await page.clock.setFixedTime(TODAY);
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   // Only 2025-26 is set up: 1 October 2026 is after it, so it is the nearest.
   // Zoë's cost that year is £107.11 (worked in register.spec.js).
   await expect(yearShown(page, 'register-year')).toHaveText('2025-26');
@@ -75,7 +75,7 @@ test('a refused save is always explained: EHC plan details on a pupil made SEN s
   // for those details, so the refusal shows in the form's summary, naming
   // the field, and nothing is saved.
   await seed(page, fixture);
-  await page.goto('/');
+  await page.goto('/#/pupils');
   await page.getByRole('button', { name: "Edit Zoë O'Brien" }).click();
   const form = page.locator('form.add-pupil');
   await form.getByLabel('SEN status').selectOption({ label: 'SEN support (K)' });

@@ -120,7 +120,6 @@ pub fn PupilRegister() -> impl IntoView {
                     n => format!("({n} pupils)"),
                 }}</span>
             </h2>
-            <div class="filters"><YearSelect id="register-year" /></div>
             <Filters filter=filter />
             <p class="shown" role="status" id="register-shown">{move || {
                 if shown() == total() { String::new() } else { format!("Showing {} of {}", shown(), total()) }
@@ -337,6 +336,7 @@ fn Filters(filter: RwSignal<RegisterFilter>) -> impl IntoView {
     };
     view! {
         <div class="filters" role="search" aria-label="Filter the register">
+            <YearSelect id="register-year" />
             <div class="field search">
                 <label for="filter-text">"Search names, UPN or class"</label>
                 <input id="filter-text" type="search" autocomplete="off"
@@ -363,6 +363,7 @@ fn Filters(filter: RwSignal<RegisterFilter>) -> impl IntoView {
                 NeedCode::ALL.iter().map(|n| (n.code().to_owned(), format!("{} ({})", n.label(), n.code()))).collect(),
                 |f| f.need.map(|n| n.code().to_owned()).unwrap_or_default(),
                 |f, v| f.need = v.parse().ok())}
+            <div class="flag-row">
             <fieldset class="checks">
                 <legend>"Only pupils who are"</legend>
                 {check("filter-pp", "Pupil premium", |f| f.pupil_premium, |f, v| f.pupil_premium = v)}
@@ -375,6 +376,7 @@ fn Filters(filter: RwSignal<RegisterFilter>) -> impl IntoView {
             <button type="button" class="secondary" on:click=move |_| filter.set(RegisterFilter::default())>
                 "Clear filters"
             </button>
+            </div>
         </div>
     }
 }

@@ -44,12 +44,12 @@ pub fn PupilPage(id: Uuid) -> impl IntoView {
         match pupil.get() {
         None => view! {
             <h1>"Pupil not found"</h1>
-            <p>"They may have been deleted. " <a href="#/">"Back to the register"</a></p>
+            <p>"They may have been deleted. " <a href="#/pupils">"Back to the register"</a></p>
         }
         .into_any(),
         Some(p) => view! {
             <div class="pupil-page">
-                <p class="no-print"><a href="#/">"All pupils"</a></p>
+                <p class="no-print"><a href="#/pupils">"All pupils"</a></p>
                 <PrintedBy />
                 <h1 id="pupil-name">{name}</h1>
                 <div class="page-controls no-print">
