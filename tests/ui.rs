@@ -30,13 +30,20 @@ fn host() -> HtmlElement {
     el
 }
 
-/// Mount the app with a database of its own and wait for the register.
+/// Mount the app with a database of its own on the register (`#/pupils`;
+/// the app opens on what is due), open the add form and wait for it.
 async fn start(prefix: &str) -> (String, HtmlElement, impl Drop) {
     let name = format!("{prefix}-{}", uuid::Uuid::new_v4());
+    window().location().set_hash("#/pupils").unwrap();
     let root = host();
     let db_name = name.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || view! { <App db_name=db_name /> });
     until("the register", || {
+        root.query_selector("#add-pupil-open").unwrap().is_some()
+    })
+    .await;
+    find::<HtmlElement>(&root, "#add-pupil-open").click();
+    until("the add form", || {
         root.query_selector("form.add-pupil").unwrap().is_some()
     })
     .await;
