@@ -194,6 +194,14 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
     // Which forms hold typing not yet saved, for the update banner.
     let unsaved = update::Unsaved::new(ctx);
     let due = home::DueNow::provide(ctx);
+    // The count beside Home is worked out once the first view has painted,
+    // so it never delays it.
+    let count_due = RwSignal::new(false);
+    Effect::new(move |_| {
+        if phase.get() == Phase::Ready && !count_due.get_untracked() {
+            set_timeout(move || count_due.set(true), std::time::Duration::ZERO);
+        }
+    });
     // Embedded, links to views must not touch the host's URL: handle them here.
     let on_click = move |ev: leptos::ev::MouseEvent| {
         use leptos::wasm_bindgen::JsCast;
@@ -287,7 +295,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     <li>
                         <a href="#/" aria-current=move || (view.get().section() == View::Home).then_some("page")>
                             "Home"
-                            {move || match due.0.with(|d| d.total()) {
+                            {move || match if count_due.get() { due.0.with(|d| d.total()) } else { 0 } {
                                 0 => None,
                                 n => Some(view! {
                                     <span class="nav-count" id="nav-due-count">{n}<span class="visually-hidden">{if n == 1 { " thing due" } else { " things due" }}</span></span>
