@@ -238,7 +238,7 @@ pub fn who_choices(data: &Dataset) -> WhoChoices {
 }
 
 /// Whose week it is, in words: "The whole school", a member's name, a
-/// pupil's name (or pseudonym), "Room: Library".
+/// pupil's name (or pseudonym), "Library (room)".
 pub fn who_name(data: &Dataset, who: &Who, pseudonymise: bool) -> String {
     match who {
         Who::School => "The whole school".to_owned(),
@@ -256,7 +256,7 @@ pub fn who_name(data: &Dataset, who: &Who, pseudonymise: bool) -> String {
                 }
             },
         ),
-        Who::Room(r) => format!("Room: {r}"),
+        Who::Room(r) => format!("{r} (room)"),
     }
 }
 
@@ -346,14 +346,14 @@ fn flag_text(data: &Dataset, c: &Clash, who: &Who) -> Option<String> {
                         .map(|pr| session_words(pr, *day, *start))
                 })
                 .collect();
-            Some(format!("In {} at once.", words.join(" and ")))
+            Some(format!("In two sessions at once: {}.", words.join(" and ")))
         }
         (ClashKind::Staff, _) => Some(format!(
-            "Clash: {} in two sessions at once",
+            "{} in two sessions at once",
             person(c.member_id, false)
         )),
         (ClashKind::Pupil, _) => Some(format!(
-            "Clash: {} in two sessions at once",
+            "{} in two sessions at once",
             person(c.pupil_id, true)
         )),
         (ClashKind::OutsideSchoolDay, _) => Some("Outside the school day".to_owned()),
@@ -659,8 +659,8 @@ mod tests {
         assert_eq!(
             phonics.clashes,
             [
-                "Clash: Mrs Patel in two sessions at once",
-                "Clash: Ann Test in two sessions at once"
+                "Mrs Patel in two sessions at once",
+                "Ann Test in two sessions at once"
             ]
         );
         let spelling_mon = &w.rows[1].1[0][0];
@@ -683,8 +683,8 @@ mod tests {
         assert_eq!(
             a.rows[0].1[0][0].clashes,
             [
-                "Clash: Mrs Patel in two sessions at once",
-                "In Phonics (Monday 09:00 to 09:30) and Spelling (Monday 09:15 to 09:45) at once."
+                "Mrs Patel in two sessions at once",
+                "In two sessions at once: Phonics (Monday 09:00 to 09:30) and Spelling (Monday 09:15 to 09:45)."
             ]
         );
         let hidden = week_view(&d, &cal, date(2025, 9, 8), &Who::Pupil(ann), true);

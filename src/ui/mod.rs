@@ -14,6 +14,7 @@ pub mod reports;
 pub mod settings;
 pub mod staff;
 pub mod state;
+pub mod timetable;
 pub mod update;
 pub mod widgets;
 
@@ -95,6 +96,7 @@ pub enum View {
     Reports,
     Provisions,
     Provision(uuid::Uuid),
+    Timetable,
     Map,
     Budget,
     Staff,
@@ -107,6 +109,7 @@ impl View {
         match path {
             "/settings" => View::Settings,
             "/provisions" => View::Provisions,
+            "/timetable" => View::Timetable,
             "/map" => View::Map,
             "/budget" => View::Budget,
             "/staff" => View::Staff,
@@ -269,6 +272,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     {nav(View::Pupils, "#/", "Pupils")}
                     {nav(View::Interventions, "#/interventions", "Interventions")}
                     {nav(View::Provisions, "#/provisions", "Provisions")}
+                    {nav(View::Timetable, "#/timetable", "Timetable")}
                     {nav(View::Map, "#/map", "Provision map")}
                     {nav(View::Budget, "#/budget", "Budget")}
                     {nav(View::Staff, "#/staff", "Staff")}
@@ -310,6 +314,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     View::Impact => view! { <impact::ImpactPage /> }.into_any(),
                     View::Reports => view! { <reports::ReportsPage /> }.into_any(),
                     View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
+                    View::Timetable => view! { <timetable::TimetablePage /> }.into_any(),
                     View::Map => view! { <map::MapPage /> }.into_any(),
                     View::Budget => view! { <budget::BudgetPage /> }.into_any(),
                     View::Staff => view! { <staff::StaffPage /> }.into_any(),
