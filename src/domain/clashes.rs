@@ -120,7 +120,7 @@ fn first_days(cal: &Calendar, r: &DateRange) -> [Option<Date>; 5] {
 }
 
 /// "Reading (Monday 09:00 to 09:30)".
-fn session_words(p: &Provision, day: SchoolDay, start: Time) -> String {
+pub(crate) fn session_words(p: &Provision, day: SchoolDay, start: Time) -> String {
     format!(
         "{} ({} {} to {})",
         p.name,

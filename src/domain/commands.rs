@@ -605,6 +605,65 @@ impl SlotDraft {
     }
 }
 
+/// What [`set_slots`] says of slot `i` (from 0) whose start does not read.
+pub fn slot_time_problem(i: usize, s: &SlotDraft) -> String {
+    format!(
+        "Slot {} ({}): enter the start time as a time, like 10:45.",
+        i + 1,
+        s.day.label()
+    )
+}
+
+/// The slot a form adds after `slots`: the school day after the last
+/// slot's (Monday after Friday), at its time and in its room; Monday with
+/// no time for the first.
+pub fn next_slot(slots: &[SlotDraft]) -> SlotDraft {
+    match slots.last() {
+        None => SlotDraft {
+            day: SchoolDay::Monday,
+            start: String::new(),
+            room: String::new(),
+        },
+        Some(last) => {
+            let i = usize::try_from(last.day.offset()).unwrap_or(0);
+            SlotDraft {
+                day: SchoolDay::ALL[(i + 1) % 5],
+                start: last.start.clone(),
+                room: last.room.clone(),
+            }
+        }
+    }
+}
+
+/// [`set_slots`]' problems (its messages) as a form of `slots` shows them:
+/// each slot's own (a start that does not read) beside that slot, the rest
+/// (about the slots together) under them all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SlotProblems {
+    /// One for each slot, in the form's order.
+    pub each: Vec<Option<String>>,
+    pub together: Vec<String>,
+}
+
+impl SlotProblems {
+    pub fn of(slots: &[SlotDraft], messages: &[String]) -> SlotProblems {
+        let each: Vec<Option<String>> = slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let m = slot_time_problem(i, s);
+                messages.contains(&m).then_some(m)
+            })
+            .collect();
+        let together = messages
+            .iter()
+            .filter(|m| !each.iter().flatten().any(|e| e == *m))
+            .cloned()
+            .collect();
+        SlotProblems { each, together }
+    }
+}
+
 /// Give provision `id` these timetable slots (in place of its own), in day
 /// and time order. Refused: a time that does not read, more slots than
 /// sessions a week, two slots at one time, a room over 40 characters. A
@@ -628,14 +687,7 @@ pub fn set_slots(
                 start,
                 room: s.room.trim().to_owned(),
             }),
-            None => p.push(
-                ProvisionField::Slots,
-                format!(
-                    "Slot {} ({}): enter the start time as a time, like 10:45.",
-                    i + 1,
-                    s.day.label()
-                ),
-            ),
+            None => p.push(ProvisionField::Slots, slot_time_problem(i, s)),
         }
     }
     p.into_result()?;

@@ -50,6 +50,7 @@ pub mod table;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod timetable;
+pub mod timetable_week;
 pub mod update;
 pub mod validation;
 pub mod whatif;

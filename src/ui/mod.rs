@@ -15,6 +15,7 @@ pub mod reports;
 pub mod settings;
 pub mod staff;
 pub mod state;
+pub mod timetable;
 pub mod update;
 pub mod widgets;
 
@@ -98,6 +99,7 @@ pub enum View {
     Reports,
     Provisions,
     Provision(uuid::Uuid),
+    Timetable,
     Map,
     Budget,
     Staff,
@@ -111,6 +113,7 @@ impl View {
             "/pupils" => View::Pupils,
             "/settings" => View::Settings,
             "/provisions" => View::Provisions,
+            "/timetable" => View::Timetable,
             "/map" => View::Map,
             "/budget" => View::Budget,
             "/staff" => View::Staff,
@@ -306,6 +309,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     {nav(View::Pupils, "#/pupils", "Pupils")}
                     {nav(View::Interventions, "#/interventions", "Interventions")}
                     {nav(View::Provisions, "#/provisions", "Provisions")}
+                    {nav(View::Timetable, "#/timetable", "Timetable")}
                     {nav_short(View::Map, "#/map", "Provision map", "Map")}
                     {nav(View::Budget, "#/budget", "Budget")}
                     {nav(View::Staff, "#/staff", "Staff")}
@@ -348,6 +352,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     View::Impact => view! { <impact::ImpactPage /> }.into_any(),
                     View::Reports => view! { <reports::ReportsPage /> }.into_any(),
                     View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
+                    View::Timetable => view! { <timetable::TimetablePage /> }.into_any(),
                     View::Map => view! { <map::MapPage /> }.into_any(),
                     View::Budget => view! { <budget::BudgetPage /> }.into_any(),
                     View::Staff => view! { <staff::StaffPage /> }.into_any(),

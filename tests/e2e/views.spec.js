@@ -17,6 +17,7 @@ const views = [
   ['#/provisions', 'Provisions'],
   [`#/provisions/${provision}`, 'Colourful semantics (Y4)'],
   [`#/provisions/from/${fixture.interventions[0].id}`, 'Provisions'],
+  ['#/timetable', 'Timetable'],
   ['#/map', 'Provision map'],
   ['#/budget', 'Budget'],
   ['#/staff', 'Staff'],

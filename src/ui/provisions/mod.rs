@@ -7,6 +7,7 @@ mod form;
 mod list;
 mod page;
 mod scores;
+mod slots;
 
 pub use list::ProvisionsPage;
 pub use page::ProvisionPage;

@@ -7,6 +7,7 @@ use super::delete::DeleteProvision;
 use super::enrolments::Enrolments;
 use super::form::ProvisionForm;
 use super::scores::Scores;
+use super::slots::Slots;
 use super::{staff_text, whole_cost};
 use crate::domain::advice::provision_advice;
 use crate::domain::costing::{outside_years_note, session_cost, CostIssue, ProvisionCost};
@@ -138,6 +139,7 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
                     </table>
                 </Show>
             </section>
+            <Slots pid=id provision=provision />
             <Enrolments pid=id cost=cost />
             <Scores provision=provision cost=cost />
             <div class="actions-row">

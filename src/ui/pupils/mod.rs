@@ -3,6 +3,7 @@
 
 pub mod page;
 pub mod plans;
+pub mod week;
 
 use jiff::Timestamp;
 use leptos::prelude::*;

@@ -62,6 +62,7 @@ pub fn PupilPage(id: Uuid) -> impl IntoView {
                 </div>
                 <Details pupil=p.clone() hide=hide />
                 <CostedProvision id=id />
+                <super::week::PupilWeek id=id hide=hide />
                 <Gains id=id />
                 <section class="panel" aria-labelledby="profile-heading">
                     <h2 id="profile-heading">"One-page profile and plan details"</h2>

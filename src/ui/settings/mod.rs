@@ -39,6 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>"Settings"</h1>
         <set_aside::SetAsidePanel />
         <school::SchoolPanel />
+        <school::DayPanel />
         <roles::RolesPanel />
         <members::MembersPanel />
         <school::BandsPanel />

@@ -1,6 +1,7 @@
 //! Settings: the school, its element-2 threshold, its last year group and
 //! its calendar (academic years, term dates, teaching weeks and breaks);
-//! the ratio-gain bands; the funding figures.
+//! the school day and the attendance threshold; the ratio-gain bands; the
+//! funding figures.
 
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use leptos::task::spawn_local;
 use crate::domain::calendar::TermName;
 use crate::domain::commands::save_settings;
 use crate::domain::settings::SchoolSettings;
-use crate::domain::settings_draft::{BandsDraft, FiguresDraft, SchoolDraft};
+use crate::domain::settings_draft::{BandsDraft, DayDraft, FiguresDraft, SchoolDraft};
 use crate::domain::{Problems, SettingsField, YearGroup};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{draft_input, problem_summary, FormProblems, InputKind};
@@ -283,6 +284,49 @@ pub fn FiguresPanel() -> impl IntoView {
                         {move || latest().map_or("Add figures for the latest year".to_owned(), |y| format!("Add figures for {}", crate::domain::calendar::year_label(y)))}
                     </button>
                     <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save funding figures"</button>
+                </div>
+                <p class="message" role="status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+/// The school day (sessions outside it are flagged on the timetable) and
+/// the attendance threshold, in one small form.
+#[component]
+pub fn DayPanel() -> impl IntoView {
+    let ctx = AppCtx::get();
+    let draft = RwSignal::new(
+        ctx.state
+            .data()
+            .with_untracked(|d| DayDraft::of(&d.settings)),
+    );
+    let problems = FormProblems::new();
+    let message = RwSignal::new(None::<String>);
+    let err = move |f| problems.error(f);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let d = draft.get_untracked();
+        save_part(
+            "School day and attendance",
+            problems,
+            message,
+            move |s, now| d.apply(s, now),
+        );
+    };
+    view! {
+        <section class="panel" aria-labelledby="day-heading">
+            <h2 id="day-heading">"School day and attendance"</h2>
+            <p class="hint">"Sessions that start before the school day starts or end after it ends are flagged on the timetable. A pupil who attends less than the threshold of a provision's sessions is flagged."</p>
+            <form on:submit=on_submit novalidate aria-labelledby="day-heading">
+                {problem_summary(problems)}
+                <div class="fields">
+                    {draft_input(draft, err(SettingsField::DayStart), "day-start", "The school day starts", InputKind::Time, |d| d.day_start.clone(), |d, v| d.day_start = v)}
+                    {draft_input(draft, err(SettingsField::DayEnd), "day-end", "The school day ends", InputKind::Time, |d| d.day_end.clone(), |d, v| d.day_end = v)}
+                    {draft_input(draft, err(SettingsField::AttendanceThreshold), "attendance-threshold", "Attendance threshold (%)", InputKind::Whole, |d| d.attendance_threshold.clone(), |d, v| d.attendance_threshold = v)}
+                </div>
+                <div class="actions-row">
+                    <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>"Save school day and attendance"</button>
                 </div>
                 <p class="message" role="status">{move || message.get()}</p>
             </form>

@@ -98,6 +98,8 @@ pub enum InputKind {
     Decimal,
     /// A whole number (sessions, minutes, a group size).
     Whole,
+    /// A time of day, with the browser's time picker (24-hour in en-GB).
+    Time,
 }
 
 impl InputKind {
@@ -106,12 +108,13 @@ impl InputKind {
             InputKind::Text | InputKind::Decimal => "text",
             InputKind::Date => "date",
             InputKind::Whole => "number",
+            InputKind::Time => "time",
         }
     }
 
     pub fn mode(self) -> &'static str {
         match self {
-            InputKind::Text | InputKind::Date => "text",
+            InputKind::Text | InputKind::Date | InputKind::Time => "text",
             InputKind::Decimal => "decimal",
             InputKind::Whole => "numeric",
         }
@@ -119,7 +122,9 @@ impl InputKind {
 }
 
 /// A labelled input bound to one field of a draft, with the field's error
-/// message linked for screen readers.
+/// message linked for screen readers. A time input shows the draft as the
+/// form opens and is then left to the typing: a time half typed (the hour
+/// only) reads as blank, and writing that back would clear the input.
 pub fn draft_input<D: Send + Sync + 'static>(
     draft: RwSignal<D>,
     error: Signal<Option<String>>,
@@ -133,7 +138,7 @@ pub fn draft_input<D: Send + Sync + 'static>(
         <div class="field" class:has-error=move || error.get().is_some()>
             <label for=id>{label}</label>
             <input id=id type=kind.input_type() inputmode=kind.mode() autocomplete="off"
-                prop:value=move || draft.with(get)
+                prop:value=move || if kind == InputKind::Time { draft.with_untracked(get) } else { draft.with(get) }
                 on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| set(d, v)) }
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=format!("{id}-error") />
