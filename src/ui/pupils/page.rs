@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::plans::Plans;
+use crate::domain::attendance::AttendanceReport;
 use crate::domain::commands::save_pupil_details;
 use crate::domain::costing::{over_threshold, CostCache};
 use crate::domain::details::DetailsDraft;
@@ -18,7 +19,7 @@ use crate::domain::reports::gain_text;
 use crate::domain::{Pupil, PupilField};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{
-    draft_input, draft_textarea, gb, problem_summary, FormProblems, InputKind, PrintButton,
+    draft_input, draft_textarea, gb, problem_summary, today, FormProblems, InputKind, PrintButton,
     PrintedBy, YearSelect,
 };
 
@@ -151,8 +152,8 @@ fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
 
 /// The pupil's costed provision in one academic year, against the threshold.
 /// One line of a pupil's costed provision: the provision's id and name, the
-/// dates, the sessions, and the pupil's share.
-type CostRow = (Uuid, String, String, String, Money);
+/// dates, the sessions, the pupil's attendance in the year, and their share.
+type CostRow = (Uuid, String, String, String, String, Money);
 
 #[component]
 fn CostedProvision(id: Uuid) -> impl IntoView {
@@ -163,6 +164,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
         ctx.read(|d| {
             let year = d.settings.year(start)?.range()?;
             let report = cache.try_update_value(|c| c.build(d, year))?;
+            let attendance = AttendanceReport::build(d, year, today());
             let range = report.period;
             // In date order (dates compared as dates, not as their text), then by name.
             let mut dated: Vec<(jiff::civil::Date, CostRow)> = d
@@ -186,6 +188,9 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                                 "{} × {} min a week",
                                 p.sessions_per_week, p.minutes_per_session
                             ),
+                            attendance
+                                .place(e.id)
+                                .map_or_else(String::new, |x| x.tally.share().text()),
                             share,
                         ),
                     ))
@@ -199,7 +204,8 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                 .into_iter()
                 .find(|o| o.pupil_id == id);
             let top_up = d.pupil(id).and_then(|p| p.ehcp.as_ref()).map(|e| e.top_up);
-            Some((rows, total, threshold, over, top_up))
+            let attended = attendance.pupil(id).share().text();
+            Some((rows, total, threshold, over, top_up, attended))
         })
     });
     view! {
@@ -208,7 +214,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
             <div class="no-print"><YearSelect id="pupil-year" /></div>
             {move || match costed.get() {
                 None => view! { <p class="empty">"Set up the academic year's term dates in Settings to cost provision."</p> }.into_any(),
-                Some((rows, total, threshold, over, top_up)) => {
+                Some((rows, total, threshold, over, top_up, attended)) => {
                     let share = if threshold > Money::ZERO {
                         (total.as_pence() * 100 / threshold.as_pence()).clamp(0, 100)
                     } else { 100 };
@@ -227,20 +233,23 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                                             <th scope="col">"Provision"</th>
                                             <th scope="col">"Dates"</th>
                                             <th scope="col">"Sessions"</th>
+                                            <th scope="col">"Attended"</th>
                                             <th scope="col" class="money">"Share of cost"</th>
                                         </tr></thead>
                                         <tbody>
-                                            {rows.into_iter().map(|(pid, name, dates, sessions, share)| view! {
+                                            {rows.into_iter().map(|(pid, name, dates, sessions, attended, share)| view! {
                                                 <tr>
                                                     <td><a href=format!("#/provisions/{pid}")>{name}</a></td>
                                                     <td>{dates}</td>
                                                     <td>{sessions}</td>
+                                                    <td class="attended">{attended}</td>
                                                     <td class="money">{share.to_string()}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>
                                         <tfoot><tr>
                                             <th scope="row" colspan="3">"Total this year"</th>
+                                            <td class="attended" id="pupil-attended">{attended}</td>
                                             <td class="money" id="pupil-total">{total.to_string()}</td>
                                         </tr></tfoot>
                                     </table>
