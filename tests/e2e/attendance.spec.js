@@ -133,6 +133,7 @@ test.describe('on a tablet, by touch', () => {
     await expect(page.locator('#cancel-note-error')).toContainText('500');
     await expect(head(page, 'Thursday 9 October 09:15').locator('.session-state')).toHaveText('Not recorded');
     expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#attendance-grid').screenshot({ path: test.info().outputPath('attendance-cancel-form-768.png') });
     await form.getByLabel('Note (optional)').fill('TA covering Year 2');
     await form.getByRole('button', { name: 'Record cancelled' }).tap();
     await expect(form).toHaveCount(0);
@@ -225,27 +226,59 @@ test.describe('on a tablet, by touch', () => {
     ]);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('attendance-impact-768.png'), fullPage: true });
+    // By measure, every exit this year: Zoë's +5.5 in Colourful semantics
+    // (82.5 -> 88) and the four above: 27.5 / 5 = 5.5.
+    const measure = page.locator('#impact-measures').getByRole('row', { name: /Standardised score/ });
+    await expect(measure.locator('td')).toHaveText(['5', '5.5', '–']);
     // Left out: Zoë +6, Ali +4, Cara +2 = 12 / 3 = +4; £49.22 / 4 = £12.305
-    // -> £12.31 a point.
+    // -> £12.31 a point. By measure: 5.5 + 6 + 4 + 2 = 17.5 / 4 = 4.375 ->
+    // 4.38.
     const leaveOut = page.getByLabel('Leave out pupils who attended under 80%');
     await leaveOut.tap();
     await expect(leaveOut).toBeChecked();
-    await expect(page.locator('#impact-left-out')).toHaveText('1 pupil left out of the figures by provision and the ranking.');
+    await expect(page.locator('#impact-left-out')).toHaveText('1 pupil left out of the figures.');
     await expect(row).toContainText('3 of 3 (1 left out)');
     await expect(row).toContainText('+4');
     await expect(row).toContainText('£12.31 per point');
+    await expect(measure.locator('td')).toHaveText(['4', '4.38', '–']);
     await expect(page.getByRole('region', { name: 'Cost-effectiveness ranking' })).toContainText('Reading boost: £12.31 per pupil per point gained');
     // The mark stays beside Ben's gain; the switch back counts him again.
     await expect(page.locator('#impact-marked')).toContainText('attended 50% (1 of 2), under 80%');
     await leaveOut.tap();
     await expect(row).toContainText('+5.5');
-    await expect(page.locator('#impact-left-out')).toHaveText('Every pupil counts in the figures by provision and the ranking.');
+    await expect(page.locator('#impact-left-out')).toHaveText('Every pupil counts in the figures.');
     // One pupil's gains: the note beside each.
     await page.getByLabel('Pupil', { exact: true }).selectOption({ label: 'Ben Smith' });
     await expect(page.locator('#impact-pupil-gains tbody tr td')).toHaveText([
       'Reading boost', '22/09/2025 to 24/10/2025', '+10 (standardised score)', 'attended 50% (1 of 2), under 80%',
     ]);
     await noSidewaysScroll(page);
+  });
+});
+
+test.describe('quick taps', () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+
+  test('taps made while the last is saving are each kept, in turn', async ({ page }) => {
+    const { data, reading } = school(80);
+    await page.clock.setFixedTime(TODAY);
+    await seed(page, data);
+    await page.goto(`/#/provisions/${reading.id}/attendance/2025-09-29`);
+    await page.getByRole('button', { name: 'All present, Tuesday 30 September 09:15' }).tap();
+    const state = page.locator('#s-20250930-0915-state');
+    await expect(state).toHaveText('All 4 present');
+    // Two taps, the second before the first is saved (both in one moment:
+    // a tap by Playwright waits long enough for a save to finish): each is
+    // worked out from what the one before saved, so both are absent (2 of 4
+    // present), not the second alone.
+    const ali = data.pupils.find((p) => p.given_name === 'Ali');
+    const cara = data.pupils.find((p) => p.given_name === 'Cara');
+    await page.evaluate((ids) => ids.forEach((id) => document.getElementById(id).click()),
+      [`s-20250930-0915-${ali.id}`, `s-20250930-0915-${cara.id}`]);
+    await expect(state).toHaveText('2 of 4 present');
+    await page.reload();
+    await expect(state).toHaveText('2 of 4 present');
+    await expect(page.locator('td.mark-cell[data-mark="absent"]')).toHaveCount(2);
   });
 });
 

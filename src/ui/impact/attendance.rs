@@ -30,12 +30,12 @@ pub(super) fn LeaveOut(
             </label>
             <p class="hint" id="impact-left-out" role="status">{move || {
                 if !leave_out.get() {
-                    return "Every pupil counts in the figures by provision and the ranking.".to_owned();
+                    return "Every pupil counts in the figures.".to_owned();
                 }
                 match left_out.get() {
                     0 => "No pupil attended under the threshold: none is left out.".to_owned(),
-                    1 => "1 pupil left out of the figures by provision and the ranking.".to_owned(),
-                    n => format!("{n} pupils left out of the figures by provision and the ranking."),
+                    1 => "1 pupil left out of the figures.".to_owned(),
+                    n => format!("{n} pupils left out of the figures."),
                 }
             }}</p>
         </div>

@@ -19,7 +19,7 @@ use crate::domain::impact::{
 use crate::domain::money::round_pence;
 use crate::domain::provision::Enrolment;
 use crate::domain::quantity::Dec2;
-use crate::domain::reports::{gain_text, impact_by_measure, percent};
+use crate::domain::reports::{gain_text, impact_by_measure_except, percent};
 use crate::domain::Pupil;
 use crate::ui::reports::ReportTable;
 use crate::ui::state::AppCtx;
@@ -75,6 +75,8 @@ pub fn ImpactPage() -> impl IntoView {
             let attended = AttendanceReport::build(d, range, today());
             let mut marked = Vec::new();
             let mut left_out = 0;
+            // The places left out, for the table by measure too.
+            let mut dropped_ids = Vec::new();
             let ps: Vec<_> = d
                 .provisions
                 .iter()
@@ -110,6 +112,9 @@ pub fn ImpactPage() -> impl IntoView {
                 );
                 left_out += a.left_out;
                 let dropped = a.left_out;
+                if options.leave_out_low_attendance {
+                    dropped_ids.extend(a.marked.iter().map(|(id, _)| *id));
+                }
                 for (eid, share) in &a.marked {
                     let Some(e) = es.iter().find(|e| e.id == *eid) else {
                         continue;
@@ -203,7 +208,7 @@ pub fn ImpactPage() -> impl IntoView {
             Figures {
                 rows,
                 ranking,
-                measures: Some(impact_by_measure(d, &range)),
+                measures: Some(impact_by_measure_except(d, &range, &dropped_ids)),
                 marked,
                 left_out,
                 threshold: attended.threshold,
