@@ -198,6 +198,8 @@ test.describe('on a tablet, by touch', () => {
     await page.goto(`/#/pupils/${ben.id}`);
     await expect(page.locator('#pupil-costs tbody tr').filter({ hasText: 'Reading boost' }).locator('td.attended')).toHaveText('50% (1 of 2)');
     await expect(page.locator('#pupil-attended')).toHaveText('50% (1 of 2)');
+    // ... and the mark beside his gain.
+    await expect(page.locator('#pupil-gains tbody tr td').last()).toHaveText('attended 50% (1 of 2), under 80%');
     // Zoë: Reading boost 2 of 2 = 100%; Colourful semantics 35 of 38 typed
     // by hand (no session of it recorded) = 92.1% -> 92%; in all 37 of 40 =
     // 92.5% -> 93% (half up).
@@ -206,6 +208,7 @@ test.describe('on a tablet, by touch', () => {
     await expect(zoeRows.filter({ hasText: 'Reading boost' }).locator('td.attended')).toHaveText('100% (2 of 2)');
     await expect(zoeRows.filter({ hasText: 'Colourful semantics' }).locator('td.attended')).toHaveText('92% (35 of 38)');
     await expect(page.locator('#pupil-attended')).toHaveText('93% (37 of 40)');
+    await page.locator('section[aria-labelledby="costed-heading"]').screenshot({ path: test.info().outputPath('attendance-pupil-768.png') });
     await noSidewaysScroll(page);
     expect(await axeViolations(page)).toEqual([]);
 

@@ -10,10 +10,11 @@ use uuid::Uuid;
 
 use super::plans::Plans;
 use crate::domain::attendance::AttendanceReport;
+use crate::domain::calendar::DateRange;
 use crate::domain::commands::save_pupil_details;
 use crate::domain::costing::{over_threshold, CostCache};
 use crate::domain::details::DetailsDraft;
-use crate::domain::impact::gain;
+use crate::domain::impact::{attendance_note, gain};
 use crate::domain::money::Money;
 use crate::domain::reports::gain_text;
 use crate::domain::{Pupil, PupilField};
@@ -285,11 +286,26 @@ fn Gains(id: Uuid) -> impl IntoView {
                 .filter(|e| e.pupil_id == id && (e.entry.is_some() || e.exit.is_some()))
                 .collect();
             crate::domain::sort::by_key(&mut es, |e| e.share_order());
+            // Each place's attendance over its own dates, beside its gain.
+            let span = es.iter().fold(None::<DateRange>, |acc, e| {
+                Some(match acc {
+                    None => e.range(),
+                    Some(a) => DateRange::new(a.start.min(e.start), a.end.max(e.end)),
+                })
+            });
+            let attended = span.map(|s| AttendanceReport::build(d, s, today()));
             es.into_iter()
                 .map(|e| {
                     let name = d
                         .provision(e.provision_id)
                         .map_or("(deleted provision)".to_owned(), |p| p.name.clone());
+                    let attendance = attended
+                        .as_ref()
+                        .and_then(|r| {
+                            r.place(e.id)
+                                .map(|x| attendance_note(x.tally.share(), r.threshold))
+                        })
+                        .unwrap_or_default();
                     let at = |a: &Option<crate::domain::provision::Assessment>| {
                         a.as_ref().map_or("–".to_owned(), |a| {
                             format!("{} on {}", a.score.text(), gb(a.date))
@@ -306,6 +322,7 @@ fn Gains(id: Uuid) -> impl IntoView {
                         at(&e.entry),
                         at(&e.exit),
                         gain_text(&gain(e, &d.settings)),
+                        attendance,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -323,10 +340,11 @@ fn Gains(id: Uuid) -> impl IntoView {
                             <th scope="col">"Entry"</th>
                             <th scope="col">"Exit"</th>
                             <th scope="col">"Gain"</th>
+                            <th scope="col">"Attendance"</th>
                         </tr></thead>
                         <tbody>
-                            {move || rows.get().into_iter().map(|(n, m, a, b, g)| view! {
-                                <tr><td>{n}</td><td>{m}</td><td>{a}</td><td>{b}</td><td>{g}</td></tr>
+                            {move || rows.get().into_iter().map(|(n, m, a, b, g, att)| view! {
+                                <tr><td>{n}</td><td>{m}</td><td>{a}</td><td>{b}</td><td>{g}</td><td>{att}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
