@@ -228,6 +228,26 @@ fn impact_means_are_shown_for_five_or_more() {
         .find(|r| r[0].starts_with("Reading age"))
         .unwrap();
     assert_eq!(reading[3], "80%");
+    // Left out (attended under the threshold): the pupil who gained 4
+    // months. Gains 5..8 months: mean 6.5; ratios 5..8 / 3.1211 = 1.60,
+    // 1.92, 2.24, 2.56, mean 6.5 / 3.1211 = 2.08; all 4 modest or better.
+    let four = d
+        .enrolments
+        .iter()
+        .find(|e| {
+            e.exit
+                .as_ref()
+                .is_some_and(|x| x.score == Score::ReadingAgeMonths(94))
+        })
+        .unwrap()
+        .id;
+    let without = waymark::domain::reports::impact_by_measure_except(&d, &term, &[four]);
+    let reading = without
+        .rows
+        .iter()
+        .find(|r| r[0].starts_with("Reading age"))
+        .unwrap();
+    assert_eq!(reading[1..], ["4", "6.5 (ratio gain 2.08)", "100%"]);
 }
 
 #[test]

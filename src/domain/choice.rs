@@ -66,6 +66,13 @@ choice_codes!(super::provision::MeasureKind {
     Text => "text",
 });
 
+choice_codes!(super::session::CancelReason {
+    StaffAbsence => "staff_absence",
+    Trip => "trip",
+    PupilsUnavailable => "pupils_unavailable",
+    Other => "other",
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +98,7 @@ mod tests {
         codes_are_serde_names::<FundingSource>();
         codes_are_serde_names::<MeasureKind>();
         codes_are_serde_names::<crate::domain::provision::CostSplit>();
+        codes_are_serde_names::<crate::domain::session::CancelReason>();
         assert_eq!(MeasureKind::Text.text(), "Free text");
     }
 }

@@ -302,6 +302,19 @@ pub fn attendance_mark(share: Share, threshold: u32) -> String {
     format!("attended {}, under {threshold}%", share.text())
 }
 
+/// What shows beside any gain: the pupil's attendance, with the mark when
+/// it is under the threshold ("attended 100% (2 of 2)"; "attended 50% (1
+/// of 2), under 80%"; "no sessions yet" when none was delivered).
+pub fn attendance_note(share: Share, threshold: u32) -> String {
+    if share.below(threshold) {
+        attendance_mark(share, threshold)
+    } else if share.whole == 0 {
+        share.text()
+    } else {
+        format!("attended {}", share.text())
+    }
+}
+
 /// How many pupils' ratio gains fall in each of the school's bands, lowest
 /// band first (ages only; other gains and missing data are not counted).
 pub fn band_counts(enrolments: &[&Enrolment], settings: &SchoolSettings) -> Vec<(String, usize)> {
@@ -636,5 +649,16 @@ mod tests {
         assert_eq!(out.impact.mean_gain, Ok(Exact::from_integer(4)));
         assert_eq!((out.impact.pupils_with_data, out.left_out), (1, 1));
         assert_eq!(out.marked.len(), 1);
+        // Beside every gain: the mark under the threshold, the share above.
+        assert_eq!(
+            attendance_note(Share { part: 1, whole: 2 }, 80),
+            "attended 50% (1 of 2), under 80%"
+        );
+        // 4 of 5 is 80%: not under 80%.
+        assert_eq!(
+            attendance_note(Share { part: 4, whole: 5 }, 80),
+            "attended 80% (4 of 5)"
+        );
+        assert_eq!(attendance_note(Share::default(), 80), "no sessions yet");
     }
 }

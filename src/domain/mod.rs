@@ -9,6 +9,7 @@
 
 pub mod advice;
 pub mod attendance;
+pub mod attendance_register;
 pub mod backup;
 pub mod browser;
 pub mod calendar;

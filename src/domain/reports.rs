@@ -92,10 +92,17 @@ pub fn percent(part: usize, whole: usize) -> String {
 /// Impact of the enrolments whose exit assessment falls in `period`, by
 /// measure: pupils with data, their mean gain and (for ages) the share
 /// making a significant ratio gain.
-fn impact_rows(data: &Dataset, period: &DateRange, suppress: bool) -> Vec<Vec<String>> {
+/// `left_out`: places (enrolment ids) not counted (the impact view's
+/// pupils who attended under the threshold, when asked to leave them out).
+fn impact_rows(
+    data: &Dataset,
+    period: &DateRange,
+    suppress: bool,
+    left_out: &[uuid::Uuid],
+) -> Vec<Vec<String>> {
     let mut by_measure: BTreeMap<usize, (MeasureKind, Vec<Gain>)> = BTreeMap::new();
     for e in &data.enrolments {
-        if !e.exit.as_ref().is_some_and(|x| period.contains(x.date)) {
+        if !e.exit.as_ref().is_some_and(|x| period.contains(x.date)) || left_out.contains(&e.id) {
             continue;
         }
         let g = gain(e, &data.settings);
@@ -297,7 +304,7 @@ pub fn governors_summary(data: &Dataset, start_year: i16, term: TermName) -> Opt
             "Mean gain",
             "Significant ratio gain",
         ],
-        impact_rows(data, &period, true),
+        impact_rows(data, &period, true, &[]),
     );
     Some(Report {
         title: format!("SEN provision: report to governors, {} term {}", term, year.label()),
@@ -607,6 +614,16 @@ pub fn gain_text(g: &Gain) -> String {
 /// The impact of every provision whose exit assessments fall in `period`,
 /// for the impact view (counts not suppressed: it stays in school).
 pub fn impact_by_measure(data: &Dataset, period: &DateRange) -> Table {
+    impact_by_measure_except(data, period, &[])
+}
+
+/// [`impact_by_measure`] without the places (enrolment ids) in `left_out`:
+/// the impact view leaving out pupils who attended under the threshold.
+pub fn impact_by_measure_except(
+    data: &Dataset,
+    period: &DateRange,
+    left_out: &[uuid::Uuid],
+) -> Table {
     table(
         "Gains by measure",
         &[
@@ -615,7 +632,7 @@ pub fn impact_by_measure(data: &Dataset, period: &DateRange) -> Table {
             "Mean gain",
             "Significant ratio gain",
         ],
-        impact_rows(data, period, false),
+        impact_rows(data, period, false, left_out),
     )
 }
 

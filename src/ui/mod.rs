@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: UI event -> domain update -> store write -> state -> view.
 
+pub mod attendance;
 pub mod browser;
 pub mod budget;
 pub mod home;
@@ -100,6 +101,9 @@ pub enum View {
     Provisions,
     Provision(uuid::Uuid),
     Timetable,
+    /// A provision's attendance register, for the week of the date given
+    /// (its default week when none is).
+    Attendance(uuid::Uuid, Option<jiff::civil::Date>),
     Map,
     Budget,
     Staff,
@@ -124,6 +128,8 @@ impl View {
                 let id = |prefix: &str| path.strip_prefix(prefix).and_then(|id| id.parse().ok());
                 if let Some(id) = id("/provisions/from/") {
                     View::ProvisionFrom(id)
+                } else if let Some(v) = Self::attendance(path) {
+                    v
                 } else if let Some(id) = id("/provisions/") {
                     View::Provision(id)
                 } else if let Some(id) = id("/pupils/") {
@@ -135,10 +141,23 @@ impl View {
         }
     }
 
+    /// `/provisions/{id}/attendance`, with `/{date}` for a week.
+    fn attendance(path: &str) -> Option<View> {
+        let mut parts = path.strip_prefix("/provisions/")?.split('/');
+        let id = parts.next()?.parse().ok()?;
+        if parts.next()? != "attendance" {
+            return None;
+        }
+        let week = parts
+            .next()
+            .and_then(crate::domain::attendance_register::parse_week);
+        Some(View::Attendance(id, week))
+    }
+
     /// The main-menu item this view belongs to.
     fn section(self) -> View {
         match self {
-            View::Provision(_) | View::ProvisionFrom(_) => View::Provisions,
+            View::Provision(_) | View::ProvisionFrom(_) | View::Attendance(..) => View::Provisions,
             View::Pupil(_) => View::Pupils,
             v => v,
         }
@@ -353,6 +372,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     View::Reports => view! { <reports::ReportsPage /> }.into_any(),
                     View::Provision(id) => view! { <provisions::ProvisionPage id=id /> }.into_any(),
                     View::Timetable => view! { <timetable::TimetablePage /> }.into_any(),
+                    View::Attendance(id, week) => view! { <attendance::AttendanceRegister id=id week=week /> }.into_any(),
                     View::Map => view! { <map::MapPage /> }.into_any(),
                     View::Budget => view! { <budget::BudgetPage /> }.into_any(),
                     View::Staff => view! { <staff::StaffPage /> }.into_any(),

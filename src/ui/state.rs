@@ -108,7 +108,7 @@ impl AppCtx {
     /// Apply `changes` to the state and tell the views that read their kinds.
     fn apply(&self, changes: &[Change]) {
         self.state.data().update(|d| d.apply(changes));
-        let mut touched = [false; 8];
+        let mut touched = [false; crate::domain::edit::Kind::ALL.len()];
         for c in changes {
             touched[c.kind() as usize] = true;
         }

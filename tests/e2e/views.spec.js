@@ -16,6 +16,7 @@ const views = [
   ['#/interventions', 'Intervention library'],
   ['#/provisions', 'Provisions'],
   [`#/provisions/${provision}`, 'Colourful semantics (Y4)'],
+  [`#/provisions/${provision}/attendance`, 'Attendance: Colourful semantics (Y4)'],
   [`#/provisions/from/${fixture.interventions[0].id}`, 'Provisions'],
   ['#/timetable', 'Timetable'],
   ['#/map', 'Provision map'],

@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 use waymark::domain::attendance::{register_week, AttendanceReport};
+use waymark::domain::attendance_register;
 use waymark::domain::calendar::Calendar;
 use waymark::domain::calendar::{AcademicYear, DateRange, TermName};
 use waymark::domain::capacity::capacity;
@@ -64,7 +65,22 @@ pub fn run_every_computation(d: &Dataset) {
         let _ = clashes(d, &cal, &year);
         let attendance = AttendanceReport::build(d, year, year.end);
         for p in d.provisions.iter().take(3) {
-            let _ = register_week(d, p.id, year.start);
+            let week = register_week(d, p.id, year.start);
+            // The register's view of it: its rows, labels, marks, why a
+            // week is empty, the week it opens on and the weeks either side.
+            let _ = attendance_register::week_pupils(d, &week);
+            for s in &week {
+                let _ = (
+                    s.recorded().text(),
+                    attendance_register::session_label(s.date, s.start),
+                );
+                for pupil in &s.pupils {
+                    let _ = s.mark(*pupil);
+                }
+            }
+            let _ = attendance_register::empty_week_reason(d, p, year.start);
+            let _ =
+                attendance_register::week_nav(p, attendance_register::default_week(p, year.end));
             let es: Vec<&Enrolment> = d
                 .enrolments
                 .iter()
@@ -91,6 +107,13 @@ pub fn run_every_computation(d: &Dataset) {
             },
         );
         let _ = reports::impact_by_measure(d, &year);
+        let low: Vec<_> = d
+            .enrolments
+            .iter()
+            .filter(|e| attendance.below_threshold(e.id).is_some())
+            .map(|e| e.id)
+            .collect();
+        let _ = reports::impact_by_measure_except(d, &year, &low);
         for term in TermName::ALL {
             let _ = reports::governors_summary(d, y, term);
         }

@@ -1,21 +1,30 @@
 //! Impact: each provision's mean gain, the share of its pupils in each
 //! ratio-gain band and its cost per unit of gain, ranked; and one pupil's
-//! gains over time.
+//! gains over time. Attendance shows beside the gains: a gain whose pupil
+//! attended under the school's threshold is marked, and a switch leaves
+//! those pupils out of the figures by provision and the ranking.
+
+mod attendance;
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::domain::attendance::AttendanceReport;
 use crate::domain::calendar::DateRange;
 use crate::domain::costing::CostCache;
-use crate::domain::impact::{band_counts, gain, provision_impact, rank_cost_effectiveness};
+use crate::domain::impact::{
+    attendance_mark, attendance_note, band_counts, gain, provision_impact_attended,
+    rank_cost_effectiveness, ImpactOptions,
+};
 use crate::domain::money::round_pence;
 use crate::domain::provision::Enrolment;
 use crate::domain::quantity::Dec2;
-use crate::domain::reports::{gain_text, impact_by_measure, percent};
+use crate::domain::reports::{gain_text, impact_by_measure_except, percent};
 use crate::domain::Pupil;
 use crate::ui::reports::ReportTable;
 use crate::ui::state::AppCtx;
-use crate::ui::widgets::{gb, PrintButton, PrintedBy, YearSelect};
+use crate::ui::widgets::{gb, today, PrintButton, PrintedBy, YearSelect};
+use attendance::{LeaveOut, Marked, MarkedGains};
 
 /// One row of the provision table: what the view shows, already worked out.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +36,22 @@ struct Row {
     mean: String,
     bands: Vec<(String, usize)>,
     with_data: usize,
+    /// The pupils' attendance: attended of delivered sessions.
+    attendance: String,
     cost: String,
+}
+
+/// Everything the page shows for the year in view.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Figures {
+    rows: Vec<Row>,
+    ranking: Vec<(String, Vec<(String, String)>)>,
+    measures: Option<crate::domain::reports::Table>,
+    /// Gains of pupils who attended under the threshold.
+    marked: Vec<Marked>,
+    /// How many of those the figures leave out (none unless asked).
+    left_out: usize,
+    threshold: u32,
 }
 
 #[component]
@@ -39,11 +63,20 @@ pub fn ImpactPage() -> impl IntoView {
         let y = ctx.year_in_view()?;
         ctx.read(|d| d.settings.year(y)?.range())
     });
+    let leave_out = RwSignal::new(false);
     let data = Memo::new(move |_| {
+        let options = ImpactOptions {
+            leave_out_low_attendance: leave_out.get(),
+        };
         let Some(range) = period.get() else {
-            return (Vec::new(), Vec::new(), None);
+            return Figures::default();
         };
         ctx.read(|d| {
+            let attended = AttendanceReport::build(d, range, today());
+            let mut marked = Vec::new();
+            let mut left_out = 0;
+            // The places left out, for the table by measure too.
+            let mut dropped_ids = Vec::new();
             let ps: Vec<_> = d
                 .provisions
                 .iter()
@@ -69,7 +102,33 @@ pub fn ImpactPage() -> impl IntoView {
                 let Some(report) = report.as_ref() else {
                     continue;
                 };
-                let i = provision_impact(p.id, &es, &d.settings, report);
+                let a = provision_impact_attended(
+                    p.id,
+                    &es,
+                    &d.settings,
+                    report.provision(p.id),
+                    &attended,
+                    options,
+                );
+                left_out += a.left_out;
+                let dropped = a.left_out;
+                if options.leave_out_low_attendance {
+                    dropped_ids.extend(a.marked.iter().map(|(id, _)| *id));
+                }
+                for (eid, share) in &a.marked {
+                    let Some(e) = es.iter().find(|e| e.id == *eid) else {
+                        continue;
+                    };
+                    marked.push(Marked {
+                        pupil: d
+                            .pupil(e.pupil_id)
+                            .map_or("(pupil not found)".into(), Pupil::full_name),
+                        provision: p.name.clone(),
+                        gain: gain_text(&gain(e, &d.settings)),
+                        mark: attendance_mark(*share, attended.threshold),
+                    });
+                }
+                let i = a.impact;
                 let age = i.measure.is_some_and(|m| m.is_age());
                 let mean = match (i.measure, i.mean_gain) {
                     (Some(m), Ok(g)) if m.is_age() => format!(
@@ -92,11 +151,18 @@ pub fn ImpactPage() -> impl IntoView {
                     id: p.id,
                     name: p.name.clone(),
                     measure: i.measure.map_or("–", |m| m.label()).to_owned(),
-                    pupils: format!(
-                        "{} of {}",
-                        i.pupils_with_data,
-                        i.pupils_with_data + i.pupils_without_data
-                    ),
+                    pupils: match dropped {
+                        0 => format!(
+                            "{} of {}",
+                            i.pupils_with_data,
+                            i.pupils_with_data + i.pupils_without_data
+                        ),
+                        n => format!(
+                            "{} of {} ({n} left out)",
+                            i.pupils_with_data,
+                            i.pupils_with_data + i.pupils_without_data
+                        ),
+                    },
                     mean,
                     bands: if age {
                         band_counts(&es, &d.settings)
@@ -104,6 +170,9 @@ pub fn ImpactPage() -> impl IntoView {
                         Vec::new()
                     },
                     with_data: i.pupils_with_data,
+                    attendance: attended
+                        .provision(p.id)
+                        .map_or_else(String::new, |x| x.places_total.share().text()),
                     cost: i
                         .cost_per_unit_gain
                         .map_or("–".into(), |c| format!("{} per {unit}", round_pence(c))),
@@ -133,9 +202,20 @@ pub fn ImpactPage() -> impl IntoView {
                     )
                 })
                 .collect();
-            (rows, ranking, Some(impact_by_measure(d, &range)))
+            crate::domain::sort::by(&mut marked, |a, b| {
+                (&a.provision, &a.pupil).cmp(&(&b.provision, &b.pupil))
+            });
+            Figures {
+                rows,
+                ranking,
+                measures: Some(impact_by_measure_except(d, &range, &dropped_ids)),
+                marked,
+                left_out,
+                threshold: attended.threshold,
+            }
         })
     });
+    let threshold = Signal::derive(move || data.with(|f| f.threshold));
     let bands = Memo::new(move |_| {
         ctx.read(|d| {
             let mut b = d.settings.ratio_bands.clone();
@@ -150,11 +230,13 @@ pub fn ImpactPage() -> impl IntoView {
             <div class="impact-controls filters">
                 <YearSelect id="impact-year" />
                 <div class="field"><span class="label-spacer" aria-hidden="true"></span><PrintButton label="Print impact" /></div>
+                <LeaveOut leave_out=leave_out threshold=threshold
+                    left_out=Signal::derive(move || data.with(|f| f.left_out)) />
             </div>
-            {move || data.with(|(_, _, t)| t.clone()).map(|t| view! { <ReportTable table=t id="impact-measures" /> })}
+            {move || data.with(|f| f.measures.clone()).map(|t| view! { <ReportTable table=t id="impact-measures" /> })}
             <section aria-labelledby="impact-provisions-heading">
                 <h2 id="impact-provisions-heading">"By provision"</h2>
-                <Show when=move || data.with(|d| !d.0.is_empty()) fallback=|| view! { <p class="empty">"No provision in this year."</p> }>
+                <Show when=move || data.with(|d| !d.rows.is_empty()) fallback=|| view! { <p class="empty">"No provision in this year."</p> }>
                     <div class="table-scroll">
                         <table class="data-table" id="impact-provisions">
                             <thead><tr>
@@ -162,13 +244,14 @@ pub fn ImpactPage() -> impl IntoView {
                                 <th scope="col">"Measure"</th>
                                 <th scope="col">"Pupils with data"</th>
                                 <th scope="col">"Mean gain"</th>
+                                <th scope="col">"Attendance"</th>
                                 {move || bands.get().into_iter().map(|b| view! { <th scope="col" class="num">{b}</th> }).collect_view()}
                                 <th scope="col" class="money">"Cost per unit of gain"</th>
                             </tr></thead>
                             <tbody>
                                 {move || {
                                     let n_bands = bands.with(Vec::len);
-                                    data.get().0.into_iter().map(|r| {
+                                    data.get().rows.into_iter().map(|r| {
                                         let band_cells = if r.bands.is_empty() {
                                             (0..n_bands).map(|_| view! { <td class="num">"–"</td> }).collect_view().into_any()
                                         } else {
@@ -180,6 +263,7 @@ pub fn ImpactPage() -> impl IntoView {
                                                 <td>{r.measure}</td>
                                                 <td>{r.pupils}</td>
                                                 <td>{r.mean}</td>
+                                                <td class="share">{r.attendance}</td>
                                                 {band_cells}
                                                 <td class="money">{r.cost}</td>
                                             </tr>
@@ -189,7 +273,8 @@ pub fn ImpactPage() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <p class="hint">"Band columns give the share of pupils with reading or spelling age data whose ratio gain falls in each band."</p>
+                    <MarkedGains marked=Signal::derive(move || data.with(|f| f.marked.clone())) threshold=threshold />
+                    <p class="hint">"Attendance is sessions attended of sessions delivered, as a whole per cent rounded half up. Band columns give the share of pupils with reading or spelling age data whose ratio gain falls in each band."</p>
                     <p class="hint" id="ratio-gain-definition">{move || crate::domain::impact::ratio_gain_definition(ctx.read(|d| d.settings.min_weeks_to_judge))}</p>
                 </Show>
             </section>
@@ -197,7 +282,7 @@ pub fn ImpactPage() -> impl IntoView {
                 <h2 id="ranking-heading">"Cost-effectiveness ranking"</h2>
                 <p class="hint">"Cheapest gain first, within each measure (months and points are not comparable)."</p>
                 {move || {
-                    let ranking = data.get().1;
+                    let ranking = data.get().ranking;
                     if ranking.is_empty() {
                         view! { <p class="empty">"Record entry and exit data to rank provision by cost per unit of gain."</p> }.into_any()
                     } else {
@@ -244,8 +329,16 @@ fn PupilGains() -> impl IntoView {
                     e.share_order(),
                 )
             });
+            es.retain(|e| e.entry.is_some() || e.exit.is_some());
+            // Each place's attendance over its own dates.
+            let span = es.iter().fold(None::<DateRange>, |acc, e| {
+                Some(match acc {
+                    None => e.range(),
+                    Some(a) => DateRange::new(a.start.min(e.start), a.end.max(e.end)),
+                })
+            });
+            let attended = span.map(|s| AttendanceReport::build(d, s, today()));
             es.into_iter()
-                .filter(|e| e.entry.is_some() || e.exit.is_some())
                 .map(|e| {
                     let name = d
                         .provision(e.provision_id)
@@ -256,7 +349,14 @@ fn PupilGains() -> impl IntoView {
                         (None, Some(b)) => format!("To {}", gb(b.date)),
                         (None, None) => String::new(),
                     };
-                    (name, when, gain_text(&gain(e, &d.settings)))
+                    let attendance = attended
+                        .as_ref()
+                        .and_then(|r| {
+                            r.place(e.id)
+                                .map(|x| attendance_note(x.tally.share(), r.threshold))
+                        })
+                        .unwrap_or_default();
+                    (name, when, gain_text(&gain(e, &d.settings)), attendance)
                 })
                 .collect::<Vec<_>>()
         }))
@@ -274,8 +374,8 @@ fn PupilGains() -> impl IntoView {
             {move || rows.get().map(|rows| view! {
                 <div class="table-scroll">
                     <table class="data-table" id="impact-pupil-gains">
-                        <thead><tr><th scope="col">"Provision"</th><th scope="col">"Assessed"</th><th scope="col">"Gain"</th></tr></thead>
-                        <tbody>{rows.into_iter().map(|(n, w, g)| view! { <tr><td>{n}</td><td>{w}</td><td>{g}</td></tr> }).collect_view()}</tbody>
+                        <thead><tr><th scope="col">"Provision"</th><th scope="col">"Assessed"</th><th scope="col">"Gain"</th><th scope="col">"Attendance"</th></tr></thead>
+                        <tbody>{rows.into_iter().map(|(n, w, g, a)| view! { <tr><td>{n}</td><td>{w}</td><td>{g}</td><td>{a}</td></tr> }).collect_view()}</tbody>
                     </table>
                 </div>
             })}

@@ -141,6 +141,7 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
             </section>
             <Slots pid=id provision=provision />
             <Enrolments pid=id cost=cost />
+            <crate::ui::attendance::AttendanceSummary id=id />
             <Scores provision=provision cost=cost />
             <div class="actions-row">
                 <button type="button" class="secondary" on:click=move |_| editing.update(|e| *e = !*e)>

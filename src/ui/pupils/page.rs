@@ -9,16 +9,18 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::plans::Plans;
+use crate::domain::attendance::AttendanceReport;
+use crate::domain::calendar::DateRange;
 use crate::domain::commands::save_pupil_details;
 use crate::domain::costing::{over_threshold, CostCache};
 use crate::domain::details::DetailsDraft;
-use crate::domain::impact::gain;
+use crate::domain::impact::{attendance_note, gain};
 use crate::domain::money::Money;
 use crate::domain::reports::gain_text;
 use crate::domain::{Pupil, PupilField};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{
-    draft_input, draft_textarea, gb, problem_summary, FormProblems, InputKind, PrintButton,
+    draft_input, draft_textarea, gb, problem_summary, today, FormProblems, InputKind, PrintButton,
     PrintedBy, YearSelect,
 };
 
@@ -152,8 +154,8 @@ fn Details(pupil: Pupil, hide: RwSignal<bool>) -> impl IntoView {
 
 /// The pupil's costed provision in one academic year, against the threshold.
 /// One line of a pupil's costed provision: the provision's id and name, the
-/// dates, the sessions, and the pupil's share.
-type CostRow = (Uuid, String, String, String, Money);
+/// dates, the sessions, the pupil's attendance in the year, and their share.
+type CostRow = (Uuid, String, String, String, String, Money);
 
 #[component]
 fn CostedProvision(id: Uuid) -> impl IntoView {
@@ -164,6 +166,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
         ctx.read(|d| {
             let year = d.settings.year(start)?.range()?;
             let report = cache.try_update_value(|c| c.build(d, year))?;
+            let attendance = AttendanceReport::build(d, year, today());
             let range = report.period;
             // In date order (dates compared as dates, not as their text), then by name.
             let mut dated: Vec<(jiff::civil::Date, CostRow)> = d
@@ -187,6 +190,9 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                                 "{} × {} min a week",
                                 p.sessions_per_week, p.minutes_per_session
                             ),
+                            attendance
+                                .place(e.id)
+                                .map_or_else(String::new, |x| x.tally.share().text()),
                             share,
                         ),
                     ))
@@ -200,7 +206,8 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                 .into_iter()
                 .find(|o| o.pupil_id == id);
             let top_up = d.pupil(id).and_then(|p| p.ehcp.as_ref()).map(|e| e.top_up);
-            Some((rows, total, threshold, over, top_up))
+            let attended = attendance.pupil(id).share().text();
+            Some((rows, total, threshold, over, top_up, attended))
         })
     });
     view! {
@@ -209,7 +216,7 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
             <div class="no-print"><YearSelect id="pupil-year" /></div>
             {move || match costed.get() {
                 None => view! { <p class="empty">"Set up the academic year's term dates in Settings to cost provision."</p> }.into_any(),
-                Some((rows, total, threshold, over, top_up)) => {
+                Some((rows, total, threshold, over, top_up, attended)) => {
                     let share = if threshold > Money::ZERO {
                         (total.as_pence() * 100 / threshold.as_pence()).clamp(0, 100)
                     } else { 100 };
@@ -228,20 +235,23 @@ fn CostedProvision(id: Uuid) -> impl IntoView {
                                             <th scope="col">"Provision"</th>
                                             <th scope="col">"Dates"</th>
                                             <th scope="col">"Sessions"</th>
+                                            <th scope="col">"Attended"</th>
                                             <th scope="col" class="money">"Share of cost"</th>
                                         </tr></thead>
                                         <tbody>
-                                            {rows.into_iter().map(|(pid, name, dates, sessions, share)| view! {
+                                            {rows.into_iter().map(|(pid, name, dates, sessions, attended, share)| view! {
                                                 <tr>
                                                     <td><a href=format!("#/provisions/{pid}")>{name}</a></td>
                                                     <td>{dates}</td>
                                                     <td>{sessions}</td>
+                                                    <td class="attended">{attended}</td>
                                                     <td class="money">{share.to_string()}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>
                                         <tfoot><tr>
                                             <th scope="row" colspan="3">"Total this year"</th>
+                                            <td class="attended" id="pupil-attended">{attended}</td>
                                             <td class="money" id="pupil-total">{total.to_string()}</td>
                                         </tr></tfoot>
                                     </table>
@@ -277,11 +287,26 @@ fn Gains(id: Uuid) -> impl IntoView {
                 .filter(|e| e.pupil_id == id && (e.entry.is_some() || e.exit.is_some()))
                 .collect();
             crate::domain::sort::by_key(&mut es, |e| e.share_order());
+            // Each place's attendance over its own dates, beside its gain.
+            let span = es.iter().fold(None::<DateRange>, |acc, e| {
+                Some(match acc {
+                    None => e.range(),
+                    Some(a) => DateRange::new(a.start.min(e.start), a.end.max(e.end)),
+                })
+            });
+            let attended = span.map(|s| AttendanceReport::build(d, s, today()));
             es.into_iter()
                 .map(|e| {
                     let name = d
                         .provision(e.provision_id)
                         .map_or("(deleted provision)".to_owned(), |p| p.name.clone());
+                    let attendance = attended
+                        .as_ref()
+                        .and_then(|r| {
+                            r.place(e.id)
+                                .map(|x| attendance_note(x.tally.share(), r.threshold))
+                        })
+                        .unwrap_or_default();
                     let at = |a: &Option<crate::domain::provision::Assessment>| {
                         a.as_ref().map_or("–".to_owned(), |a| {
                             format!("{} on {}", a.score.text(), gb(a.date))
@@ -298,6 +323,7 @@ fn Gains(id: Uuid) -> impl IntoView {
                         at(&e.entry),
                         at(&e.exit),
                         gain_text(&gain(e, &d.settings)),
+                        attendance,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -315,10 +341,11 @@ fn Gains(id: Uuid) -> impl IntoView {
                             <th scope="col">"Entry"</th>
                             <th scope="col">"Exit"</th>
                             <th scope="col">"Gain"</th>
+                            <th scope="col">"Attendance"</th>
                         </tr></thead>
                         <tbody>
-                            {move || rows.get().into_iter().map(|(n, m, a, b, g)| view! {
-                                <tr><td>{n}</td><td>{m}</td><td>{a}</td><td>{b}</td><td>{g}</td></tr>
+                            {move || rows.get().into_iter().map(|(n, m, a, b, g, att)| view! {
+                                <tr><td>{n}</td><td>{m}</td><td>{a}</td><td>{b}</td><td>{g}</td><td>{att}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
