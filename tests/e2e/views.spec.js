@@ -35,10 +35,10 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
-    for (const [hash, heading] of views) {
+    for (const [i, [hash, heading]] of views.entries()) {
       await page.goto(`/${hash}`);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-      const name = hash.replace(/[^a-z]+/g, '-').replace(/-[0-9a-f-]{20,}/g, '').replace(/^-|-$/g, '') || 'home';
+      const name = `${String(i).padStart(2, '0')}-${hash.replace(/#\/|[0-9a-f]{8}-[0-9a-f-]{27}/g, '').replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') || 'home'}`;
       await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`) });
       const layout = await page.evaluate(() => {
         const tops = (sel) => [...new Set([...document.querySelectorAll(sel)].map((e) => Math.round(e.getBoundingClientRect().top)))];
