@@ -54,7 +54,7 @@ export function registerEditToPaint(name) {
 // From Node: open the register, the first pupil's edit form, and give them
 // a new given name; resolves with the new full name, ready for registerEditToPaint.
 export async function openRegisterEdit(page) {
-  await page.evaluate(() => { location.hash = '#/'; });
+  await page.evaluate(() => { location.hash = '#/pupils'; });
   const first = page.locator('table.register tbody tr').first();
   await first.waitFor();
   await first.getByRole('button', { name: /^Edit / }).click();

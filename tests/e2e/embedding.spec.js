@@ -6,19 +6,10 @@
 // named in frame-ancestors cannot frame it. The test serves dist/ itself
 // (host-server.js).
 import { test, expect } from '@playwright/test';
-import { openAddPupil } from './helpers.js';
+import { addPupil } from './helpers.js';
 import { serve, stopAll } from './host-server.js';
 
 test.afterEach(stopAll);
-
-async function addPupil(scope, given, family) {
-  const f = await openAddPupil(scope);
-  await f.getByLabel('Given name').fill(given);
-  await f.getByLabel('Family name').fill(family);
-  await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 3' });
-  await f.getByRole('button', { name: 'Add pupil' }).click();
-  await expect(scope.locator('.save-status')).toHaveText('All changes saved');
-}
 
 const APP_PORT = 4193;
 const INTRANET_PORT = 4194;

@@ -109,3 +109,14 @@ export async function openAddPupil(scope, how = 'click') {
   await expect(form).toBeVisible();
   return form;
 }
+
+/** Add a pupil in Year 3 through the register's form (opened if need be), in
+ * `scope` (a page or a frame), and wait until it is saved. */
+export async function addPupil(scope, given, family) {
+  const f = await openAddPupil(scope);
+  await f.getByLabel('Given name').fill(given);
+  await f.getByLabel('Family name').fill(family);
+  await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 3' });
+  await f.getByRole('button', { name: 'Add pupil' }).click();
+  await expect(scope.locator('.save-status')).toHaveText('All changes saved');
+}

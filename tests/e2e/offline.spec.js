@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fixture, seed, axeViolations, openAddPupil } from './helpers.js';
+import { fixture, seed, axeViolations, openAddPupil, addPupil } from './helpers.js';
 
 const BASE = '/sen/provision-map/';
 
@@ -25,15 +25,6 @@ function serve(port, ...flags) {
 }
 // A failed test still stops its server.
 test.afterEach(async () => { for (const stop of [...running]) await stop(); });
-
-async function addPupil(scope, given, family) {
-  const f = await openAddPupil(scope);
-  await f.getByLabel('Given name').fill(given);
-  await f.getByLabel('Family name').fill(family);
-  await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 3' });
-  await f.getByRole('button', { name: 'Add pupil' }).click();
-  await expect(scope.locator('.save-status')).toHaveText('All changes saved');
-}
 
 const menu = ['Interventions', 'Provisions', 'Provision map', 'Budget', 'Staff', 'Impact', 'Reports', 'Settings', 'Pupils'];
 const headings = { 'Interventions': 'Intervention library', 'Provision map': 'Provision map', Pupils: 'Pupils' };

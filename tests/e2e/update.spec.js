@@ -3,20 +3,11 @@
 // update" waits for a save in flight and asks before losing typing. Each
 // test serves dist/ (or a copy of it it can change) itself.
 import { test, expect } from '@playwright/test';
-import { openAddPupil } from './helpers.js';
+import { openAddPupil, addPupil } from './helpers.js';
 import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { serve, stopAll } from './host-server.js';
 
 test.afterEach(stopAll);
-
-async function addPupil(scope, given, family) {
-  const f = await openAddPupil(scope);
-  await f.getByLabel('Given name').fill(given);
-  await f.getByLabel('Family name').fill(family);
-  await f.getByLabel('Year group', { exact: true }).selectOption({ label: 'Year 3' });
-  await f.getByRole('button', { name: 'Add pupil' }).click();
-  await expect(scope.locator('.save-status')).toHaveText('All changes saved');
-}
 
 test('the service worker\'s scope is the app\'s folder, and it refuses the host\'s root', async ({ page }) => {
   test.setTimeout(60_000);
