@@ -407,7 +407,7 @@ fn each_budget_breakdown_adds_up_to_the_year() {
 ///   the HLTA's 29234p by line: 1/3 = 9744.67 -> 9745p (the larger
 ///   remainder takes the penny), 2/3 = 19489.33 -> 19489p.
 /// Year: 428.45 + 302.34 = £730.79.
-///   By role:   TA 378.46 + HLTA 292.34 + fixed (49.99 + 10.00) 59.99 = 730.79
+///   By role:   HLTA 292.34 + TA 378.46 + fixed (49.99 + 10.00) 59.99 = 730.79
 ///   By member: Mr Jones 97.45 + Mrs Patel 378.46 + no named member 194.89
 ///              + fixed 59.99 = 730.79
 #[test]
@@ -484,8 +484,8 @@ fn spend_by_staff_role_and_member_adds_up_to_the_year() {
     assert_eq!(
         rows("By staff role"),
         [
-            row("TA", "£378.46"),
             row("HLTA", "£292.34"),
+            row("TA", "£378.46"),
             row("Fixed and resource costs", "£59.99"),
             row("Total", "£730.79"),
         ]

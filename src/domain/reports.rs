@@ -703,13 +703,14 @@ pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<V
         })
         .collect();
     const FIXED: &str = "Fixed and resource costs";
-    // Roles in the order of the list; a cost always has its role there
-    // (a provision with a role not in the list is not costed).
+    // Roles by name; a cost always has its role in the list (a provision
+    // with a role not in it is not costed).
     let mut roles: Vec<(Option<Uuid>, String)> = data
         .roles
         .iter()
         .map(|r| (Some(r.id), r.name.clone()))
         .collect();
+    crate::domain::sort::by(&mut roles, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
     roles.push((None, FIXED.into()));
     // Members by name; then staff time with no member named, and the fixed
     // and resource costs: `Some(Some(id))`, `Some(None)` and `None`.
