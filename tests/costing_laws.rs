@@ -1,13 +1,15 @@
 //! The laws of costing, property-tested over random schools:
 //! - a provision's pupil shares (plus what is unallocated) add up to its cost;
-//! - its splits by role, by term, and staff/fixed add up to its cost;
+//! - its splits by role, by term, and staff/fixed add up to its cost, and so
+//!   do its staff time by named member plus its fixed costs, which are the
+//!   same in every split (by role, by member, staff/fixed);
 //! - every grouping of a report adds up to the grand total;
 //! - a cost never falls when minutes, sessions, weeks or the rate rise;
 //! - shares do not depend on the order the enrolments are stored in;
 //! - a report built through a cost cache is the report built afresh, and
 //!   after an edit to one provision the cache costs that provision alone;
 //! - costs accrue when the sessions happen: for every pupil, provision,
-//!   funding source, area, tier, year group, role and budget, the three
+//!   funding source, area, tier, year group, role, member and budget, the three
 //!   termly figures add up to the annual figure to the penny, and in every
 //!   term the pupils' shares plus what is unallocated equal the cost;
 //! - adding a later academic year never changes an earlier year's figures.
@@ -25,8 +27,9 @@ use waymark::domain::money::Money;
 use waymark::domain::needs::BroadArea;
 use waymark::domain::provision::{CostSplit, Enrolment, FundingSource, Provision, StaffLine};
 use waymark::domain::pupil::{Pupil, PupilDraft};
+use waymark::domain::quantity::Dec2;
 use waymark::domain::settings::SchoolSettings;
-use waymark::domain::staff::{RateBasis, RoleCategory, StaffRole};
+use waymark::domain::staff::{RateBasis, RoleCategory, StaffMember, StaffRole};
 
 fn now() -> Timestamp {
     "2025-08-01T00:00:00Z".parse().unwrap()
@@ -42,7 +45,8 @@ fn day(offset: u16) -> Date {
 
 #[derive(Debug, Clone)]
 struct P {
-    lines: Vec<(usize, u32)>,
+    /// Role, count, and which of the role's two members is named (if any).
+    lines: Vec<(usize, u32, Option<usize>)>,
     spw: u32,
     minutes: u32,
     start: u16,
@@ -56,7 +60,7 @@ struct P {
 
 fn provision_strategy() -> impl Strategy<Value = P> {
     (
-        prop::collection::vec((0usize..3, 1u32..4), 1..3),
+        prop::collection::vec((0usize..3, 1u32..4, prop::option::of(0usize..2)), 1..3),
         1u32..10,
         1u32..120,
         0u16..330,
@@ -101,6 +105,20 @@ fn school(rates: &[i64], ps: &[P]) -> Dataset {
             )
         })
         .collect();
+    // Two members of staff in each role.
+    let members: Vec<StaffMember> = roles
+        .iter()
+        .flat_map(|r| [r.id, r.id])
+        .enumerate()
+        .map(|(i, role_id)| StaffMember {
+            id: Uuid::new_v4(),
+            name: format!("M{i}"),
+            role_id,
+            hours_available_per_week: Dec2::whole(30),
+            created_at: now(),
+            updated_at: now(),
+        })
+        .collect();
     let pupils: Vec<Pupil> = (0..8)
         .map(|i| {
             let d = PupilDraft::new(&format!("P{i}"), "X", &format!("Y{}", i % 6 + 1));
@@ -121,9 +139,9 @@ fn school(rates: &[i64], ps: &[P]) -> Dataset {
             staff: p
                 .lines
                 .iter()
-                .map(|(r, c)| StaffLine {
+                .map(|(r, c, m)| StaffLine {
                     role_id: roles[*r % roles.len()].id,
-                    member_id: None,
+                    member_id: m.map(|m| members[(*r % roles.len()) * 2 + m].id),
                     count: *c,
                 })
                 .collect(),
@@ -177,7 +195,7 @@ fn school(rates: &[i64], ps: &[P]) -> Dataset {
     Dataset {
         settings,
         roles: roles.into(),
-        members: vec![].into(),
+        members: members.into(),
         pupils: pupils.into(),
         interventions: vec![].into(),
         provisions: provisions.into(),
@@ -247,6 +265,9 @@ fn figures(r: &CostReport) -> std::collections::BTreeMap<String, Money> {
     for (k, m) in &r.by_role {
         put(format!("role {k:?}"), *m);
     }
+    for (k, m) in &r.by_member {
+        put(format!("member {k:?}"), *m);
+    }
     f.retain(|_, m| *m != Money::ZERO);
     f
 }
@@ -277,6 +298,9 @@ proptest! {
                 }
                 prop_assert_eq!(c.staff + c.fixed, c.total);
                 prop_assert_eq!(c.by_role.iter().map(|x| x.1).sum::<Money>(), c.total);
+                let fixed = c.by_role.iter().find(|x| x.0.is_none()).map(|x| x.1);
+                prop_assert_eq!(fixed, Some(c.fixed));
+                prop_assert_eq!(c.by_member.iter().map(|x| x.1).sum::<Money>(), c.staff);
                 prop_assert_eq!(c.by_term.iter().map(|t| t.total).sum::<Money>(), c.total);
                 prop_assert!(c.shares.iter().all(|s| s.amount >= Money::ZERO));
             }
@@ -295,6 +319,9 @@ proptest! {
             prop_assert_eq!(r.by_tier.values().sum::<Money>(), total);
             prop_assert_eq!(r.by_term.values().sum::<Money>(), total);
             prop_assert_eq!(r.by_role.values().sum::<Money>(), total);
+            // By member: staff time plus the fixed and resource costs.
+            prop_assert_eq!(r.by_member.values().sum::<Money>() + r.fixed(), total);
+            prop_assert_eq!(r.fixed(), r.provisions.iter().map(|c| c.fixed).sum::<Money>());
             prop_assert_eq!(r.by_year_group.values().sum::<Money>(), total);
             let unallocated: Money = r.provisions.iter().map(|c| c.unallocated).sum();
             prop_assert_eq!(r.per_pupil.values().sum::<Money>() + unallocated, total);

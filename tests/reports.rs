@@ -366,7 +366,9 @@ fn each_budget_breakdown_adds_up_to_the_year() {
             "By broad area of need",
             "By tier",
             "By year group",
-            "By term"
+            "By term",
+            "By staff role",
+            "By member of staff"
         ]
     );
     for t in &tables {
@@ -387,6 +389,122 @@ fn each_budget_breakdown_adds_up_to_the_year() {
     // Before the year starts nothing is spent.
     let before = spend_breakdown(&d, 2025, date(2025, 8, 1)).unwrap();
     assert_eq!(before[0].rows.last().unwrap()[2], "£0.00");
+}
+
+/// Spend by who delivers it (issue 18, point 4). The sample's "Colourful
+/// semantics" (TA x 1, Mrs Patel) costs £428.45: staff £378.46
+/// (19.4082 x 30/60 x 3 x 13 = 378.4599, and the penny the total's rounding
+/// adds goes to staff, the fixed £49.99 being whole pence) and fixed £49.99.
+/// Added: "Maths catch-up", 8/9 to 12/12/2025 (13 teaching weeks), 1 session
+/// of 25 minutes a week, an HLTA at £17.99 an hour named (Mr Jones) and two
+/// HLTAs unnamed, fixed costs £10.00.
+///   Mr Jones' line:  17.99 x 25/60     =  7.4958333 a session
+///   unnamed line:    17.99 x 2 x 25/60 = 14.9916667 a session
+///   staff time:      22.4875 x 13      = 292.3375
+///   term cost:       292.3375 + 10.00  = 302.3375 -> £302.34
+///   staff / fixed:   30234p x 292.3375 / 302.3375 = 29233.99 -> 29234p
+///                    30234p x 10 / 302.3375       =  1000.01 -> 1000p
+///   the HLTA's 29234p by line: 1/3 = 9744.67 -> 9745p (the larger
+///   remainder takes the penny), 2/3 = 19489.33 -> 19489p.
+/// Year: 428.45 + 302.34 = £730.79.
+///   By role:   HLTA 292.34 + TA 378.46 + fixed (49.99 + 10.00) 59.99 = 730.79
+///   By member: Mr Jones 97.45 + Mrs Patel 378.46 + no named member 194.89
+///              + fixed 59.99 = 730.79
+#[test]
+fn spend_by_staff_role_and_member_adds_up_to_the_year() {
+    use waymark::domain::provision::StaffLine;
+    use waymark::domain::reports::spend_breakdown;
+    use waymark::domain::staff::{RateBasis, RoleCategory, StaffMember, StaffRole};
+    let mut d = support::sample();
+    let hlta = StaffRole::new(
+        "HLTA",
+        RoleCategory::TeachingAssistant,
+        RateBasis::Typed {
+            hourly: Money(1_799),
+        },
+        support::now(),
+    );
+    let jones = StaffMember {
+        id: Uuid::new_v4(),
+        name: "Mr Jones".into(),
+        role_id: hlta.id,
+        hours_available_per_week: waymark::domain::quantity::Dec2::whole(20),
+        created_at: support::now(),
+        updated_at: support::now(),
+    };
+    let mut p = d.provisions[0].clone();
+    p.id = Uuid::new_v4();
+    p.intervention_id = None;
+    p.name = "Maths catch-up".into();
+    p.staff = vec![
+        StaffLine {
+            role_id: hlta.id,
+            member_id: Some(jones.id),
+            count: 1,
+        },
+        StaffLine {
+            role_id: hlta.id,
+            member_id: None,
+            count: 2,
+        },
+    ];
+    p.sessions_per_week = 1;
+    p.minutes_per_session = 25;
+    p.fixed_costs = Money(1_000);
+    p.slots = vec![];
+    d.roles.push(hlta.clone());
+    d.members.push(jones.clone());
+    d.provisions.push(p.clone());
+    assert_eq!(d.validate(), vec![]);
+
+    let year = CostReport::for_year(&d, 2025).unwrap();
+    assert_eq!(year.grand_total, Money(73_079));
+    let c = year.provision(p.id).unwrap();
+    assert_eq!(
+        (c.staff, c.fixed, c.total),
+        (Money(29_234), Money(1_000), Money(30_234))
+    );
+    assert_eq!(
+        c.by_member,
+        [(Some(jones.id), Money(9_745)), (None, Money(19_489))]
+    );
+    assert_eq!(year.fixed(), Money(5_999));
+
+    // After the year every penny committed is spent.
+    let tables = spend_breakdown(&d, 2025, date(2026, 7, 31)).unwrap();
+    let rows = |caption: &str| -> Vec<Vec<String>> {
+        tables
+            .iter()
+            .find(|t| t.caption == caption)
+            .unwrap()
+            .rows
+            .clone()
+    };
+    let row = |a: &str, b: &str| vec![a.to_owned(), b.to_owned(), b.to_owned()];
+    assert_eq!(
+        rows("By staff role"),
+        [
+            row("HLTA", "£292.34"),
+            row("TA", "£378.46"),
+            row("Fixed and resource costs", "£59.99"),
+            row("Total", "£730.79"),
+        ]
+    );
+    assert_eq!(
+        rows("By member of staff"),
+        [
+            row("Mr Jones", "£97.45"),
+            row("Mrs Patel", "£378.46"),
+            row("No named member", "£194.89"),
+            row("Fixed and resource costs", "£59.99"),
+            row("Total", "£730.79"),
+        ]
+    );
+    // Before the year starts, nothing is spent, by anyone.
+    let before = spend_breakdown(&d, 2025, date(2025, 8, 1)).unwrap();
+    for t in &before[4..] {
+        assert!(t.rows.iter().all(|r| r[2] == "£0.00"), "{}", t.caption);
+    }
 }
 
 #[test]

@@ -15,6 +15,17 @@
 //! term cost       = staff cost + fixed cost, rounded once to the penny
 //! ```
 //!
+//! Who delivers it: each term's whole pence are split by [`apportion`],
+//! never rounded again, in three steps: between staff time and fixed and
+//! resource costs (by their exact costs in the term); staff time among the
+//! staff roles (by each role's exact cost of a session: the sum of its
+//! lines, a line of count 2 weighing twice one of count 1); and each role's
+//! pence among its lines (by each line's exact cost of a session), so that
+//! each named member of staff carries their own lines' pence and lines with
+//! no member named are "no named member". So by role, by member and the
+//! fixed and resource costs add up to the term's cost, and over a year to
+//! the same total as every other breakdown.
+//!
 //! The rounding rule: a provision's cost in each term (of the period asked
 //! for) is rounded once to the penny, half away from zero. Every figure for
 //! a longer period is a sum of those term figures, so the termly figures of
@@ -102,8 +113,12 @@ pub struct ProvisionCost {
     pub shares: Vec<PupilShare>,
     /// What no pupil carries (no pupils, or empty places at the planned size).
     pub unallocated: Money,
-    /// The total by staff role; `None` is fixed and resource costs.
+    /// The total by staff role; `None` is fixed and resource costs (the
+    /// same as `fixed`).
     pub by_role: Vec<(Option<Uuid>, Money)>,
+    /// Staff time by the member of staff named on the lines; `None` is the
+    /// lines with no member named. With `fixed` it adds up to `total`.
+    pub by_member: Vec<(Option<Uuid>, Money)>,
     /// The cost term by term, in date order; the terms add up to `total`.
     pub by_term: Vec<TermCost>,
     /// The provision's dates within the period that fall in no academic
@@ -230,6 +245,13 @@ fn cost_in(
             None => lines.push((line.role_id, c)),
         }
     }
+    // Each line's exact cost of one session, and its pence over the period.
+    let line_costs: Vec<Exact> = p
+        .staff
+        .iter()
+        .map(|l| line_session_cost(p, l.role_id, l.count, &data.roles))
+        .collect::<Result<_, _>>()?;
+    let mut line_pence = vec![Money::ZERO; p.staff.len()];
     let run = p.range();
 
     // The places, in a fixed order (see above), cut to the provision's run,
@@ -291,20 +313,41 @@ fn cost_in(
         };
         let total = round_pence(staff_exact + fixed_exact);
         weeks += w;
-        if let Some(v) = apportion(total, &[staff_exact, fixed_exact]) {
-            staff += v[0];
-            fixed += v[1];
-        } else {
-            staff += total;
+        let (staff_t, fixed_t) = match apportion(total, &[staff_exact, fixed_exact]) {
+            Some(v) => (v[0], v[1]),
+            // Both are nothing: so is the total.
+            None => (total, Money::ZERO),
+        };
+        staff += staff_t;
+        fixed += fixed_t;
+        if let Some(x) = by_role.iter_mut().find(|(r, _)| r.is_none()) {
+            x.1 += fixed_t;
         }
-        let role_weights: Vec<(Option<Uuid>, Exact)> = lines
-            .iter()
-            .map(|(r, c)| (Some(*r), *c * spw * w))
-            .chain([(None, fixed_exact)])
-            .collect();
-        for (k, m) in split(total, role_weights) {
-            if let Some(x) = by_role.iter_mut().find(|(r, _)| *r == k) {
-                x.1 += m;
+        // Staff time among the roles, then each role's among its lines.
+        // (The staff pence are nothing when no role costs anything.)
+        let role_weights: Vec<Exact> = lines.iter().map(|(_, c)| *c).collect();
+        if let Some(role_pence) = apportion(staff_t, &role_weights) {
+            for ((role, _), m) in lines.iter().zip(role_pence) {
+                if let Some(x) = by_role.iter_mut().find(|(r, _)| *r == Some(*role)) {
+                    x.1 += m;
+                }
+                let of_role: Vec<usize> = (0..p.staff.len())
+                    .filter(|k| p.staff[*k].role_id == *role)
+                    .collect();
+                let weights: Vec<Exact> = of_role.iter().map(|k| line_costs[*k]).collect();
+                match apportion(m, &weights) {
+                    Some(v) => {
+                        for (k, x) in of_role.iter().zip(v) {
+                            line_pence[*k] += x;
+                        }
+                    }
+                    // A role whose lines cost nothing carries no pence.
+                    None => {
+                        if let Some(k) = of_role.first() {
+                            line_pence[*k] += m;
+                        }
+                    }
+                }
             }
         }
 
@@ -396,6 +439,13 @@ fn cost_in(
         });
     }
     let total: Money = by_term.iter().map(|t| t.total).sum();
+    let mut by_member: Vec<(Option<Uuid>, Money)> = Vec::new();
+    for (l, m) in p.staff.iter().zip(&line_pence) {
+        match by_member.iter_mut().find(|(k, _)| *k == l.member_id) {
+            Some(x) => x.1 += *m,
+            None => by_member.push((l.member_id, *m)),
+        }
+    }
     let shares = places
         .iter()
         .zip(place_days.iter().zip(&place_amounts))
@@ -421,22 +471,10 @@ fn cost_in(
         shares,
         unallocated,
         by_role,
+        by_member,
         by_term,
         outside_years: outside,
     })
-}
-
-fn split<K: Copy>(total: Money, weights: Vec<(K, Exact)>) -> Vec<(K, Money)> {
-    let w: Vec<Exact> = weights.iter().map(|(_, w)| *w).collect();
-    match apportion(total, &w) {
-        Some(amounts) => weights.into_iter().map(|(k, _)| k).zip(amounts).collect(),
-        // Nothing to split by: the whole total goes to the last key (the
-        // "none" bucket callers put last).
-        None => weights
-            .last()
-            .map(|(k, _)| vec![(*k, total)])
-            .unwrap_or_default(),
-    }
 }
 
 /// Every provision costed over a period, with the groupings a SENCO reports.
@@ -454,7 +492,12 @@ pub struct CostReport {
     /// By the pupils' year groups; `None` is cost no pupil carries.
     pub by_year_group: BTreeMap<Option<YearGroup>, Money>,
     pub by_term: BTreeMap<TermKey, Money>,
+    /// By staff role; `None` is fixed and resource costs.
     pub by_role: BTreeMap<Option<Uuid>, Money>,
+    /// Staff time by the member of staff named; `None` is staff time with
+    /// no member named. With the fixed and resource costs
+    /// ([`CostReport::fixed`]) it adds up to `grand_total`.
+    pub by_member: BTreeMap<Option<Uuid>, Money>,
     /// Each pupil's total additional-support cost in the period.
     pub per_pupil: BTreeMap<Uuid, Money>,
 }
@@ -581,6 +624,7 @@ impl CostReport {
             by_year_group: BTreeMap::new(),
             by_term: BTreeMap::new(),
             by_role: BTreeMap::new(),
+            by_member: BTreeMap::new(),
             per_pupil: BTreeMap::new(),
         };
         for p in &data.provisions {
@@ -605,6 +649,9 @@ impl CostReport {
             for (k, m) in &c.by_role {
                 *r.by_role.entry(*k).or_default() += *m;
             }
+            for (k, m) in &c.by_member {
+                *r.by_member.entry(*k).or_default() += *m;
+            }
             for s in &c.shares {
                 *r.per_pupil.entry(s.pupil_id).or_default() += s.amount;
                 *r.by_year_group
@@ -623,6 +670,12 @@ impl CostReport {
     pub fn for_year(data: &Dataset, start_year: i16) -> Option<CostReport> {
         let range = data.settings.year(start_year)?.range()?;
         Some(CostReport::build(data, range))
+    }
+
+    /// The fixed and resource costs of every provision costed: the part of
+    /// the total that is no one's staff time.
+    pub fn fixed(&self) -> Money {
+        self.by_role.get(&None).copied().unwrap_or_default()
     }
 
     pub fn provision(&self, id: Uuid) -> Option<&ProvisionCost> {

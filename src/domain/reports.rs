@@ -25,6 +25,7 @@ use super::provision::{FundingSource, MeasureKind};
 use super::pupil::Pupil;
 use super::quantity::Dec2;
 use super::suppress::{Grid, HIDDEN};
+use uuid::Uuid;
 
 /// Counts below this are not shown in published reports.
 pub const SMALL_COUNT: usize = 5;
@@ -637,8 +638,10 @@ pub fn impact_by_measure_except(
 }
 
 /// Committed and spent-to-date spend in the year starting `start_year`, as of
-/// `as_of`, by broad area, tier, the pupils' year groups and term. Each
-/// table's rows add up to the year's committed and spent totals.
+/// `as_of`, by broad area, tier, the pupils' year groups, term, staff role
+/// and named member of staff (the last two with the fixed and resource
+/// costs as a row of their own). Each table's rows add up to the year's
+/// committed and spent totals.
 pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<Vec<Table>> {
     use super::costing::TermKey;
     let year = data.settings.year(start_year)?.range()?;
@@ -699,6 +702,44 @@ pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<V
             })
         })
         .collect();
+    const FIXED: &str = "Fixed and resource costs";
+    // Roles by name; a cost always has its role in the list (a provision
+    // with a role not in it is not costed).
+    let mut roles: Vec<(Option<Uuid>, String)> = data
+        .roles
+        .iter()
+        .map(|r| (Some(r.id), r.name.clone()))
+        .collect();
+    crate::domain::sort::by(&mut roles, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    roles.push((None, FIXED.into()));
+    // Members by name; then staff time with no member named, and the fixed
+    // and resource costs: `Some(Some(id))`, `Some(None)` and `None`.
+    let mut named: Vec<(Option<Option<Uuid>>, String)> = data
+        .members
+        .iter()
+        .map(|m| (Some(Some(m.id)), m.name.clone()))
+        .collect();
+    crate::domain::sort::by(&mut named, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    // A member taken off the staff list after the year was costed.
+    for k in committed.by_member.keys().flatten() {
+        if data.members.get(*k).is_none() {
+            named.push((
+                Some(Some(*k)),
+                "A member no longer on the staff list".into(),
+            ));
+        }
+    }
+    let mut members = named;
+    members.push((Some(None), "No named member".into()));
+    members.push((None, FIXED.into()));
+    fn by_member(r: &CostReport) -> BTreeMap<Option<Option<Uuid>>, Money> {
+        let mut m: BTreeMap<Option<Option<Uuid>>, Money> =
+            r.by_member.iter().map(|(k, v)| (Some(*k), *v)).collect();
+        if r.by_role.contains_key(&None) {
+            m.insert(None, r.fixed());
+        }
+        m
+    }
     Some(vec![
         table(
             "By broad area of need",
@@ -734,6 +775,24 @@ pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<V
                 terms,
                 &committed.by_term,
                 spent.as_ref().map(|s| &s.by_term),
+            ),
+        ),
+        table(
+            "By staff role",
+            &["Staff role", "Committed", "Spent to date"],
+            rows(
+                roles,
+                &committed.by_role,
+                spent.as_ref().map(|s| &s.by_role),
+            ),
+        ),
+        table(
+            "By member of staff",
+            &["Member of staff", "Committed", "Spent to date"],
+            rows(
+                members,
+                &by_member(&committed),
+                spent.as_ref().map(by_member).as_ref(),
             ),
         ),
     ])

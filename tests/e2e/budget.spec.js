@@ -78,3 +78,96 @@ test('breakdowns add up, and a what-if shows the budget effect before saving', a
   await page.goto(`/#/provisions/${fixture.provisions[0].id}`);
   await expect(page.locator('#cost-total')).toHaveText('£806.91');
 });
+
+// Spend by who delivers it (issue 18, point 4). The fixture's "Colourful
+// semantics" (TA x 1, Mrs Patel) costs £428.45: staff 19.4082 x 30/60 x 3 x 13
+// = 378.4599, which takes the penny the total's rounding adds (the fixed
+// £49.99 being whole pence): staff £378.46, fixed £49.99.
+// Added: an HLTA role at £17.99 an hour, Mr Jones (HLTA), and "Maths
+// catch-up" 8/9 to 12/12/2025 (13 teaching weeks), one 25-minute session a
+// week, HLTA x 1 Mr Jones and HLTA x 2 unnamed, fixed costs £10.00:
+//   Mr Jones' line 17.99 x 25/60 = 7.4958333, the unnamed 14.9916667 a session
+//   staff 22.4875 x 13 = 292.3375; + 10.00 = 302.3375 -> £302.34
+//   staff 30234p x 292.3375 / 302.3375 = 29233.99 -> £292.34; fixed £10.00
+//   Mr Jones 29234p / 3 = 9744.67 -> £97.45 (largest remainder),
+//   unnamed 2/3 = 19489.33 -> £194.89
+// Year: 428.45 + 302.34 = £730.79, all spent (the year is over).
+//   By role:   HLTA 292.34 + TA 378.46 + fixed 59.99 = 730.79
+//   By member: Mr Jones 97.45 + Mrs Patel 378.46 + none named 194.89
+//              + fixed 59.99 = 730.79
+function staffedSchool() {
+  const data = structuredClone(fixture);
+  const at = fixture.roles[0].created_at;
+  const hlta = { id: '7d1f3c2a-5b6e-4f80-9a1b-2c3d4e5f6a7b', name: 'HLTA', category: 'teaching_assistant', rate: { basis: 'typed', hourly: 1799 }, created_at: at, updated_at: at };
+  const jones = { id: '8e2a4d3b-6c7f-4a91-8b2c-3d4e5f6a7b8c', name: 'Mr Jones', role_id: hlta.id, hours_available_per_week: '20', created_at: at, updated_at: at };
+  data.roles.push(hlta);
+  data.members.push(jones);
+  data.provisions.push({
+    ...structuredClone(fixture.provisions[0]),
+    id: '9f3b5e4c-7d80-4ba2-9c3d-4e5f6a7b8c9d',
+    intervention_id: null,
+    name: 'Maths catch-up',
+    staff: [
+      { role_id: hlta.id, member_id: jones.id, count: 1 },
+      { role_id: hlta.id, member_id: null, count: 2 },
+    ],
+    sessions_per_week: 1,
+    minutes_per_session: 25,
+    fixed_costs: 1000,
+    slots: [],
+  });
+  return data;
+}
+
+for (const [width, height] of [[768, 1024], [1366, 768]]) {
+  test(`spend by staff role and by member of staff at ${width} px, fixed costs apart, and printed`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await seed(page, staffedSchool());
+    await page.goto('/#/budget');
+    await expect(page.locator('#budget-committed-total')).toHaveText('£730.79');
+    const roles = page.getByRole('table', { name: 'By staff role' });
+    const members = page.getByRole('table', { name: 'By member of staff' });
+    const rows = async (table) => (await table.getByRole('row').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+    await expect(roles.getByRole('row')).toHaveCount(5);
+    expect(await rows(roles)).toEqual([
+      ['Staff role', 'Committed', 'Spent to date'],
+      ['HLTA', '£292.34', '£292.34'],
+      ['TA', '£378.46', '£378.46'],
+      ['Fixed and resource costs', '£59.99', '£59.99'],
+      ['Total', '£730.79', '£730.79'],
+    ]);
+    expect(await rows(members)).toEqual([
+      ['Member of staff', 'Committed', 'Spent to date'],
+      ['Mr Jones', '£97.45', '£97.45'],
+      ['Mrs Patel', '£378.46', '£378.46'],
+      ['No named member', '£194.89', '£194.89'],
+      ['Fixed and resource costs', '£59.99', '£59.99'],
+      ['Total', '£730.79', '£730.79'],
+    ]);
+    // Every breakdown comes to the same total.
+    for (let i = 0; i < 6; i++) {
+      await expect(page.locator(`#breakdown-${i}`).getByRole('row', { name: /^Total/ }).locator('td').first()).toHaveText('£730.79');
+    }
+    // Readable: no sideways scroll of the page, and both tables fit without
+    // scrolling in their own box.
+    const fits = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+      tables: ['#breakdown-4', '#breakdown-5'].map((s) => {
+        const box = document.querySelector(s).closest('.table-scroll');
+        return box.scrollWidth <= box.clientWidth;
+      }),
+    }));
+    expect(fits).toEqual({ page: true, tables: [true, true] });
+    expect(await axeViolations(page)).toEqual([]);
+    await members.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`budget-by-staff-${width}.png`), fullPage: true });
+
+    // Printed: both tables, not the what-if; the PDF is A4 pages.
+    await page.emulateMedia({ media: 'print' });
+    await expect(roles).toBeVisible();
+    await expect(members).toBeVisible();
+    await expect(page.locator('#whatif-heading')).toBeHidden();
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/MediaBox \[0 0 595(\.\d+)? 842(\.\d+)?\]/)).not.toBeNull();
+  });
+}
