@@ -216,13 +216,21 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
     // Which forms hold typing not yet saved, for the update banner.
     let unsaved = update::Unsaved::new(ctx);
     let due = home::DueNow::provide(ctx);
-    // The count beside Home is worked out once the first view has painted,
-    // so it never delays it.
-    let count_due = RwSignal::new(false);
+    // The count beside Home is worked out after the view has painted (once
+    // it opened, and again after each change of the data), so it never
+    // delays the first view or an edit.
+    let due_count = RwSignal::new(0usize);
     Effect::new(move |_| {
-        if phase.get() == Phase::Ready && !count_due.get_untracked() {
-            set_timeout(move || count_due.set(true), std::time::Duration::ZERO);
+        if phase.get() != Phase::Ready {
+            return;
         }
+        ctx.tables.iter().for_each(Track::track);
+        ctx.meta.track();
+        ctx.year.track();
+        set_timeout(
+            move || due_count.set(due.0.with_untracked(|d| d.total())),
+            std::time::Duration::ZERO,
+        );
     });
     // Embedded, links to views must not touch the host's URL: handle them here.
     let on_click = move |ev: leptos::ev::MouseEvent| {
@@ -317,7 +325,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     <li>
                         <a href="#/" aria-current=move || (view.get().section() == View::Home).then_some("page")>
                             "Home"
-                            {move || match if count_due.get() { due.0.with(|d| d.total()) } else { 0 } {
+                            {move || match due_count.get() {
                                 0 => None,
                                 n => Some(view! {
                                     <span class="nav-count" id="nav-due-count">{n}<span class="visually-hidden">{if n == 1 { " thing due" } else { " things due" }}</span></span>
