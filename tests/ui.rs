@@ -251,3 +251,30 @@ async fn undo_and_redo_reverse_an_edit_on_screen_and_in_storage() {
     .await;
     assert_eq!(stored_pupils(&name).await.len(), 1);
 }
+
+/// Each of the home view's links opens the view where its item is done
+/// (the routes are parsed by `View::from_hash`, written by other views).
+#[wasm_bindgen_test]
+fn every_due_link_opens_where_the_item_is_done() {
+    use waymark::domain::due::Fix;
+    use waymark::ui::home::href;
+    use waymark::ui::View;
+    let id = uuid::Uuid::new_v4();
+    let week = jiff::civil::date(2025, 10, 6);
+    let cases = [
+        (Fix::Pupil(id), View::Pupil(id)),
+        (Fix::Provision(id), View::Provision(id)),
+        (Fix::Timetable, View::Timetable),
+        (
+            Fix::Attendance {
+                provision_id: id,
+                week,
+            },
+            View::Attendance(id, Some(week)),
+        ),
+        (Fix::Backup, View::Settings),
+    ];
+    for (fix, view) in cases {
+        assert_eq!(View::from_hash(&href(fix)), view, "{fix:?}");
+    }
+}

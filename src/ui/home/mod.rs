@@ -4,4 +4,4 @@ pub mod due;
 mod page;
 
 pub use due::DueNow;
-pub use page::HomePage;
+pub use page::{href, HomePage};
