@@ -322,6 +322,7 @@ fn provisions_that_cannot_be_costed_are_listed_not_counted() {
         ni_rate_percent: Dec2::whole(15),
         ni_threshold: Money::pounds(5000),
         pension_rate_percent: Dec2::whole(20),
+        scale: None,
     });
     let r = CostReport::build(&d, year);
     assert_eq!(

@@ -143,6 +143,7 @@ fn school(years: &[i16], pupils: usize) -> Dataset {
     settings.years = years.iter().map(|y| AcademicYear::typical(*y)).collect();
     settings.element2_threshold = Money::pounds(1_000_000);
     settings.budgets = vec![Budget {
+        year: waymark::domain::settings::BudgetYear::Academic,
         start_year: first,
         source: FundingSource::NotionalSen,
         amount: Money::pounds(100_000_000),

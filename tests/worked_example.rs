@@ -107,16 +107,19 @@ fn school() -> School {
     }];
     settings.budgets = vec![
         Budget {
+            year: waymark::domain::settings::BudgetYear::Academic,
             start_year: 2025,
             source: FundingSource::NotionalSen,
             amount: Money::pounds(1_500),
         },
         Budget {
+            year: waymark::domain::settings::BudgetYear::Academic,
             start_year: 2025,
             source: FundingSource::PupilPremium,
             amount: Money::pounds(2_000),
         },
         Budget {
+            year: waymark::domain::settings::BudgetYear::Academic,
             start_year: 2025,
             source: FundingSource::LaTopUp,
             amount: Money::pounds(10_000),

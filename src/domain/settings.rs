@@ -34,13 +34,44 @@ pub struct RatioBand {
     pub significant: bool,
 }
 
-/// A budget for one funding source in one academic year.
+/// Which year a school budgets by: maintained schools by the financial
+/// year (April to March), academies by the academic year (September to
+/// August).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetYear {
+    /// September to August (the academic year the terms are set up in).
+    #[default]
+    Academic,
+    /// 1 April to 31 March.
+    Financial,
+}
+
+/// A budget for one funding source in one budget year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
-    /// The calendar year the academic year starts in.
+    /// The calendar year the budget year starts in (September for an
+    /// academic year, April for a financial year).
     #[schemars(range(min = 2000, max = 2100))]
     pub start_year: i16,
+    /// Which kind of year it is for (academic before schema and format
+    /// version 5).
+    #[serde(default)]
+    pub year: BudgetYear,
     pub source: FundingSource,
     #[schemars(range(min = 0, max = 10_000_000_000_i64))]
     pub amount: Money,
@@ -141,6 +172,20 @@ pub struct SchoolSettings {
     #[serde(default = "default_attendance_threshold")]
     #[schemars(range(min = 1, max = 100))]
     pub attendance_threshold: u32,
+    /// The year the school budgets by (academic unless set; none before
+    /// schema and format version 5).
+    #[serde(default)]
+    pub budget_year: BudgetYear,
+    /// Pay scale tables roles may take their salary from (none before
+    /// schema and format version 5).
+    #[serde(default)]
+    #[schemars(length(max = 20))]
+    pub pay_scales: Vec<super::pay::PayScale>,
+    /// Local authorities' rate cards (none before schema and format
+    /// version 5).
+    #[serde(default)]
+    #[schemars(length(max = 50))]
+    pub rate_cards: Vec<super::rate_card::RateCard>,
     /// The last year group the school teaches: pupils in it leave at rollover.
     pub final_year_group: YearGroup,
     pub created_at: Timestamp,
@@ -238,6 +283,9 @@ impl SchoolSettings {
             day_start: default_day_start(),
             day_end: default_day_end(),
             attendance_threshold: default_attendance_threshold(),
+            budget_year: BudgetYear::Academic,
+            pay_scales: Vec::new(),
+            rate_cards: Vec::new(),
             final_year_group: YearGroup::Year(6),
             created_at: now,
             updated_at: now,
@@ -365,16 +413,18 @@ impl SchoolSettings {
         now: Timestamp,
     ) -> SchoolSettings {
         let mut s = self.clone();
+        let year = self.budget_year;
         s.budgets
-            .retain(|b| !(b.start_year == start_year && b.source == source));
+            .retain(|b| !(b.start_year == start_year && b.source == source && b.year == year));
         if amount != Money::ZERO {
             s.budgets.push(Budget {
                 start_year,
+                year,
                 source,
                 amount,
             });
         }
-        crate::domain::sort::by_key(&mut s.budgets, |b| (b.start_year, b.source));
+        crate::domain::sort::by_key(&mut s.budgets, |b| (b.year, b.start_year, b.source));
         s.updated_at = now;
         s
     }
@@ -781,11 +831,13 @@ mod tests {
         s.years.push(AcademicYear::typical(2025));
         s.element2_threshold = Money(-1);
         s.budgets.push(Budget {
+            year: BudgetYear::Academic,
             start_year: 2025,
             source: FundingSource::PupilPremium,
             amount: Money(-5),
         });
         s.budgets.push(Budget {
+            year: BudgetYear::Academic,
             start_year: 2025,
             source: FundingSource::PupilPremium,
             amount: Money(5),

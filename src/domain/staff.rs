@@ -58,6 +58,11 @@ pub struct SalaryBasis {
     pub ni_threshold: Money,
     /// Employer pension contribution, per cent (28.68 Teachers' Pension; about 20 LGPS).
     pub pension_rate_percent: Dec2,
+    /// The pay scale point the full-time salary is taken from, day by day
+    /// (`fte_salary` then holds the point's salary when last saved); none
+    /// before schema and format version 5.
+    #[serde(default)]
+    pub scale: Option<super::pay::ScalePoint>,
 }
 
 /// The annual cost of a post, broken down, from [`SalaryBasis::breakdown`].
@@ -231,6 +236,11 @@ pub struct StaffRole {
     #[serde(default)]
     pub category: RoleCategory,
     pub rate: RateBasis,
+    /// Changes of rate from a date on (pay awards), `rate` applying before
+    /// the first; none before schema and format version 5.
+    #[serde(default)]
+    #[schemars(length(max = 50))]
+    pub rate_changes: Vec<super::pay::RateChange>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -242,6 +252,7 @@ impl StaffRole {
             name: name.trim().to_owned(),
             category,
             rate,
+            rate_changes: Vec::new(),
             created_at: now,
             updated_at: now,
         }
@@ -522,6 +533,7 @@ impl RoleDraft {
                         RoleField::PensionRatePercent,
                         &self.pension_rate_percent,
                     ),
+                    scale: None,
                 };
                 if p.is_empty() {
                     p = s.validate();
@@ -629,6 +641,7 @@ mod tests {
             ni_rate_percent: Dec2::whole(15),
             ni_threshold: Money::pounds(5_000),
             pension_rate_percent: Dec2::whole(20),
+            scale: None,
         }
     }
 
@@ -687,6 +700,7 @@ mod tests {
             ni_rate_percent: Dec2::whole(15),
             ni_threshold: Money::pounds(5_000),
             pension_rate_percent: Dec2::hundredths(2868),
+            scale: None,
         };
         let b = t.breakdown().unwrap();
         assert_eq!(round_pence(b.paid_salary), Money(3_880_787));

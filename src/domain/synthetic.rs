@@ -89,6 +89,7 @@ pub fn school(size: Size, seed: u64) -> Dataset {
     settings.final_year_group = YearGroup::Year(11);
     for y in 2024..=2026 {
         settings.budgets.push(Budget {
+            year: crate::domain::settings::BudgetYear::Academic,
             start_year: y,
             source: FundingSource::NotionalSen,
             amount: Money::pounds(40_000 * i64::try_from(n_pupils).unwrap_or(1) / 1000 + 20_000),

@@ -515,6 +515,7 @@ mod tests {
             ni_rate_percent: Dec2::whole(15),
             ni_threshold: crate::domain::money::Money::pounds(5_000),
             pension_rate_percent: Dec2::whole(20),
+            scale: None,
         };
         d.roles.push(StaffRole::new(
             "TA",

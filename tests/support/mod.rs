@@ -8,6 +8,7 @@ use waymark::domain::calendar::{DateRange, TermName};
 use waymark::domain::dataset::Dataset;
 use waymark::domain::money::Money;
 use waymark::domain::needs::{BroadArea, NeedCode, SenStatus};
+use waymark::domain::pay::{PayPoint, PayScale, RateChange, ScaleKind, ScalePoint, ScaleVersion};
 use waymark::domain::plan::{Outcome, ReviewResult, SupportPlan};
 use waymark::domain::provision::{
     Assessment, Attendance, CostSplit, Delivery, Enrolment, FundingSource, Intervention,
@@ -15,8 +16,9 @@ use waymark::domain::provision::{
 };
 use waymark::domain::pupil::{EhcpDetails, Pupil, PupilDraft};
 use waymark::domain::quantity::Dec2;
+use waymark::domain::rate_card::{CardRate, LaBasis, RateCard, TimeWindow};
 use waymark::domain::session::{CancelReason, SessionOutcome, SessionRecord};
-use waymark::domain::settings::{Budget, SchoolSettings};
+use waymark::domain::settings::{Budget, BudgetYear, SchoolSettings};
 use waymark::domain::staff::{RateBasis, RoleCategory, SalaryBasis, StaffMember, StaffRole};
 
 pub fn now() -> Timestamp {
@@ -30,8 +32,85 @@ pub fn sample() -> Dataset {
         .push(DateRange::new(date(2025, 10, 27), date(2025, 10, 31)));
     settings.budgets.push(Budget {
         start_year: 2025,
+        year: BudgetYear::Academic,
         source: FundingSource::NotionalSen,
         amount: Money::pounds(42_000),
+    });
+    // Version 5: a financial year's budget, the year kind, a pay scale and
+    // an LA's rate card.
+    settings.budget_year = BudgetYear::Financial;
+    settings.budgets.push(Budget {
+        start_year: 2025,
+        year: BudgetYear::Financial,
+        source: FundingSource::PupilPremium,
+        amount: Money::pounds(18_000),
+    });
+    let spine = PayScale {
+        id: Uuid::new_v4(),
+        name: "NJC pay spine".into(),
+        kind: ScaleKind::SupportSpine,
+        versions: vec![
+            ScaleVersion {
+                from: date(2025, 4, 1),
+                points: vec![
+                    PayPoint {
+                        point: "3".into(),
+                        salary: Money::pounds(24_413),
+                    },
+                    PayPoint {
+                        point: "5".into(),
+                        salary: Money::pounds(25_584),
+                    },
+                ],
+            },
+            ScaleVersion {
+                from: date(2026, 4, 1),
+                points: vec![PayPoint {
+                    point: "3".into(),
+                    salary: Money::pounds(25_145),
+                }],
+            },
+        ],
+    };
+    let spine_id = spine.id;
+    settings.pay_scales.push(spine);
+    settings.rate_cards.push(RateCard {
+        id: Uuid::new_v4(),
+        authority: "Anyshire County Council".into(),
+        from: date(2025, 4, 1),
+        weeks: Dec2::whole(38),
+        rates: vec![
+            CardRate {
+                category: RoleCategory::TeachingAssistant,
+                rate: LaBasis::PerWeeklyHour {
+                    amount: Money(65_360),
+                },
+            },
+            CardRate {
+                category: RoleCategory::Teacher,
+                rate: LaBasis::PerMinute {
+                    pence_per_minute: Dec2::hundredths(8_650),
+                },
+            },
+            CardRate {
+                category: RoleCategory::Specialist,
+                rate: LaBasis::Hourly {
+                    amount: Money::pounds(60),
+                },
+            },
+        ],
+        excluded_times: vec![TimeWindow {
+            name: "Lunch".into(),
+            start: Time::constant(12, 0, 0, 0),
+            end: Time::constant(13, 0, 0, 0),
+        }],
+        excluded_tiers: vec!["wave-1".into()],
+        costs_resources: true,
+        cap_per_pupil: Some(Money::pounds(20_000)),
+        example: false,
+        notes: "Agreed at the <b>panel</b>, March 2025.".into(),
+        created_at: now(),
+        updated_at: now(),
     });
     settings
         .pp_plus_agreed
@@ -52,9 +131,20 @@ pub fn sample() -> Dataset {
             ni_rate_percent: Dec2::whole(15),
             ni_threshold: Money::pounds(5_000),
             pension_rate_percent: Dec2::whole(20),
+            scale: Some(ScalePoint {
+                scale_id: spine_id,
+                point: "5".into(),
+            }),
         }),
         now(),
     );
+    let mut ta = ta;
+    ta.rate_changes.push(RateChange {
+        from: date(2026, 4, 1),
+        rate: RateBasis::Typed {
+            hourly: Money(2_150),
+        },
+    });
     let member = StaffMember {
         id: Uuid::new_v4(),
         name: "Mrs Patel".into(),
