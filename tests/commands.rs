@@ -489,8 +489,10 @@ fn budgets_are_read_checked_and_saved_only_when_changed() {
     use waymark::domain::money::Money;
     use waymark::domain::provision::FundingSource;
     use waymark::domain::SettingsField;
-    let data = support::sample();
-    // The sample's notional SEN budget for 2025-26 is £42,000.
+    let mut data = support::sample();
+    // The sample's notional SEN budget for the academic year 2025-26 is
+    // £42,000 (the sample budgets by financial year: back to academic).
+    data.settings.budget_year = waymark::domain::settings::BudgetYear::Academic;
     let same = set_budget(&data, 2025, FundingSource::NotionalSen, "42,000", later()).unwrap();
     assert!(same.forward.is_empty());
     let e = set_budget(

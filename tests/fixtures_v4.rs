@@ -1,41 +1,64 @@
-//! The schema-version-4 fixture: every kind of record as this version stores
-//! it (and as format version 4 exports it), sessions included. `tests/store.rs`
-//! loads it into a version-4 database laid out as version 4 does and checks
-//! the current code reads it back unchanged. Regenerate (only while version
-//! 4 is current) with `cargo test --test fixtures_v4 -- --ignored`.
+//! The schema-version-4 fixture: every kind of record as version 4 stored
+//! it (and as format version 4 exported it), sessions included.
+//! `tests/store.rs` loads it into a version-4 database laid out as version 4
+//! does and checks the current code upgrades and reads it. Version 4 is no
+//! longer current, so the fixture is frozen: it was written by
+//! `support::sample()` at version 4 (see `tests/fixtures/README.md`), and
+//! version 5's is `tests/fixtures_v5.rs`'s.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
 use waymark::domain::dataset::Dataset;
+use waymark::domain::settings::BudgetYear;
+use waymark::domain::staff::RateBasis;
+use waymark::exchange::upgrade;
 
 const PATH: &str = "tests/fixtures/schema-v4-dataset.json";
 
 #[test]
-#[ignore = "writes the fixture; run by hand while schema version 4 is current"]
-fn write_the_fixture() {
-    let json = serde_json::to_string_pretty(&support::sample()).unwrap();
-    std::fs::write(PATH, json + "\n").unwrap();
-}
-
-#[test]
-fn the_fixture_reads_as_a_valid_dataset_and_round_trips() {
+fn the_fixture_upgrades_to_a_valid_dataset_changing_nothing_else() {
     let text = std::fs::read_to_string(PATH).unwrap();
-    let data: Dataset = serde_json::from_str(&text).unwrap();
+    for added in [
+        "budget_year",
+        "pay_scales",
+        "rate_cards",
+        "rate_changes",
+        "\"scale\"",
+        "\"year\"",
+    ] {
+        assert!(!text.contains(added), "version 4 had no {added}");
+    }
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    upgrade::dataset_v5(&mut v);
+    let data: Dataset = serde_json::from_value(v).unwrap();
     assert_eq!(data.validate(), vec![]);
-    assert_eq!(serde_json::to_string_pretty(&data).unwrap() + "\n", text);
     assert_eq!(data.pupils[0].given_name, "Zoë");
-    // Version 4's fields are there, filled.
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["settings"]["day_start"], "08:50:00");
-    assert_eq!(v["settings"]["day_end"], "15:20:00");
-    assert_eq!(v["settings"]["attendance_threshold"], 75);
-    assert_eq!(v["provisions"][0]["slots"][0]["room"], "Library");
-    assert_eq!(v["sessions"][0]["outcome"]["kind"], "delivered");
+    // Version 5's fields take what the upgrade gives them: the budget of
+    // £42,000 is for the academic year 2025-26, as it was; no scales,
+    // cards or pay awards; the salary typed in stays the salary.
+    assert_eq!(data.settings.budget_year, BudgetYear::Academic);
+    assert_eq!(data.settings.budgets.len(), 1);
+    assert_eq!(data.settings.budgets[0].year, BudgetYear::Academic);
+    assert_eq!(data.settings.budgets[0].start_year, 2025);
     assert_eq!(
-        v["sessions"][0]["outcome"]["absent"][0],
-        v["pupils"][0]["id"]
+        data.settings.budgets[0].amount,
+        waymark::domain::money::Money::pounds(42_000)
     );
-    assert_eq!(v["sessions"][1]["outcome"]["kind"], "cancelled");
-    assert_eq!(v["sessions"][1]["outcome"]["reason"], "staff_absence");
+    assert!(data.settings.pay_scales.is_empty());
+    assert!(data.settings.rate_cards.is_empty());
+    assert!(data.roles[0].rate_changes.is_empty());
+    let RateBasis::Salary(s) = &data.roles[0].rate else {
+        panic!("the fixture's role is salary-based");
+    };
+    assert_eq!(s.scale, None);
+    // Version 4's fields are there as the fixture has them.
+    assert_eq!(data.settings.attendance_threshold, 75);
+    assert_eq!(data.sessions.len(), 2);
+    // Without those fields, the upgraded data writes the fixture back
+    // value for value: nothing else moved.
+    let mut back = serde_json::to_value(&data).unwrap();
+    support::without_v5_fields(&mut back);
+    let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(back == original, "the upgrade changed more than it added");
 }

@@ -107,7 +107,7 @@ fn puts(d: &Dataset) -> Vec<Change> {
 async fn a_new_database_has_every_store_at_the_current_version_and_is_empty() {
     let db = Db::open(&unique_name("empty")).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(SCHEMA_VERSION, 5);
     let mut names = db.store_names();
     names.sort();
     assert_eq!(
@@ -389,6 +389,7 @@ async fn a_version_2_database_reads_back_every_record() {
     let mut upgraded: serde_json::Value = serde_json::from_str(fixture).unwrap();
     waymark::exchange::upgrade::dataset_v3(&mut upgraded);
     waymark::exchange::upgrade::dataset_v4(&mut upgraded);
+    waymark::exchange::upgrade::dataset_v5(&mut upgraded);
     let expected: Dataset = serde_json::from_value(upgraded).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
@@ -428,7 +429,7 @@ async fn a_version_2_database_upgrades_every_field() {
     lay_out(&name, 2, fixture).await;
     let v2: serde_json::Value = serde_json::from_str(fixture).unwrap();
     let db = Db::open(&name).await.unwrap();
-    assert_eq!(db.version(), 4);
+    assert_eq!(db.version(), SCHEMA_VERSION);
     let (settings, data) = db
         .load(support::now())
         .await
@@ -444,14 +445,25 @@ async fn a_version_2_database_upgrades_every_field() {
     assert_eq!(s["day_start"], serde_json::json!("08:45:00"));
     assert_eq!(s["day_end"], serde_json::json!("15:15:00"));
     assert_eq!(s["attendance_threshold"], serde_json::json!(80));
+    // Version 5's: budgets by academic year, no scales or rate cards.
+    assert_eq!(s["budget_year"], serde_json::json!("academic"));
+    assert_eq!(s["budgets"][0]["year"], serde_json::json!("academic"));
+    assert_eq!(s["pay_scales"], serde_json::json!([]));
+    assert_eq!(s["rate_cards"], serde_json::json!([]));
     for f in [
         "pp_plus_agreed",
         "min_weeks_to_judge",
         "day_start",
         "day_end",
         "attendance_threshold",
+        "budget_year",
+        "pay_scales",
+        "rate_cards",
     ] {
         s.as_object_mut().unwrap().remove(f);
+    }
+    for b in s["budgets"].as_array_mut().unwrap() {
+        b.as_object_mut().unwrap().remove("year");
     }
     assert_eq!(s, v2["settings"]);
     assert!(settings.pp_plus_agreed.is_empty());
@@ -462,6 +474,11 @@ async fn a_version_2_database_upgrades_every_field() {
         .as_object_mut()
         .unwrap()
         .remove("contact_hours_per_week");
+    // Version 5's: no pay awards, no scale point.
+    assert_eq!(role["rate_changes"], serde_json::json!([]));
+    assert_eq!(role["rate"]["scale"], serde_json::Value::Null);
+    role.as_object_mut().unwrap().remove("rate_changes");
+    role["rate"].as_object_mut().unwrap().remove("scale");
     assert_eq!(role, v2["roles"][0]);
     let RateBasis::Salary(basis) = &data.roles[0].rate else {
         panic!("the fixture's role is salary-based");
@@ -517,6 +534,7 @@ async fn a_version_3_database_reads_back_every_record() {
     lay_out(&name, 3, fixture).await;
     let mut upgraded: serde_json::Value = serde_json::from_str(fixture).unwrap();
     waymark::exchange::upgrade::dataset_v4(&mut upgraded);
+    waymark::exchange::upgrade::dataset_v5(&mut upgraded);
     let expected: Dataset = serde_json::from_value(upgraded).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
@@ -537,13 +555,16 @@ async fn a_version_3_database_reads_back_every_record() {
 
 /// Schema version 4: every kind of record, sessions included, as version 4
 /// lays out (version 3's stores and `sessions` with index `by_provision`)
-/// and stores them, read back unchanged.
+/// and stores them, read back with version 5's fields as the upgrade gives
+/// them.
 #[wasm_bindgen_test]
 async fn a_version_4_database_reads_back_every_record() {
     let name = unique_name("v4");
     let fixture = include_str!("fixtures/schema-v4-dataset.json");
     lay_out(&name, 4, fixture).await;
-    let expected: Dataset = serde_json::from_str(fixture).unwrap();
+    let mut upgraded: serde_json::Value = serde_json::from_str(fixture).unwrap();
+    waymark::exchange::upgrade::dataset_v5(&mut upgraded);
+    let expected: Dataset = serde_json::from_value(upgraded).unwrap();
     let db = Db::open(&name).await.unwrap();
     assert_eq!(db.version(), SCHEMA_VERSION);
     let (settings, data) = db
@@ -556,6 +577,45 @@ async fn a_version_4_database_reads_back_every_record() {
     assert_eq!(data, expected);
     assert!(!data.sessions.is_empty());
     assert_eq!(data.provisions[0].slots[0].room, "Library");
+    // Version 5's fields, checked against the fixture's JSON rather than
+    // the upgrade's code: the budget of £42,000 (4,200,000p) is kept, for
+    // the academic year; no scales, cards or pay awards.
+    use waymark::domain::settings::BudgetYear;
+    assert_eq!(data.settings.budget_year, BudgetYear::Academic);
+    assert_eq!(data.settings.budgets[0].year, BudgetYear::Academic);
+    assert_eq!(data.settings.budgets[0].amount.as_pence(), 4_200_000);
+    assert!(data.settings.pay_scales.is_empty() && data.settings.rate_cards.is_empty());
+    assert!(data.roles.iter().all(|r| r.rate_changes.is_empty()));
+    db.close();
+}
+
+/// Schema version 5: every kind of record, pay scales, rate cards, pay
+/// awards and a financial year's budget included, as version 5 lays out
+/// (version 4's stores: it added none) and stores them, read back
+/// unchanged.
+#[wasm_bindgen_test]
+async fn a_version_5_database_reads_back_every_record() {
+    let name = unique_name("v5");
+    let fixture = include_str!("fixtures/schema-v5-dataset.json");
+    lay_out(&name, 5, fixture).await;
+    let mut expected: Dataset = serde_json::from_str(fixture).unwrap();
+    // The store gives records back in the order of their keys (ids).
+    let mut sessions = expected.sessions.clone().into_rows();
+    sessions.sort_by_key(|s| s.id);
+    expected.sessions = sessions.into();
+    let db = Db::open(&name).await.unwrap();
+    assert_eq!(db.version(), SCHEMA_VERSION);
+    let (settings, data) = db
+        .load(support::now())
+        .await
+        .unwrap()
+        .sound()
+        .expect("nothing set aside");
+    assert_eq!(settings.as_ref(), Some(&expected.settings));
+    assert_eq!(data, expected);
+    assert_eq!(data.settings.rate_cards.len(), 1);
+    assert_eq!(data.settings.pay_scales[0].versions.len(), 2);
+    assert_eq!(data.roles[0].rate_changes.len(), 1);
     db.close();
 }
 
@@ -572,7 +632,7 @@ mod erased {
 }
 
 /// A database called `name` at `version` (2 or 3: the same stores and
-/// indexes; 4: those and `sessions`), laid out as those versions do (frozen
+/// indexes; 4 and 5: those and `sessions`), laid out as those versions do (frozen
 /// here, apart from the upgrade code) and filled with the fixture's records.
 async fn lay_out(name: &str, version: u32, fixture: &str) {
     let arg = js_sys::Array::of3(

@@ -378,12 +378,15 @@ impl SchoolSettings {
         self.budget_set(start_year, source) + agreed
     }
 
-    /// The budget set for `source` in the year starting `start_year` (zero
-    /// if none), without the PP+ agreed with the virtual school.
+    /// The budget set for `source` in the school's kind of budget year
+    /// starting `start_year` (zero if none), without the PP+ agreed with
+    /// the virtual school.
     pub fn budget_set(&self, start_year: i16, source: FundingSource) -> Money {
         self.budgets
             .iter()
-            .filter(|b| b.start_year == start_year && b.source == source)
+            .filter(|b| {
+                b.start_year == start_year && b.source == source && b.year == self.budget_year
+            })
             .map(|b| b.amount)
             .sum()
     }
@@ -528,7 +531,7 @@ impl SchoolSettings {
         }
         let mut seen = std::collections::HashSet::new();
         for b in &self.budgets {
-            if !seen.insert((b.start_year, b.source)) {
+            if !seen.insert((b.year, b.start_year, b.source)) {
                 p.push(
                     SettingsField::Budgets,
                     format!(

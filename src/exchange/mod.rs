@@ -37,8 +37,9 @@ pub const FORMAT_NAME: &str = "waymark";
 /// - 2: no contact hours on salary-based roles, no year-group history on
 ///   pupils, no PP+ agreed with the virtual school in the settings
 ///   ([`upgrade`] says what each takes);
-/// - 3: no school day, attendance threshold, slot rooms or session records.
-pub const FORMAT_VERSION: u32 = 4;
+/// - 3: no school day, attendance threshold, slot rooms or session records;
+/// - 4: no budget year, pay scales, rate cards or pay awards.
+pub const FORMAT_VERSION: u32 = 5;
 /// The largest file read: above four large schools (a large school of 2,000
 /// pupils and 6,000 enrolments with their data exports to about 6.5 MB).
 pub const MAX_BYTES: usize = 40 * 1024 * 1024;
@@ -244,7 +245,7 @@ impl Document {
                         found: u32::try_from(v).unwrap_or(u32::MAX),
                     })
                 }
-                (Some(FORMAT_NAME), Some(v @ (1..=3))) => {
+                (Some(FORMAT_NAME), Some(v @ (1..=4))) => {
                     let mut value: serde_json::Value = serde_json::from_str(text)
                         .map_err(|e| ImportError::NotJson(e.to_string()))?;
                     if v == 1 {
@@ -253,7 +254,10 @@ impl Document {
                     if v <= 2 {
                         upgrade_v2(&mut value);
                     }
-                    upgrade_v3(&mut value);
+                    if v <= 3 {
+                        upgrade_v3(&mut value);
+                    }
+                    upgrade_v4(&mut value);
                     json::read(&json::write(&value)).map_err(invalid)?
                 }
                 // No version, or an older one than 1: say what is wrong where.
@@ -331,10 +335,18 @@ fn upgrade_v2(value: &mut serde_json::Value) {
 /// Versions 1 to 3 had no school day, attendance threshold, slot rooms or
 /// session records ([`upgrade::dataset_v4`]).
 fn upgrade_v3(value: &mut serde_json::Value) {
+    if let Some(data) = value.as_object_mut().and_then(|o| o.get_mut("data")) {
+        upgrade::dataset_v4(data);
+    }
+}
+
+/// Versions 1 to 4 had no budget year, pay scales, rate cards or pay
+/// awards ([`upgrade::dataset_v5`]).
+fn upgrade_v4(value: &mut serde_json::Value) {
     if let Some(o) = value.as_object_mut() {
         o.insert("format_version".into(), FORMAT_VERSION.into());
         if let Some(data) = o.get_mut("data") {
-            upgrade::dataset_v4(data);
+            upgrade::dataset_v5(data);
         }
     }
 }
@@ -380,7 +392,7 @@ mod tests {
         assert_eq!(back, doc);
         assert_eq!(back.to_json(), json);
         assert!(json.contains("\"format\": \"waymark\""));
-        assert!(json.contains("\"format_version\": 4"));
+        assert!(json.contains("\"format_version\": 5"));
         assert!(json.contains("\"scope\": {\n    \"kind\": \"whole\"\n  }"));
         assert!(doc
             .summary()
@@ -400,10 +412,85 @@ mod tests {
         assert_eq!(back, doc);
     }
 
-    /// A document as format version 3 wrote it: this one's, without the
-    /// fields version 4 added (its slots have no rooms, it has no sessions).
-    fn as_version_3(doc: &Document) -> serde_json::Value {
+    /// A document as format version 4 wrote it: this one's, without the
+    /// fields version 5 added (it has no pay scales, rate cards, budget
+    /// year, pay awards or scale points: the defaults).
+    fn as_version_4(doc: &Document) -> serde_json::Value {
         let mut v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        v["format_version"] = 4.into();
+        let data = v["data"].as_object_mut().unwrap();
+        let settings = data["settings"].as_object_mut().unwrap();
+        assert_eq!(settings.remove("budget_year"), Some("academic".into()));
+        assert_eq!(settings.remove("pay_scales"), Some(serde_json::json!([])));
+        assert_eq!(settings.remove("rate_cards"), Some(serde_json::json!([])));
+        for b in settings["budgets"].as_array_mut().unwrap() {
+            assert_eq!(
+                b.as_object_mut().unwrap().remove("year"),
+                Some("academic".into())
+            );
+        }
+        for r in data["roles"].as_array_mut().unwrap() {
+            let r = r.as_object_mut().unwrap();
+            assert_eq!(r.remove("rate_changes"), Some(serde_json::json!([])));
+            if let Some(rate) = r["rate"].as_object_mut() {
+                if rate["basis"] == "salary" {
+                    assert_eq!(rate.remove("scale"), Some(serde_json::Value::Null));
+                }
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn a_version_4_file_is_upgraded() {
+        let mut d = data(vec![pupil("Ann")]);
+        d.settings = d.settings.with_budget(
+            2025,
+            crate::domain::provision::FundingSource::NotionalSen,
+            crate::domain::money::Money::pounds(42_000),
+            now(),
+        );
+        d.roles.push(crate::domain::staff::StaffRole::new(
+            "TA",
+            crate::domain::staff::RoleCategory::TeachingAssistant,
+            crate::domain::staff::RateBasis::Typed {
+                hourly: crate::domain::money::Money::pounds(18),
+            },
+            now(),
+        ));
+        let doc = Document::new(d, now());
+        let v4 = as_version_4(&doc);
+        let text = v4.to_string();
+        for added in [
+            "budget_year",
+            "pay_scales",
+            "rate_cards",
+            "rate_changes",
+            "\"year\"",
+        ] {
+            assert!(!text.contains(added), "version 4 had no {added}");
+        }
+        // Academic budgets, no scales, cards or awards: the defaults, so
+        // the upgraded file is the document as this version wrote it, the
+        // budget of £42,000 kept for the academic year 2025-26.
+        let back = Document::from_json(&text).unwrap();
+        assert_eq!(back.format_version, 5);
+        assert_eq!(back, doc);
+        assert_eq!(
+            back.data.settings.budgets[0].year,
+            crate::domain::settings::BudgetYear::Academic
+        );
+        assert_eq!(
+            back.data.settings.budgets[0].amount,
+            crate::domain::money::Money::pounds(42_000)
+        );
+    }
+
+    /// A document as format version 3 wrote it: this one's, without the
+    /// fields versions 4 and 5 added (its slots have no rooms, it has no
+    /// sessions).
+    fn as_version_3(doc: &Document) -> serde_json::Value {
+        let mut v = as_version_4(doc);
         v["format_version"] = 3.into();
         let data = v["data"].as_object_mut().unwrap();
         assert_eq!(data.remove("sessions"), Some(serde_json::json!([])));
@@ -470,7 +557,7 @@ mod tests {
         // 08:45 to 15:15, 80%, no room, no sessions: the defaults, so the
         // upgraded file is the document as this version wrote it.
         let back = Document::from_json(&text).unwrap();
-        assert_eq!(back.format_version, 4);
+        assert_eq!(back.format_version, 5);
         assert_eq!(back, doc);
         assert_eq!(back.data.settings.attendance_threshold, 80);
         assert_eq!(
@@ -530,7 +617,7 @@ mod tests {
         assert!(!v2.to_string().contains("pp_plus_agreed"));
         // Contact hours = the contracted 32.5; no history; no agreement.
         let back = Document::from_json(&v2.to_string()).unwrap();
-        assert_eq!(back.format_version, 4);
+        assert_eq!(back.format_version, 5);
         assert_eq!(back, doc);
         // A version-1 file is upgraded through version 2 to 3.
         let mut v1 = v2.clone();
@@ -572,7 +659,7 @@ mod tests {
         let too_new =
             Document::from_json(r#"{"format":"waymark","format_version":7}"#).unwrap_err();
         assert_eq!(too_new, ImportError::TooNew { found: 7 });
-        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(4)"));
+        assert!(too_new.to_string().contains("version 7") && too_new.to_string().contains("(5)"));
         let big = " ".repeat(MAX_BYTES + 1);
         assert_eq!(
             Document::from_json(&big).unwrap_err().to_string(),
@@ -589,7 +676,7 @@ mod tests {
         // Ours, but with no version: what is missing, not "another format".
         let unversioned = Document::new(data(vec![pupil("Ann")]), now())
             .to_json()
-            .replace("\"format_version\": 4,", "");
+            .replace("\"format_version\": 5,", "");
         assert!(
             matches!(Document::from_json(&unversioned), Err(ImportError::Invalid { problems, .. }) if problems[0].message.contains("missing field `format_version`")),
             "{:?}",

@@ -28,6 +28,18 @@
 //!   no session of the provision was recorded while the pupil had the place
 //!   (see `crate::domain::attendance`).
 //!
+//! Format version 5 (and schema version 5) added:
+//! - `budget_year` to the settings (the year the school budgets by):
+//!   `academic`, the only year budgets were kept by before;
+//! - `year` to each of the settings' budgets: `academic`, for the same
+//!   reason, so every budget keeps its amount and its year;
+//! - `pay_scales` and `rate_cards` to the settings: none were kept, so both
+//!   start empty;
+//! - `rate_changes` to a staff role (pay awards from a date on): none, so
+//!   the role's one rate applies on every day, as it did;
+//! - `scale` to a salary-based role's rate (a pay scale point to take the
+//!   salary from): none, so the salary typed in stays the salary.
+//!
 //! Each step only adds what is missing and never changes a value that is
 //! there, so it is safe to apply to a record that is already current.
 
@@ -125,6 +137,58 @@ pub fn dataset_v4(data: &mut Value) {
         .or_insert_with(|| Value::Array(Vec::new()));
 }
 
+/// The settings' JSON brought to version 5: budgets by academic year (as
+/// every budget before was), each budget marked so, and no pay scales or
+/// rate cards.
+pub fn settings_v5(settings: &mut Value) {
+    let Some(o) = settings.as_object_mut() else {
+        return;
+    };
+    o.entry("budget_year")
+        .or_insert_with(|| Value::from("academic"));
+    o.entry("pay_scales")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    o.entry("rate_cards")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Some(budgets) = o.get_mut("budgets").and_then(Value::as_array_mut) {
+        for b in budgets.iter_mut().filter_map(Value::as_object_mut) {
+            b.entry("year").or_insert_with(|| Value::from("academic"));
+        }
+    }
+}
+
+/// A staff role's JSON brought to version 5: no rate changes, and a
+/// salary-based rate takes no pay scale point.
+pub fn role_v5(role: &mut Value) {
+    let Some(o) = role.as_object_mut() else {
+        return;
+    };
+    if !o.contains_key("rate") {
+        return;
+    }
+    o.entry("rate_changes")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Some(rate) = o.get_mut("rate").and_then(Value::as_object_mut) {
+        if rate.get("basis").and_then(Value::as_str) == Some("salary") {
+            rate.entry("scale").or_insert(Value::Null);
+        }
+    }
+}
+
+/// A dataset's JSON (a document's `data`) of format version 4 brought to
+/// version 5: the settings and roles step by step.
+pub fn dataset_v5(data: &mut Value) {
+    let Some(o) = data.as_object_mut() else {
+        return;
+    };
+    if let Some(s) = o.get_mut("settings") {
+        settings_v5(s);
+    }
+    if let Some(records) = o.get_mut("roles").and_then(Value::as_array_mut) {
+        records.iter_mut().for_each(role_v5);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,6 +279,54 @@ mod tests {
             } else {
                 assert_eq!(v, before);
             }
+        }
+    }
+
+    #[test]
+    fn version_5_budgets_by_academic_year_with_no_scales_cards_or_awards() {
+        let mut data = json!({
+            "settings": {
+                "id": "s",
+                "budgets": [
+                    {"start_year": 2025, "source": "notional_sen", "amount": 4200000},
+                    {"start_year": 2026, "year": "financial", "source": "pupil_premium", "amount": 1}
+                ]
+            },
+            "roles": [
+                {"id": "a", "rate": {"basis": "salary", "contracted_hours_per_week": "30"}},
+                {"id": "b", "rate": {"basis": "typed", "hourly": 1850}},
+                {"id": "c", "rate": {"basis": "salary", "scale": {"scale_id": "x", "point": "3"}},
+                 "rate_changes": [{"from": "2026-04-01", "rate": {"basis": "typed", "hourly": 1900}}]}
+            ]
+        });
+        dataset_v5(&mut data);
+        let s = &data["settings"];
+        assert_eq!(s["budget_year"], json!("academic"));
+        assert_eq!(s["pay_scales"], json!([]));
+        assert_eq!(s["rate_cards"], json!([]));
+        assert_eq!(s["budgets"][0]["year"], json!("academic"));
+        assert_eq!(s["budgets"][0]["amount"], json!(4200000));
+        // Already current: kept as it is.
+        assert_eq!(s["budgets"][1]["year"], json!("financial"));
+        assert_eq!(data["roles"][0]["rate_changes"], json!([]));
+        assert_eq!(data["roles"][0]["rate"]["scale"], json!(null));
+        assert_eq!(data["roles"][1]["rate_changes"], json!([]));
+        assert!(data["roles"][1]["rate"].get("scale").is_none());
+        assert_eq!(
+            data["roles"][2]["rate"]["scale"],
+            json!({"scale_id": "x", "point": "3"})
+        );
+        assert_eq!(
+            data["roles"][2]["rate_changes"][0]["from"],
+            json!("2026-04-01")
+        );
+        // Not a dataset, or odd shapes: nothing to do, and no panic.
+        for mut v in [
+            json!(null),
+            json!({"settings": 3, "roles": "x"}),
+            json!({"settings": {"budgets": [1, "a"]}, "roles": [1, {"rate": 2}]}),
+        ] {
+            dataset_v5(&mut v);
         }
     }
 }

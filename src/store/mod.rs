@@ -108,7 +108,13 @@ pub const DB_NAME: &str = "waymark";
 ///   provisions written before are brought up to version 4 as they are
 ///   read ([`crate::exchange::upgrade::settings_v4`] and `provision_v4`:
 ///   08:45 to 15:15, 80%, no room), as files of format 3 are.
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: no new store; the settings gained the budget year, each budget its
+///   year's kind, pay scales and LA rate cards, and a staff role its pay
+///   awards (`rate_changes`) and a salary's pay scale point. Settings and
+///   roles written before are brought up to version 5 as they are read
+///   ([`crate::exchange::upgrade::settings_v5`] and `role_v5`: academic
+///   years, no scales, cards or awards), as files of format 4 are.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The store for the app's own state (last export, reminder settings).
 pub const META: &str = "meta";
@@ -188,17 +194,22 @@ fn from_js<T: DeserializeOwned>(store: &str, value: &JsValue) -> Result<T, Store
 }
 
 /// A stored record of `kind`, written by any schema version, brought up to
-/// [`SCHEMA_VERSION`]: the version-3 step for roles and the settings, and
-/// the version-4 step for the settings and provisions (pupils' new field
-/// has a default, so the largest store is read without this extra pass;
-/// every other kind is unchanged since version 2).
+/// [`SCHEMA_VERSION`]: the version-3 step for roles and the settings, the
+/// version-4 step for the settings and provisions, and the version-5 step
+/// for roles and the settings (pupils' new field has a default, so the
+/// largest store is read without this extra pass; every other kind is
+/// unchanged since version 2).
 pub fn upgrade_record(kind: Kind, record: &mut serde_json::Value) {
     use crate::exchange::upgrade;
     match kind {
-        Kind::Roles => upgrade::role_v3(record),
+        Kind::Roles => {
+            upgrade::role_v3(record);
+            upgrade::role_v5(record);
+        }
         Kind::Settings => {
             upgrade::settings_v3(record);
             upgrade::settings_v4(record);
+            upgrade::settings_v5(record);
         }
         Kind::Pupils => upgrade::pupil_v3(record),
         Kind::Provisions => upgrade::provision_v4(record),

@@ -21,6 +21,33 @@ use waymark::domain::session::{CancelReason, SessionOutcome, SessionRecord};
 use waymark::domain::settings::{Budget, BudgetYear, SchoolSettings};
 use waymark::domain::staff::{RateBasis, RoleCategory, SalaryBasis, StaffMember, StaffRole};
 
+/// Takes out of a dataset's JSON the fields version 5 added (budget year,
+/// pay scales, rate cards, each budget's year, a role's pay awards and a
+/// salary's scale point), checking each holds what the upgrade gives: so a
+/// fixture of an earlier version can be compared value for value.
+pub fn without_v5_fields(v: &mut serde_json::Value) {
+    use serde_json::{json, Value};
+    let settings = v["settings"].as_object_mut().unwrap();
+    assert_eq!(settings.remove("budget_year"), Some(json!("academic")));
+    assert_eq!(settings.remove("pay_scales"), Some(json!([])));
+    assert_eq!(settings.remove("rate_cards"), Some(json!([])));
+    for b in settings["budgets"].as_array_mut().unwrap() {
+        assert_eq!(
+            b.as_object_mut().unwrap().remove("year"),
+            Some(json!("academic"))
+        );
+    }
+    for r in v["roles"].as_array_mut().unwrap() {
+        let r = r.as_object_mut().unwrap();
+        assert_eq!(r.remove("rate_changes"), Some(json!([])));
+        if let Some(rate) = r["rate"].as_object_mut() {
+            if rate["basis"] == "salary" {
+                assert_eq!(rate.remove("scale"), Some(Value::Null));
+            }
+        }
+    }
+}
+
 pub fn now() -> Timestamp {
     "2025-09-01T08:00:00.250Z".parse().unwrap()
 }
