@@ -22,6 +22,7 @@ pub mod dataset;
 pub mod details;
 pub mod due;
 pub mod edit;
+pub mod evidence;
 pub mod fields;
 pub mod impact;
 pub mod library;
