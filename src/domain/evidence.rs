@@ -204,7 +204,7 @@ fn details_table(p: &Pupil, o: &PackOptions, name: &str) -> Table {
         }
         None => rows.push(vec!["EHC plan".into(), "None".into()]),
     }
-    table("About the pupil".into(), &["", "Details"], rows)
+    table("About the pupil".into(), &["About", "Details"], rows)
 }
 
 fn profile_table(p: &Pupil) -> Table {
@@ -217,7 +217,7 @@ fn profile_table(p: &Pupil) -> Table {
     };
     table(
         "One-page profile".into(),
-        &["", "In the pupil's profile"],
+        &["Section", "In the pupil's profile"],
         vec![
             vec!["Strengths".into(), text(&p.profile.strengths)],
             vec!["What helps".into(), text(&p.profile.what_helps)],
@@ -248,6 +248,8 @@ pub struct PackCosts {
     pub notional_committed: Money,
     /// Pupils with a share of provision charged to the notional SEN budget.
     pub notional_pupils: usize,
+    /// What those pupils' shares add up to (the rest is empty places).
+    pub notional_carried: Money,
     /// This pupil's share of provision charged to the notional SEN budget.
     pub notional_this_pupil: Money,
 }
@@ -284,13 +286,14 @@ fn costs_of(
         data.provision(c.provision_id)
             .is_some_and(|p| p.funding == FundingSource::NotionalSen)
     };
-    let mut pupils: Vec<Uuid> = report
+    let carried: Vec<&super::costing::PupilShare> = report
         .provisions
         .iter()
         .filter(notional)
         .flat_map(|c| c.shares.iter().filter(|s| s.amount > Money::ZERO))
-        .map(|s| s.pupil_id)
         .collect();
+    let notional_carried = carried.iter().map(|s| s.amount).sum();
+    let mut pupils: Vec<Uuid> = carried.iter().map(|s| s.pupil_id).collect();
     pupils.sort();
     pupils.dedup();
     let notional_this_pupil = report
@@ -313,6 +316,7 @@ fn costs_of(
             .copied()
             .unwrap_or_default(),
         notional_pupils: pupils.len(),
+        notional_carried,
         notional_this_pupil,
     }
 }
@@ -398,7 +402,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     let above = costs.school_total - threshold;
     let threshold_table = table(
         "Against the element-2 threshold".into(),
-        &["", "As the school costs it"],
+        &["Figure", "As the school costs it"],
         vec![
             vec![
                 "Additional support this year".into(),
@@ -580,8 +584,38 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
 
     // The weekly timetable.
     let cal = Calendar::new(&data.settings.years);
-    let monday = week_to_show(&cal, Some(&year), o.today);
-    let week = week_view(data, &cal, monday, &Who::Pupil(pupil_id), o.pseudonymise);
+    // The week the timetable opens on; if the pupil has no session in it,
+    // the first week with one from the start of their first timetabled
+    // place in the year (looking up to 8 weeks on).
+    let who = Who::Pupil(pupil_id);
+    let mut week = week_view(
+        data,
+        &cal,
+        week_to_show(&cal, Some(&year), o.today),
+        &who,
+        o.pseudonymise,
+    );
+    if week.sessions == 0 {
+        let first = year_places
+            .iter()
+            .filter(|e| {
+                data.provision(e.provision_id)
+                    .is_some_and(|p| !p.slots.is_empty())
+            })
+            .map(|e| e.start.max(year.start))
+            .min();
+        if let Some(first) = first {
+            let mut monday = super::calendar::monday_of(first);
+            for _ in 0..8 {
+                let w = week_view(data, &cal, monday, &who, o.pseudonymise);
+                if w.sessions > 0 {
+                    week = w;
+                    break;
+                }
+                monday = super::timetable_week::step_week(monday, 1);
+            }
+        }
+    }
     let mut week_rows: Vec<Vec<String>> = Vec::new();
     for (i, day) in week.days.iter().enumerate() {
         for (_, cells) in &week.rows {
@@ -632,12 +666,15 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
         "Pupils with provision charged to it".into(),
         costs.notional_pupils.to_string(),
     ]);
-    if costs.notional_pupils > 0 {
-        let mean = super::money::round_pence(
-            costs.notional_committed.exact()
-                / Exact::from_integer(i128::try_from(costs.notional_pupils).unwrap_or(1)),
-        );
-        budget_rows.push(vec!["Mean a pupil".into(), mean.to_string()]);
+    budget_rows.push(vec![
+        "Carried by those pupils".into(),
+        costs.notional_carried.to_string(),
+    ]);
+    if costs.notional_committed != costs.notional_carried {
+        budget_rows.push(vec![
+            "Not carried by a pupil (empty places in groups)".into(),
+            (costs.notional_committed - costs.notional_carried).to_string(),
+        ]);
     }
     budget_rows.push(vec![
         format!("{name}'s provision charged to it"),
@@ -659,7 +696,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     }
     let budget_table = table(
         "How the school's notional SEN budget is used".into(),
-        &["", "Amount"],
+        &["Figure", "Amount"],
         budget_rows,
     );
 
@@ -830,12 +867,29 @@ mod tests {
         );
         assert_eq!(budget[1][1], "£378.00");
         assert_eq!(budget[2][1], "2");
-        assert_eq!(budget[3], vec!["Mean a pupil", "£189.00"]);
+        // Both places are taken: £189.00 + £189.00 = £378.00 carried.
+        assert_eq!(budget[3], vec!["Carried by those pupils", "£378.00"]);
         assert_eq!(
             budget[4],
             vec!["Ann Test's provision charged to it", "£189.00"]
         );
         assert_eq!(budget[5], vec!["Left in the budget", "£9,622.00"]);
+        // Split by the planned group of 4 instead, Ann and Ben carry a
+        // quarter each (£94.50) and two empty places £189.00.
+        let mut d = d.clone();
+        d.provisions[0].split = crate::domain::provision::CostSplit::PlannedGroupSize;
+        let r = evidence_pack(&d, ann, &options(false)).unwrap();
+        let budget = rows(&r, "How the school's notional SEN budget");
+        assert_eq!(budget[1][1], "£378.00");
+        assert_eq!(budget[3], vec!["Carried by those pupils", "£189.00"]);
+        assert_eq!(
+            budget[4],
+            vec!["Not carried by a pupil (empty places in groups)", "£189.00"]
+        );
+        assert_eq!(
+            budget[5],
+            vec!["Ann Test's provision charged to it", "£94.50"]
+        );
     }
 
     #[test]
@@ -894,6 +948,28 @@ mod tests {
         assert_eq!(week.rows[0][1], "09:15 to 09:45");
         assert_eq!(week.rows[0][3], "Library");
         assert_eq!(week.rows[0][5], "With Ben Test");
+        // Made on 30/11/2026, after the year: the timetable opens on the
+        // year's first school week (Monday 01/09/2025), where Ann has her
+        // sessions too.
+        let mut late = options(false);
+        late.today = date(2026, 11, 30);
+        let r = evidence_pack(&d, ann, &late).unwrap();
+        assert!(rows(&r, "Weekly timetable: Monday 01/09/2025").len() == 3);
+        // With her places from Monday 15/09, that week is empty: the pack
+        // shows her first week with sessions, Monday 15/09/2025.
+        let mut d2 = d.clone();
+        for e in d2.enrolments.iter_mut() {
+            e.start = date(2025, 9, 15);
+        }
+        let r = evidence_pack(&d2, ann, &late).unwrap();
+        assert_eq!(
+            rows(
+                &r,
+                "Weekly timetable: Monday 15/09/2025 to Friday 19/09/2025"
+            )
+            .len(),
+            3
+        );
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub enum View {
     Home,
     Pupils,
     Pupil(uuid::Uuid),
+    /// A pupil's top-up evidence pack.
+    Evidence(uuid::Uuid),
     Interventions,
     /// The provisions list with the add form filled from a library entry.
     ProvisionFrom(uuid::Uuid),
@@ -132,6 +134,12 @@ impl View {
                     v
                 } else if let Some(id) = id("/provisions/") {
                     View::Provision(id)
+                } else if let Some(id) = path
+                    .strip_prefix("/pupils/")
+                    .and_then(|rest| rest.strip_suffix("/evidence"))
+                    .and_then(|id| id.parse().ok())
+                {
+                    View::Evidence(id)
                 } else if let Some(id) = id("/pupils/") {
                     View::Pupil(id)
                 } else {
@@ -158,7 +166,7 @@ impl View {
     fn section(self) -> View {
         match self {
             View::Provision(_) | View::ProvisionFrom(_) | View::Attendance(..) => View::Provisions,
-            View::Pupil(_) => View::Pupils,
+            View::Pupil(_) | View::Evidence(_) => View::Pupils,
             v => v,
         }
     }
@@ -380,6 +388,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
                     View::Home => view! { <home::HomePage /> }.into_any(),
                     View::Pupils => view! { <pupils::PupilRegister /> }.into_any(),
                     View::Pupil(id) => view! { <pupils::page::PupilPage id=id /> }.into_any(),
+                    View::Evidence(id) => view! { <pupils::evidence::EvidencePack id=id /> }.into_any(),
                     View::Interventions => view! { <interventions::InterventionsPage /> }.into_any(),
                     View::Provisions => view! { <provisions::ProvisionsPage from=None /> }.into_any(),
                     View::ProvisionFrom(id) => view! { <provisions::ProvisionsPage from=Some(id) /> }.into_any(),

@@ -61,6 +61,7 @@ pub fn PupilPage(id: Uuid) -> impl IntoView {
                         "Pseudonymise: initials and a reference instead of the name; no UPN, date of birth or class"
                     </label>
                     <PrintButton label="Print this page" />
+                    <a class="button secondary" id="open-evidence" href=format!("#/pupils/{id}/evidence")>"Top-up evidence pack"</a>
                 </div>
                 <Details pupil=p.clone() hide=hide />
                 <CostedProvision id=id />
