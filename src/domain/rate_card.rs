@@ -29,6 +29,9 @@ use super::money::Money;
 use super::quantity::Dec2;
 use super::staff::RoleCategory;
 
+mod costing;
+pub use costing::*;
+
 /// How an LA costs an hour of one kind of staff's time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "basis", rename_all = "snake_case")]
