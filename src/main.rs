@@ -30,12 +30,17 @@ pub fn mount_embedded(el: web_sys::HtmlElement, root: web_sys::ShadowRoot) {
 }
 
 /// Natively the binary prints the export format's JSON Schema
-/// (`--schema`); the app itself runs in a browser.
+/// (`--schema`) and the LA rate card file's (`--rate-card-schema`); the
+/// app itself runs in a browser.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.iter().any(|a| a == "--schema") {
         print!("{}", waymark::exchange::document_schema());
+        return;
+    }
+    if args.iter().any(|a| a == "--rate-card-schema") {
+        print!("{}", waymark::exchange::rate_card::rate_card_schema());
         return;
     }
     // `--synthetic <size>`: a benchmark school's export document (seed 1).
@@ -59,6 +64,7 @@ fn main() {
     }
     eprintln!("Waymark runs in a browser: build it with `./dev serve` (see README.md).");
     eprintln!("`cargo run -- --schema` prints the JSON Schema of its export format;");
+    eprintln!("`cargo run -- --rate-card-schema` that of an LA rate card file;");
     eprintln!("`cargo run --release -- --synthetic large` prints a benchmark school's export.");
     std::process::exit(2);
 }

@@ -167,3 +167,19 @@ crate::field_names! {
         Note = "note", "Note";
     }
 }
+
+crate::field_names! {
+    /// A local authority's rate card (Settings, LA rate cards) and its file.
+    pub enum RateCardField {
+        Authority = "authority", "Local authority";
+        From = "from", "Applies from";
+        Weeks = "weeks", "Weeks in the LA's year";
+        Rates = "rates", "Rates";
+        ExcludedTimes = "excluded_times", "Times not costed";
+        ExcludedTiers = "excluded_tiers", "Tiers not costed";
+        CostsResources = "costs_resources", "Resources costed";
+        CapPerPupil = "cap_per_pupil", "Most a pupil a year";
+        Example = "example", "Example";
+        Notes = "notes", "Notes";
+    }
+}

@@ -29,6 +29,11 @@ use super::money::Money;
 use super::quantity::Dec2;
 use super::staff::RoleCategory;
 
+mod costing;
+mod draft;
+pub use costing::*;
+pub use draft::*;
+
 /// How an LA costs an hour of one kind of staff's time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "basis", rename_all = "snake_case")]

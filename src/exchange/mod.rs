@@ -16,6 +16,7 @@ pub mod encryption;
 pub mod json;
 pub mod merge;
 pub mod pupils_csv;
+pub mod rate_card;
 pub mod scope;
 pub mod set_aside;
 pub mod tab_message;
