@@ -31,6 +31,7 @@ use super::impact::gain;
 use super::money::{Exact, Money};
 use super::provision::{Enrolment, FundingSource, Provision};
 use super::pupil::Pupil;
+use super::rate_card;
 use super::reports::{gain_text, Report, Table};
 use super::timetable::Who;
 use super::timetable_week::{week_to_show, week_view, week_words};
@@ -338,94 +339,159 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     let attendance = AttendanceReport::build(data, year, o.today);
     let mut notes: Vec<String> = Vec::new();
 
-    // The costed individual provision map.
+    // The costed individual provision map: one row a provision (a pupil
+    // with two places in one provision has both dates on its row).
     let year_places = places(data, pupil_id, &year);
+    let cards = &data.settings.rate_cards;
+    let card = rate_card::card_in_force(cards, year.start, Some(pupil))
+        .or_else(|| rate_card::card_in_force(cards, year.end, Some(pupil)));
+    let la = card.map(|c| rate_card::la_costing(data, pupil_id, c, &report));
+    let mut order: Vec<Uuid> = Vec::new();
+    for e in &year_places {
+        if !order.contains(&e.provision_id) {
+            order.push(e.provision_id);
+        }
+    }
     let mut map_rows: Vec<Vec<String>> = Vec::new();
-    for (e, (_, amount)) in year_places.iter().zip(&costs.places) {
-        let Some(p) = data.provision(e.provision_id) else {
+    let mut differences: Vec<Vec<String>> = Vec::new();
+    for pid in &order {
+        let Some(p) = data.provision(*pid) else {
             continue;
         };
+        let mine: Vec<(&&Enrolment, Money)> = year_places
+            .iter()
+            .zip(&costs.places)
+            .filter(|(e, _)| e.provision_id == *pid)
+            .map(|(e, (_, m))| (e, *m))
+            .collect();
+        let amount: Money = mine.iter().map(|(_, m)| *m).sum();
+        let dates = mine
+            .iter()
+            .map(|(e, _)| format!("{} to {}", gb(e.start), gb(e.end)))
+            .collect::<Vec<_>>()
+            .join("; ");
         let total = report.provision(p.id).map(|c| c.total).unwrap_or_default();
         let weekly = p.sessions_per_week * p.minutes_per_session;
-        map_rows.push(vec![
+        let mut row = vec![
             p.name.clone(),
             tier_name(data, &p.tier),
             p.broad_area.label().to_owned(),
             delivered_by(data, p),
-            format!("{} to {}", gb(e.start), gb(e.end)),
+            dates,
             format!(
                 "{} ({} × {} min)",
                 hours_and_minutes(weekly),
                 p.sessions_per_week,
                 p.minutes_per_session
             ),
-            p.planned_group_size.to_string(),
-            share_percent(*amount, total),
+            share_percent(amount, total),
             p.funding.label().to_owned(),
             amount.to_string(),
-        ]);
+        ];
+        if let Some(la) = &la {
+            let line = la.lines.iter().find(|l| l.provision_id == p.id);
+            row.push(line.map_or("–".to_owned(), |l| l.share.clone()));
+            row.push(line.map_or("–".to_owned(), |l| match &l.not_costed {
+                Some(_) => format!("{} (not costed)", Money::ZERO),
+                None => l.la.to_string(),
+            }));
+            if let Some(l) = line {
+                let mut why: Vec<String> = l.not_costed.iter().cloned().collect();
+                why.extend(l.differences.iter().cloned());
+                if !why.is_empty() {
+                    differences.push(vec![p.name.clone(), why.join(" ")]);
+                }
+            }
+        }
+        map_rows.push(row);
     }
     if map_rows.is_empty() {
         notes.push(format!(
             "No provision is recorded for {name} in {year_label}."
         ));
     }
-    map_rows.push(vec![
-        "Total".into(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        costs.school_total.to_string(),
-    ]);
+    let mut total_row = vec![String::new(); 9];
+    total_row[0] = "Total".into();
+    total_row[8] = costs.school_total.to_string();
+    if let Some(la) = &la {
+        total_row.push(String::new());
+        total_row.push(la.la_total.to_string());
+    }
+    map_rows.push(total_row);
+    let mut headers = vec![
+        "Provision",
+        "Tier",
+        "Area of need",
+        "Delivered by",
+        "Dates",
+        "Time a week",
+        "Share of its cost",
+        "Funded from",
+        "As the school costs it",
+    ];
+    if la.is_some() {
+        headers.extend(["The LA's share", "As the LA costs it"]);
+    }
     let provision_map = table(
         format!("Costed individual provision map, {year_label}"),
-        &[
-            "Provision",
-            "Tier",
-            "Area of need",
-            "Delivered by",
-            "Dates",
-            "Time a week",
-            "Planned group size",
-            "Share of its cost",
-            "Funded from",
-            "As the school costs it",
-        ],
+        &headers,
         map_rows,
     );
     let threshold = costs.threshold;
-    let above = costs.school_total - threshold;
+    let against = |total: Money| -> String {
+        if total >= threshold {
+            format!("{} above", total - threshold)
+        } else {
+            format!("{} below", threshold - total)
+        }
+    };
+    let mut threshold_rows = vec![
+        vec![
+            "Additional support this year".into(),
+            costs.school_total.to_string(),
+        ],
+        vec![
+            "Element-2 threshold (met by the school)".into(),
+            threshold.to_string(),
+        ],
+        vec!["Against the threshold".into(), against(costs.school_total)],
+    ];
+    let mut threshold_headers = vec!["Figure", "As the school costs it"];
+    if let Some(la) = &la {
+        threshold_headers.push("As the LA costs it");
+        threshold_rows[0].push(la.la_total.to_string());
+        threshold_rows[1].push(threshold.to_string());
+        threshold_rows[2].push(against(la.la_total));
+    }
     let threshold_table = table(
         "Against the element-2 threshold".into(),
-        &["Figure", "As the school costs it"],
-        vec![
-            vec![
-                "Additional support this year".into(),
-                costs.school_total.to_string(),
-            ],
-            vec![
-                "Element-2 threshold (met by the school)".into(),
-                threshold.to_string(),
-            ],
-            vec![
-                if above >= Money::ZERO {
-                    "Above the threshold".into()
-                } else {
-                    "Below the threshold".into()
-                },
-                if above >= Money::ZERO {
-                    above.to_string()
-                } else {
-                    (threshold - costs.school_total).to_string()
-                },
-            ],
-        ],
+        &threshold_headers,
+        threshold_rows,
     );
+    let la_table = match (&la, card) {
+        (Some(la), Some(card)) => {
+            notes.push(format!(
+                "As the LA costs it: by the rate card of {} from {}{}.",
+                card.authority,
+                gb(card.from),
+                if la.example {
+                    " (Waymark's example card, not a real authority's figures)"
+                } else {
+                    ""
+                }
+            ));
+            notes.extend(la.notes.iter().cloned());
+            Some(table(
+                "Why the school's and the LA's costings differ".into(),
+                &["Provision", "The difference explained"],
+                differences,
+            ))
+        }
+        _ => {
+            notes.push("No LA rate card is set up, so the provision is costed only as the school costs it: add the local authority's card in Settings.".into());
+            None
+        }
+    };
 
     // Support plans and gains: the chosen year and the year before.
     let before = data
@@ -713,17 +779,22 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
             data.settings.school_name,
             gb(o.today)
         ),
-        tables: vec![
+        tables: [
             details_table(pupil, o, &name),
             profile_table(pupil),
             provision_map,
             threshold_table,
+        ]
+        .into_iter()
+        .chain(la_table)
+        .chain([
             plans_table,
             gains_table,
             attendance_table,
             week_table,
             budget_table,
-        ],
+        ])
+        .collect(),
         notes,
     })
 }
@@ -851,15 +922,18 @@ mod tests {
         assert_eq!(map[0][3], "1 TA");
         assert_eq!(map[0][4], "01/09/2025 to 19/12/2025");
         assert_eq!(map[0][5], "1 h 30 min (3 × 30 min)");
-        assert_eq!(map[0][7], "50%");
-        assert_eq!(map[0][9], "£189.00");
+        assert_eq!(map[0][6], "50%");
+        assert_eq!(map[0][8], "£189.00");
         assert_eq!(map[1][5], "1 h (1 × 60 min)");
-        assert_eq!(map[1][7], "100%");
-        assert_eq!(map[1][8], "Pupil premium");
-        assert_eq!(map[2][9], "£441.00");
+        assert_eq!(map[1][6], "100%");
+        assert_eq!(map[1][7], "Pupil premium");
+        assert_eq!(map[2][8], "£441.00");
+        // No rate card: no LA column, and the notes say so.
+        assert_eq!(map[0].len(), 9);
+        assert!(r.notes.iter().any(|n| n.starts_with("No LA rate card")));
         let against = rows(&r, "Against the element-2 threshold");
         assert_eq!(against[0][1], "£441.00");
-        assert_eq!(against[2], vec!["Below the threshold", "£5,559.00"]);
+        assert_eq!(against[2], vec!["Against the threshold", "£5,559.00 below"]);
         let budget = rows(&r, "How the school's notional SEN budget");
         assert_eq!(
             budget[0],
@@ -890,6 +964,79 @@ mod tests {
             budget[5],
             vec!["Ann Test's provision charged to it", "£94.50"]
         );
+    }
+
+    #[test]
+    fn both_costings_side_by_side_with_the_differences_explained() {
+        use crate::domain::rate_card::{CardRate, LaBasis, RateCard, TimeWindow};
+        use crate::domain::staff::RoleCategory;
+        let (mut d, ann) = ann();
+        // Friday's reading session moves to 12:15, into lunch.
+        d.provisions[0].slots[2].start = Time::constant(12, 15, 0, 0);
+        d.settings.rate_cards.push(RateCard {
+            id: Uuid::new_v4(),
+            authority: "Anyshire".into(),
+            from: date(2025, 4, 1),
+            weeks: Dec2::whole(38),
+            rates: vec![CardRate {
+                category: RoleCategory::TeachingAssistant,
+                rate: LaBasis::PerWeeklyHour {
+                    amount: Money(65_360),
+                },
+            }],
+            excluded_times: vec![TimeWindow {
+                name: "Lunch".into(),
+                start: Time::constant(12, 0, 0, 0),
+                end: Time::constant(13, 0, 0, 0),
+            }],
+            excluded_tiers: Vec::new(),
+            costs_resources: false,
+            cap_per_pupil: None,
+            example: false,
+            notes: String::new(),
+            created_at: now(),
+            updated_at: now(),
+        });
+        // The LA's hourly rate: £653.60 / 38 = £17.20.
+        // Reading: 2 of 3 sessions counted (Friday's is in lunch), 30 min,
+        // 14 weeks (under the card's 38), a group of 2 (Ann and Ben):
+        // 17.20 × 30/60 × 2 × 14 / 2 = £120.40.
+        // Speech: 17.20 × 60/60 × 1 × 14 / 1 = £240.80.
+        // Ann: £361.20 as the LA costs it; £441.00 as the school does
+        // (£18.00 an hour, every session).
+        let r = evidence_pack(&d, ann, &options(false)).unwrap();
+        let map = rows(&r, "Costed individual provision map");
+        assert_eq!(map[0][8..], ["£189.00", "1/2", "£120.40"]);
+        assert_eq!(map[1][8..], ["£252.00", "1/1", "£240.80"]);
+        assert_eq!(map[2][8..], ["£441.00", "", "£361.20"]);
+        let against = rows(&r, "Against the element-2 threshold");
+        assert_eq!(against[0][1..], ["£441.00", "£361.20"]);
+        // £6,000 - £361.20 = £5,638.80.
+        assert_eq!(against[2][1..], ["£5,559.00 below", "£5,638.80 below"]);
+        let why = rows(&r, "Why the school's and the LA's costings differ");
+        let reading = why.iter().find(|row| row[0] == "Reading").unwrap();
+        assert!(
+            reading[1].contains(
+                "The LA does not cost Friday's 12:15 session: it is in lunch (12:00–13:00)."
+            ),
+            "{}",
+            reading[1]
+        );
+        assert!(r
+            .notes
+            .iter()
+            .any(|n| n
+                .starts_with("As the LA costs it: by the rate card of Anyshire from 01/04/2025")));
+        // The pack's LA figures are the pupil page's: the same function.
+        let year = d.settings.year(2025).unwrap().range().unwrap();
+        let la = crate::domain::rate_card::la_costing(
+            &d,
+            ann,
+            &d.settings.rate_cards[0],
+            &CostReport::build(&d, year),
+        );
+        assert_eq!(la.la_total, Money(36_120));
+        assert_eq!(la.school_total, Money(44_100));
     }
 
     #[test]
