@@ -608,6 +608,10 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     );
 
     // Attendance at sessions in the year.
+    let how = |source: super::attendance::Source| match source {
+        super::attendance::Source::Register => "On the register".to_owned(),
+        super::attendance::Source::EnteredByHand => "Entered by hand".to_owned(),
+    };
     let mut attendance_rows: Vec<Vec<String>> = year_places
         .iter()
         .filter_map(|e| {
@@ -615,6 +619,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
             let x = attendance.place(e.id)?;
             Some(vec![
                 p.name.clone(),
+                how(x.source),
                 x.tally.planned.to_string(),
                 x.tally.delivered.to_string(),
                 x.tally.cancelled.to_string(),
@@ -626,6 +631,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     let all = attendance.pupil(pupil_id);
     attendance_rows.push(vec![
         "All provision".into(),
+        String::new(),
         all.planned.to_string(),
         all.delivered.to_string(),
         all.cancelled.to_string(),
@@ -639,6 +645,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
         ),
         &[
             "Provision",
+            "Recorded",
             "Planned",
             "Delivered",
             "Cancelled",
@@ -1064,7 +1071,8 @@ mod tests {
         // recorded. Speech has no slots, so nothing planned.
         let att = rows(&r, "Attendance at sessions");
         assert_eq!(att[0][0], "Reading");
-        assert_eq!(att[0][1], "48");
+        assert_eq!(att[0][1], "On the register");
+        assert_eq!(att[0][2], "48");
         let report = AttendanceReport::build(&d, year, date(2025, 10, 15));
         let place = d
             .enrolments
@@ -1072,8 +1080,8 @@ mod tests {
             .find(|e| e.pupil_id == ann && e.entry.is_some())
             .unwrap();
         let tally = report.place(place.id).unwrap().tally;
-        assert_eq!(att[0][5], tally.share().text());
-        assert_eq!(att.last().unwrap()[5], report.pupil(ann).share().text());
+        assert_eq!(att[0][6], tally.share().text());
+        assert_eq!(att.last().unwrap()[6], report.pupil(ann).share().text());
         // The gain as the pupil page and impact view word it: 82 to 88.
         let gains = rows(&r, "Entry and exit data");
         assert_eq!(gains.len(), 1);

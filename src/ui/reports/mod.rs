@@ -14,8 +14,11 @@ use crate::ui::widgets::{download, today, PrintButton, PrintedBy, YearSelect};
 /// A report table, captioned, with its first column as row headers.
 #[component]
 pub fn ReportTable(table: Table, #[prop(into)] id: String) -> impl IntoView {
+    // A wide table scrolls inside its region, which takes the keyboard's
+    // focus so it can be scrolled without a pointer.
+    let label = table.caption.clone();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="data-table" id=id>
                 <caption>{table.caption}</caption>
                 <thead><tr>{table.headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
