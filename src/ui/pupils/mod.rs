@@ -1,6 +1,7 @@
 //! The pupil register: filter, sort, add, edit and delete pupils; and each
 //! pupil's own page.
 
+pub mod la_costing;
 pub mod page;
 pub mod plans;
 pub mod week;
