@@ -251,8 +251,15 @@ test.describe('on a tablet', () => {
   test('cards are added by touch and both views fit 768 pixels', async ({ page }, info) => {
     await seed(page, school());
     await page.goto('/#/settings');
+    // A card file dropped on the import area.
+    await page.locator('#rate-card-drop').evaluate((el, text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropshire.json', { type: 'application/json' }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, exampleText.replace("Example LA (not a real authority's figures)", 'Dropshire Council'));
+    await expect(page.locator('#rate-cards-message')).toHaveText('Added the rate card Dropshire Council from 01/09/2025 from dropshire.json.');
     await page.locator('#add-example-card').tap();
-    await expect(page.locator('#rate-cards-list tbody tr')).toHaveCount(1);
+    await expect(page.locator('#rate-cards-list tbody tr')).toHaveCount(2);
     await page.locator('#add-card-open').tap();
     await expect(page.locator('#rate-card-form')).toBeVisible();
     await page.locator('#card-save').tap();
