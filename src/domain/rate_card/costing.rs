@@ -161,6 +161,20 @@ pub fn card_in_force<'a>(
     latest(&|_| true)
 }
 
+/// The card to cost a period by: the one in force on its first day
+/// ([`card_in_force`]), else the one in force on its last day (a card that
+/// starts within the period), else the earliest card of all (the period is
+/// before every card). `None` only with no cards.
+pub fn card_for_period<'a>(
+    cards: &'a [RateCard],
+    period: &DateRange,
+    pupil: Option<&Pupil>,
+) -> Option<&'a RateCard> {
+    card_in_force(cards, period.start, pupil)
+        .or_else(|| card_in_force(cards, period.end, pupil))
+        .or_else(|| cards.iter().min_by_key(|c| (c.from, c.created_at, c.id)))
+}
+
 /// One academic year of a pupil's place in a provision, as the LA costs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaYear {
@@ -217,6 +231,8 @@ pub struct LaCosting {
     pub pupil_id: Uuid,
     pub card_id: Uuid,
     pub authority: String,
+    /// The card's first day.
+    pub card_from: Date,
     /// The card is Waymark's example, not a real authority's figures.
     pub example: bool,
     pub period: DateRange,
@@ -626,6 +642,7 @@ pub fn la_costing(
         pupil_id,
         card_id: card.id,
         authority: card.authority.clone(),
+        card_from: card.from,
         example: card.example,
         period,
         school_total: lines.iter().map(|l| l.school).sum(),
@@ -1065,6 +1082,15 @@ mod tests {
         );
         assert_eq!(card_in_force(&cards, date(2026, 4, 1), None), Some(&c));
         assert_eq!(card_in_force(&cards, date(2024, 8, 31), None), None);
+        // A period starting before a card: the card of its last day; a
+        // period before every card: the earliest.
+        let autumn = DateRange::new(date(2024, 6, 1), date(2024, 12, 20));
+        assert_eq!(card_for_period(&cards, &autumn, None), Some(&a));
+        let early = DateRange::new(date(2023, 9, 1), date(2024, 7, 20));
+        assert_eq!(card_for_period(&cards, &early, None), Some(&a));
+        let year = DateRange::new(date(2025, 9, 1), date(2026, 7, 21));
+        assert_eq!(card_for_period(&cards, &year, None), Some(&b));
+        assert_eq!(card_for_period(&[], &year, None), None);
         // A pupil of an authority with no card in force gets the latest.
         pupil.ehcp.as_mut().unwrap().local_authority = "Elsewhere".into();
         assert_eq!(

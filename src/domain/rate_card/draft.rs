@@ -541,22 +541,21 @@ pub fn save_rate_card(
 ) -> Result<Edit, Problems<RateCardField>> {
     let tiers = &data.settings.tiers;
     let mut cards = data.settings.rate_cards.clone();
-    let (card, label) = match id {
+    let label = match id {
         None => {
             let c = draft.apply(&new_card(now), tiers, now)?;
             let label = format!("Add LA rate card {}", card_title(&c));
-            cards.push(c.clone());
-            (c, label)
+            cards.push(c);
+            label
         }
         Some(id) => {
             let at = cards.iter().position(|c| c.id == id).ok_or_else(gone)?;
             let c = draft.apply(&cards[at], tiers, now)?;
             let label = format!("Edit LA rate card {}", card_title(&c));
-            cards[at] = c.clone();
-            (c, label)
+            cards[at] = c;
+            label
         }
     };
-    let _ = card;
     Ok(put_cards(data, label, cards, now))
 }
 
@@ -576,6 +575,22 @@ pub fn add_rate_card(
     let mut p = c.validate();
     p.0.extend(c.check_tiers(&data.settings.tiers).0);
     p.into_result()?;
+    let same = |o: &RateCard| {
+        RateCard {
+            id: c.id,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+            ..o.clone()
+        } == c
+    };
+    if let Some(o) = data.settings.rate_cards.iter().find(|o| same(o)) {
+        let mut p = Problems::default();
+        p.push(
+            RateCardField::Id,
+            format!("This card is already in the list: {}.", card_title(o)),
+        );
+        return Err(p);
+    }
     let label = format!("Add LA rate card {}", card_title(&c));
     let mut cards = data.settings.rate_cards.clone();
     cards.push(c);
@@ -675,6 +690,31 @@ mod tests {
         data.apply(&edit.forward);
         assert!(data.settings.rate_cards.is_empty());
         assert!(delete_rate_card(&data, c.id, now()).is_err());
+    }
+
+    #[test]
+    fn a_card_from_a_file_is_added_once() {
+        let mut data = school();
+        let card = draft()
+            .apply(&new_card(now()), &data.settings.tiers, now())
+            .unwrap();
+        let edit = add_rate_card(&data, &card, now()).unwrap();
+        data.apply(&edit.forward);
+        assert_eq!(data.settings.rate_cards.len(), 1);
+        assert_ne!(data.settings.rate_cards[0].id, card.id, "a new card");
+        let p = add_rate_card(&data, &card, now()).unwrap_err();
+        assert_eq!(
+            messages(&p),
+            vec![(
+                "id",
+                "This card is already in the list: Anyshire County Council from 01/04/2026."
+                    .to_owned()
+            )]
+        );
+        // The same LA's card from another date is another card.
+        let mut later = card.clone();
+        later.from = jiff::civil::date(2027, 4, 1);
+        assert!(add_rate_card(&data, &later, now()).is_ok());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! pupil's own page.
 
 pub mod evidence;
+pub mod la_costing;
 pub mod page;
 pub mod plans;
 pub mod week;

@@ -65,6 +65,7 @@ pub fn PupilPage(id: Uuid) -> impl IntoView {
                 </div>
                 <Details pupil=p.clone() hide=hide />
                 <CostedProvision id=id />
+                <super::la_costing::LaCostingPanel id=id />
                 <super::week::PupilWeek id=id hide=hide />
                 <Gains id=id />
                 <section class="panel" aria-labelledby="profile-heading">

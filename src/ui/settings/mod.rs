@@ -3,6 +3,7 @@
 
 pub mod members;
 pub mod pupils_csv;
+pub mod rate_cards;
 pub mod roles;
 pub mod rollover;
 pub mod school;
@@ -42,6 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
         <school::DayPanel />
         <roles::RolesPanel />
         <members::MembersPanel />
+        <rate_cards::RateCardsPanel />
         <school::BandsPanel />
         <school::FiguresPanel />
         <rollover::RolloverPanel />
