@@ -342,9 +342,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     // The costed individual provision map: one row a provision (a pupil
     // with two places in one provision has both dates on its row).
     let year_places = places(data, pupil_id, &year);
-    let cards = &data.settings.rate_cards;
-    let card = rate_card::card_in_force(cards, year.start, Some(pupil))
-        .or_else(|| rate_card::card_in_force(cards, year.end, Some(pupil)));
+    let card = rate_card::card_for_period(&data.settings.rate_cards, &year, Some(pupil));
     let la = card.map(|c| rate_card::la_costing(data, pupil_id, c, &report));
     let mut order: Vec<Uuid> = Vec::new();
     for e in &year_places {
