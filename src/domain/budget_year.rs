@@ -443,6 +443,42 @@ pub fn pp_plus_agreed_in(settings: &SchoolSettings, period: &BudgetPeriod) -> Mo
         .sum()
 }
 
+/// What the budget view says beside the PP+ budget of the PP+ agreed with
+/// the virtual school that counts in `period`; `None` when none does.
+pub fn pp_plus_agreed_note(settings: &SchoolSettings, period: &BudgetPeriod) -> Option<String> {
+    let shares: Vec<AgreedShare> = pp_plus_agreed_shares(settings, period)
+        .into_iter()
+        .filter(|s| s.counted != Money::ZERO)
+        .collect();
+    if shares.is_empty() {
+        return None;
+    }
+    let counted: Money = shares.iter().map(|s| s.counted).sum();
+    let available = settings.budget(period, FundingSource::PupilPremiumPlus);
+    Some(match period.kind {
+        BudgetYear::Academic => {
+            format!("plus {counted} agreed with the virtual school: {available} available")
+        }
+        BudgetYear::Financial => {
+            let parts: Vec<String> = shares
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} of the {} agreed for {}",
+                        s.counted,
+                        s.agreed,
+                        year_label(s.academic_start_year)
+                    )
+                })
+                .collect();
+            format!(
+                "plus {counted} agreed with the virtual school ({}, shared by teaching weeks either side of 1 April): {available} available",
+                parts.join(" and ")
+            )
+        }
+    })
+}
+
 /// `amount` for the academic year starting `start_year`, split at the 1
 /// April in it: [before, from]. By the year's teaching weeks either side
 /// (as costs accrue, a term across 1 April by its school days' share of a
@@ -1100,6 +1136,15 @@ mod tests {
                 },
             ]
         );
+        assert_eq!(
+            pp_plus_agreed_note(s, &BudgetPeriod::financial(2026)).unwrap(),
+            "plus £1,313.50 agreed with the virtual school (£523.26 of the £1,500.00 agreed for 2025-26 and £790.24 of the £1,200.00 agreed for 2026-27, shared by teaching weeks either side of 1 April): £1,313.50 available"
+        );
+        assert_eq!(
+            pp_plus_agreed_note(s, &BudgetPeriod::academic(2025)).unwrap(),
+            "plus £1,500.00 agreed with the virtual school: £1,500.00 available"
+        );
+        assert_eq!(pp_plus_agreed_note(s, &BudgetPeriod::financial(2024)), None);
         // In its own academic year the whole agreement counts.
         assert_eq!(
             pp_plus_agreed_in(s, &BudgetPeriod::academic(2025)),

@@ -577,15 +577,24 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
         &["Pupil", "Status", "Provision", "Cost this year", "Gain"],
         rows,
     );
+    let mut notes: Vec<String> = vec![
+        "For the designated teacher and PEP meetings: this report names children unless pseudonymised; keep it within school.".into(),
+        "The school receives PP+ for previously looked-after children. The PP+ of looked-after children is held by the virtual school head; only the amount agreed with the virtual school (Settings, Funding figures) is the school's, and it counts toward the PP+ budget.".into(),
+        "Its counts are exact, not hidden as in published reports: it lists each child, so it is not for publication.".into(),
+    ];
+    // PP+ is agreed by academic year, so this report stays one; a school
+    // that budgets by the financial year sees its PP+ budget there.
+    if data.settings.budget_year == super::settings::BudgetYear::Financial {
+        notes.push(format!(
+            "This report is for the academic year {}, as PP+ is agreed with the virtual school. The school budgets by the financial year: the Budget view shows the PP+ budget and spend for each financial year, with the amount agreed shared by teaching weeks either side of 1 April.",
+            year.label()
+        ));
+    }
     Some(Report {
         title: format!("Pupil premium plus: children in care, {}", year.label()),
         subtitle: data.settings.school_name.clone(),
         tables: vec![overview, virtual_school, pupils],
-        notes: vec![
-            "For the designated teacher and PEP meetings: this report names children unless pseudonymised; keep it within school.".into(),
-            "The school receives PP+ for previously looked-after children. The PP+ of looked-after children is held by the virtual school head; only the amount agreed with the virtual school (Settings, Funding figures) is the school's, and it counts toward the PP+ budget.".into(),
-            "Its counts are exact, not hidden as in published reports: it lists each child, so it is not for publication.".into(),
-        ],
+        notes,
     })
 }
 
