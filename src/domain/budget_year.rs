@@ -1261,6 +1261,28 @@ mod tests {
     }
 
     #[test]
+    fn a_what_if_shows_its_effect_on_the_financial_years_budgets() {
+        use crate::domain::whatif::WhatIfDraft;
+        let (d, id) = two_years();
+        let mut draft = WhatIfDraft::of(&d, d.provision(id).unwrap());
+        draft.sessions_per_week = "2".into();
+        let fy = BudgetPeriod::financial(2026);
+        let w = draft.evaluate_in(&d, id, &fy, date(2026, 12, 31)).unwrap();
+        let sen = |lines: &[BudgetLine]| {
+            lines
+                .iter()
+                .find(|l| l.source == FundingSource::NotionalSen)
+                .unwrap()
+                .committed
+        };
+        // Two sessions a week, £20.02 a week: summer 2025-26 15 x 20.02 =
+        // 300.30, autumn 2026-27 15 x 20.02 = 300.30, spring 2026-27 12 x
+        // 20.02 = 240.24; 840.84 against 420.42 now.
+        assert_eq!(sen(&w.before), Money::pence(42_042));
+        assert_eq!(sen(&w.after), Money::pence(84_084));
+    }
+
+    #[test]
     fn kinds_of_year_have_words_and_codes() {
         for k in BudgetYear::ALL {
             assert_eq!(BudgetYear::from_code(k.code()), Some(k));
