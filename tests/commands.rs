@@ -485,19 +485,25 @@ fn saving_from_each_form_adds_or_edits_one_record_with_its_label() {
 
 #[test]
 fn budgets_are_read_checked_and_saved_only_when_changed() {
+    use waymark::domain::budget_year::BudgetPeriod;
     use waymark::domain::commands::set_budget;
     use waymark::domain::money::Money;
     use waymark::domain::provision::FundingSource;
     use waymark::domain::SettingsField;
-    let mut data = support::sample();
-    // The sample's notional SEN budget for the academic year 2025-26 is
-    // £42,000 (the sample budgets by financial year: back to academic).
-    data.settings.budget_year = waymark::domain::settings::BudgetYear::Academic;
-    let same = set_budget(&data, 2025, FundingSource::NotionalSen, "42,000", later()).unwrap();
+    let data = support::sample();
+    // The sample's notional SEN budget for 2025-26 is £42,000.
+    let same = set_budget(
+        &data,
+        &BudgetPeriod::academic(2025),
+        FundingSource::NotionalSen,
+        "42,000",
+        later(),
+    )
+    .unwrap();
     assert!(same.forward.is_empty());
     let e = set_budget(
         &data,
-        2025,
+        &BudgetPeriod::academic(2025),
         FundingSource::PupilPremium,
         "2,500.50",
         later(),
@@ -507,20 +513,53 @@ fn budgets_are_read_checked_and_saved_only_when_changed() {
     let mut d = data.clone();
     d.apply(&e.forward);
     assert_eq!(
-        d.settings.budget(2025, FundingSource::PupilPremium),
+        d.settings
+            .budget(&BudgetPeriod::academic(2025), FundingSource::PupilPremium),
         Money(250_050)
     );
+    // The sample's pupil premium budget for the financial year 2025-26
+    // (£18,000) is another year's: it is kept, and setting it again to the
+    // same amount changes nothing.
+    assert_eq!(
+        d.settings
+            .budget(&BudgetPeriod::financial(2025), FundingSource::PupilPremium),
+        Money::pounds(18_000)
+    );
+    let fy = set_budget(
+        &data,
+        &BudgetPeriod::financial(2025),
+        FundingSource::PupilPremium,
+        "18000",
+        later(),
+    )
+    .unwrap();
+    assert!(fy.forward.is_empty());
     round_trips(&data, &e);
     // Blank is £0, which clears a budget.
-    let cleared = set_budget(&data, 2025, FundingSource::NotionalSen, " ", later()).unwrap();
+    let cleared = set_budget(
+        &data,
+        &BudgetPeriod::academic(2025),
+        FundingSource::NotionalSen,
+        " ",
+        later(),
+    )
+    .unwrap();
     let mut d = data.clone();
     d.apply(&cleared.forward);
     assert_eq!(
-        d.settings.budget(2025, FundingSource::NotionalSen),
+        d.settings
+            .budget(&BudgetPeriod::academic(2025), FundingSource::NotionalSen),
         Money::ZERO
     );
     for bad in ["lots", "-5"] {
-        let p = set_budget(&data, 2025, FundingSource::NotionalSen, bad, later()).unwrap_err();
+        let p = set_budget(
+            &data,
+            &BudgetPeriod::academic(2025),
+            FundingSource::NotionalSen,
+            bad,
+            later(),
+        )
+        .unwrap_err();
         assert!(p.has(SettingsField::Budgets), "{bad}: {p:?}");
     }
 }

@@ -293,6 +293,15 @@ fn pp_plus_summary_costs_children_in_care() {
         cell(&r, "Provision and gains", "Kai Lee", 2),
         "No provision this year"
     );
+    // The sample budgets by the financial year: the report says it stays
+    // an academic year's, and where the financial year's PP+ is.
+    assert!(r.notes.iter().any(|n| n.starts_with(
+        "This report is for the academic year 2025-26, as PP+ is agreed with the virtual school."
+    )));
+    let mut academic = d.clone();
+    academic.settings.budget_year = waymark::domain::settings::BudgetYear::Academic;
+    let notes = pp_plus_summary(&academic, 2025, false).unwrap().notes;
+    assert!(!notes.iter().any(|n| n.contains("financial year")));
     let hidden = pp_plus_summary(&d, 2025, true).unwrap();
     let text = format!("{:?}", hidden.tables);
     assert!(!text.contains("Zoë") && !text.contains("Lee") && text.contains("K.L. (ref "));

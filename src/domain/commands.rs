@@ -534,12 +534,13 @@ pub fn save_settings(
     ))
 }
 
-/// Set the budget of funding `source` for the year starting `start_year`
-/// from what was typed (blank is £0). An edit of no changes when the
-/// amount is the one already set.
+/// Set the budget of funding `source` for `period` (an academic or a
+/// financial year: budgets for the other kind are kept) from what was
+/// typed (blank is £0). An edit of no changes when the amount is the one
+/// already set.
 pub fn set_budget(
     data: &Dataset,
-    start_year: i16,
+    period: &super::budget_year::BudgetPeriod,
     source: FundingSource,
     typed: &str,
     now: Timestamp,
@@ -557,10 +558,10 @@ pub fn set_budget(
         })?
     };
     let label = format!("Set the {} budget", source.label());
-    if data.settings.budget_set(start_year, source) == amount {
+    if data.settings.budget_set(period, source) == amount {
         return Ok(Edit::new(data, label, Vec::new()));
     }
-    let settings = data.settings.with_budget(start_year, source, amount, now);
+    let settings = data.settings.with_budget(period, source, amount, now);
     // The settings' own rules (a budget cannot be negative, ...) decide.
     let mut p = Problems::default();
     p.0.extend(

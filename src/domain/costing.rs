@@ -489,7 +489,8 @@ pub struct CostReport {
     pub by_funding: BTreeMap<FundingSource, Money>,
     pub by_area: BTreeMap<BroadArea, Money>,
     pub by_tier: BTreeMap<String, Money>,
-    /// By the pupils' year groups; `None` is cost no pupil carries.
+    /// By the pupils' year groups, each term's share in the year group of
+    /// the term's academic year; `None` is cost no pupil carries.
     pub by_year_group: BTreeMap<Option<YearGroup>, Money>,
     pub by_term: BTreeMap<TermKey, Money>,
     /// By staff role; `None` is fixed and resource costs.
@@ -606,13 +607,16 @@ impl CostReport {
         for e in &data.enrolments {
             by_provision.entry(e.provision_id).or_default().push(e);
         }
-        // The year groups of the academic year the period starts in.
-        let start_year = data.settings.academic_year_of(period.start);
-        let year_of: HashMap<Uuid, YearGroup> = data
-            .pupils
-            .iter()
-            .map(|p| (p.id, p.year_group_in(start_year)))
-            .collect();
+        // A cost counts in the year group its pupil was in when it was
+        // incurred: in each term, the year group of the term's academic
+        // year (a period across two academic years, a financial year, sees
+        // a pupil in two year groups).
+        let mut year_of: HashMap<(Uuid, i16), Option<YearGroup>> = HashMap::new();
+        let mut year_group = |pupil: Uuid, start_year: i16| {
+            *year_of
+                .entry((pupil, start_year))
+                .or_insert_with(|| data.pupil(pupil).map(|p| p.year_group_in(start_year)))
+        };
         let mut r = CostReport {
             period,
             provisions: Vec::new(),
@@ -654,9 +658,19 @@ impl CostReport {
             }
             for s in &c.shares {
                 *r.per_pupil.entry(s.pupil_id).or_default() += s.amount;
-                *r.by_year_group
-                    .entry(year_of.get(&s.pupil_id).copied())
-                    .or_default() += s.amount;
+            }
+            let pupil_of: HashMap<Uuid, Uuid> = c
+                .shares
+                .iter()
+                .map(|s| (s.enrolment_id, s.pupil_id))
+                .collect();
+            for t in &c.by_term {
+                for (enrolment, m) in &t.shares {
+                    let group = pupil_of
+                        .get(enrolment)
+                        .and_then(|p| year_group(*p, t.key.start_year));
+                    *r.by_year_group.entry(group).or_default() += *m;
+                }
             }
             if c.unallocated != Money::ZERO || c.shares.is_empty() {
                 *r.by_year_group.entry(None).or_default() += c.unallocated;
@@ -729,10 +743,27 @@ impl BudgetLine {
     }
 }
 
-/// Each funding source's budget, committed and spent to date in the year
-/// starting `start_year`, as of `as_of`. `None` if the year is not set up.
+/// Each funding source's budget, committed and spent to date in the
+/// academic year starting `start_year`, as of `as_of`. `None` if the year
+/// is not set up. ([`budget_lines_in`] for a financial year.)
 pub fn budget_lines(data: &Dataset, start_year: i16, as_of: Date) -> Option<Vec<BudgetLine>> {
-    let year = data.settings.year(start_year)?.range()?;
+    budget_lines_in(
+        data,
+        &super::budget_year::BudgetPeriod::academic(start_year),
+        as_of,
+    )
+}
+
+/// Each funding source's budget for `period` (academic or financial, see
+/// `budget_year`), and what is committed in it and spent in it to `as_of`,
+/// costs falling in it by when they are incurred. `None` if the period is
+/// an academic year not set up.
+pub fn budget_lines_in(
+    data: &Dataset,
+    period: &super::budget_year::BudgetPeriod,
+    as_of: Date,
+) -> Option<Vec<BudgetLine>> {
+    let year = period.range(&data.settings)?;
     let committed = CostReport::build(data, year);
     let spent = if as_of < year.start {
         None
@@ -746,7 +777,7 @@ pub fn budget_lines(data: &Dataset, start_year: i16, as_of: Date) -> Option<Vec<
         FundingSource::ALL
             .into_iter()
             .map(|source| {
-                let budget = data.settings.budget(start_year, source);
+                let budget = data.settings.budget(period, source);
                 let c = committed
                     .by_funding
                     .get(&source)

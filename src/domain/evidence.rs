@@ -309,8 +309,12 @@ fn costs_of(
         school_total: report.per_pupil.get(&pupil_id).copied().unwrap_or_default(),
         places,
         threshold: data.settings.element2_threshold,
-        notional_budget: by_academic_year
-            .then(|| data.settings.budget(start_year, FundingSource::NotionalSen)),
+        notional_budget: by_academic_year.then(|| {
+            data.settings.budget(
+                &super::budget_year::BudgetPeriod::academic(start_year),
+                FundingSource::NotionalSen,
+            )
+        }),
         notional_committed: report
             .by_funding
             .get(&FundingSource::NotionalSen)
@@ -856,7 +860,7 @@ mod tests {
             date: end,
         });
         d.settings = d.settings.with_budget(
-            2025,
+            &crate::domain::budget_year::BudgetPeriod::academic(2025),
             FundingSource::NotionalSen,
             Money::pounds(10_000),
             now(),

@@ -12,6 +12,7 @@ pub mod attendance;
 pub mod attendance_register;
 pub mod backup;
 pub mod browser;
+pub mod budget_year;
 pub mod calendar;
 pub mod capacity;
 pub mod choice;

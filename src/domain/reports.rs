@@ -577,15 +577,24 @@ pub fn pp_plus_summary(data: &Dataset, start_year: i16, pseudonymise: bool) -> O
         &["Pupil", "Status", "Provision", "Cost this year", "Gain"],
         rows,
     );
+    let mut notes: Vec<String> = vec![
+        "For the designated teacher and PEP meetings: this report names children unless pseudonymised; keep it within school.".into(),
+        "The school receives PP+ for previously looked-after children. The PP+ of looked-after children is held by the virtual school head; only the amount agreed with the virtual school (Settings, Funding figures) is the school's, and it counts toward the PP+ budget.".into(),
+        "Its counts are exact, not hidden as in published reports: it lists each child, so it is not for publication.".into(),
+    ];
+    // PP+ is agreed by academic year, so this report stays one; a school
+    // that budgets by the financial year sees its PP+ budget there.
+    if data.settings.budget_year == super::settings::BudgetYear::Financial {
+        notes.push(format!(
+            "This report is for the academic year {}, as PP+ is agreed with the virtual school. The school budgets by the financial year: the Budget view shows the PP+ budget and spend for each financial year, with the amount agreed shared by teaching weeks either side of 1 April.",
+            year.label()
+        ));
+    }
     Some(Report {
         title: format!("Pupil premium plus: children in care, {}", year.label()),
         subtitle: data.settings.school_name.clone(),
         tables: vec![overview, virtual_school, pupils],
-        notes: vec![
-            "For the designated teacher and PEP meetings: this report names children unless pseudonymised; keep it within school.".into(),
-            "The school receives PP+ for previously looked-after children. The PP+ of looked-after children is held by the virtual school head; only the amount agreed with the virtual school (Settings, Funding figures) is the school's, and it counts toward the PP+ budget.".into(),
-            "Its counts are exact, not hidden as in published reports: it lists each child, so it is not for publication.".into(),
-        ],
+        notes,
     })
 }
 
@@ -637,14 +646,32 @@ pub fn impact_by_measure_except(
     )
 }
 
-/// Committed and spent-to-date spend in the year starting `start_year`, as of
-/// `as_of`, by broad area, tier, the pupils' year groups, term, staff role
-/// and named member of staff (the last two with the fixed and resource
-/// costs as a row of their own). Each table's rows add up to the year's
-/// committed and spent totals.
+/// [`spend_breakdown_in`] for the academic year starting `start_year`.
 pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<Vec<Table>> {
+    spend_breakdown_in(
+        data,
+        &super::budget_year::BudgetPeriod::academic(start_year),
+        as_of,
+    )
+}
+
+/// Committed and spent-to-date spend in `period` (an academic or a
+/// financial year, costs falling in it by when they are incurred), as of
+/// `as_of`, by broad area, tier, the pupils' year groups (in each term, the
+/// year group of that term's academic year), term (a term the period cuts
+/// at 1 April shows as its part, "Spring 2025-26, to 31/03/2026"), staff
+/// role and named member of staff (the last two with the fixed and
+/// resource costs as a row of their own). Each table's rows add up to the
+/// period's committed and spent totals. `None` if the period is an
+/// academic year not set up.
+pub fn spend_breakdown_in(
+    data: &Dataset,
+    period: &super::budget_year::BudgetPeriod,
+    as_of: Date,
+) -> Option<Vec<Table>> {
     use super::costing::TermKey;
-    let year = data.settings.year(start_year)?.range()?;
+    let year = period.range(&data.settings)?;
+    let split = period.split_terms(&data.settings);
     let committed = CostReport::build(data, year);
     let spent = (as_of >= year.start)
         .then(|| CostReport::build(data, DateRange::new(year.start, as_of.min(year.end))));
@@ -692,14 +719,16 @@ pub fn spend_breakdown(data: &Dataset, start_year: i16, as_of: Date) -> Option<V
         .iter()
         .flat_map(|y| {
             y.terms.iter().map(move |t| {
-                (
-                    TermKey {
-                        start_year: y.start_year,
-                        term: t.name,
-                    },
-                    format!("{} {}", t.name, y.label()),
-                )
+                let key = TermKey {
+                    start_year: y.start_year,
+                    term: t.name,
+                };
+                (key, format!("{} {}", t.name, y.label()))
             })
+        })
+        .map(|(key, label)| match split.iter().find(|s| s.key == key) {
+            Some(s) => (key, s.label()),
+            None => (key, label),
         })
         .collect();
     const FIXED: &str = "Fixed and resource costs";
@@ -853,12 +882,23 @@ pub fn map_report(data: &Dataset, map: &super::map::Map, title: &str) -> Report 
     }
 }
 
-/// Each pupil's cost in the academic year starting `start_year`, against
-/// the element-2 threshold, highest first (pupils with no cost left out),
-/// with the year group each was in that year.
+/// [`pupil_costs_in`] for the academic year starting `start_year`.
 pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
-    let year = data.settings.year(start_year)?;
-    let report = CostReport::build(data, year.range()?);
+    pupil_costs_in(
+        data,
+        &super::budget_year::BudgetPeriod::academic(start_year),
+    )
+}
+
+/// Each pupil's cost in `period` (an academic or a financial year), against
+/// the element-2 threshold, highest first (pupils with no cost left out),
+/// with the year group each was in at the period's end (in the academic
+/// year holding its last day). `None` if the period is an academic year not
+/// set up.
+pub fn pupil_costs_in(data: &Dataset, period: &super::budget_year::BudgetPeriod) -> Option<Report> {
+    let range = period.range(&data.settings)?;
+    let start_year = data.settings.academic_year_of(range.end);
+    let report = CostReport::build(data, range);
     let threshold = data.settings.element2_threshold;
     let mut rows: Vec<(Money, Vec<String>)> = data
         .pupils
@@ -893,7 +933,7 @@ pub fn pupil_costs(data: &Dataset, start_year: i16) -> Option<Report> {
         .collect();
     crate::domain::sort::by(&mut rows, |a, b| b.0.cmp(&a.0).then(a.1[0].cmp(&b.1[0])));
     Some(Report {
-        title: format!("Cost per pupil, {}", year.label()),
+        title: format!("Cost per pupil, {}", period.label()),
         subtitle: data.settings.school_name.clone(),
         tables: vec![table(
             "Each pupil's additional support cost",

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::budget_year::BudgetPeriod;
 use super::calendar::{AcademicYear, DateRange};
 use super::fields::SettingsField;
 use super::money::Money;
@@ -366,26 +367,29 @@ impl SchoolSettings {
         self.tiers.iter().find(|t| t.id == id)
     }
 
-    /// The budget available for `source` in the year starting `start_year`:
-    /// the budget set (zero if none) and, for PP+, the amount agreed with
-    /// the virtual school that year.
-    pub fn budget(&self, start_year: i16, source: FundingSource) -> Money {
+    /// The budget available for `source` in `period`: the budget set for
+    /// it (zero if none) and, for PP+, the share of the amounts agreed with
+    /// the virtual school that falls in it (the whole of the year's
+    /// agreement for an academic year; for a financial year, see
+    /// [`super::budget_year::pp_plus_agreed_in`]).
+    pub fn budget(&self, period: &BudgetPeriod, source: FundingSource) -> Money {
         let agreed = if source == FundingSource::PupilPremiumPlus {
-            self.pp_plus_agreed(start_year)
+            super::budget_year::pp_plus_agreed_in(self, period)
         } else {
             Money::ZERO
         };
-        self.budget_set(start_year, source) + agreed
+        self.budget_set(period, source) + agreed
     }
 
-    /// The budget set for `source` in the school's kind of budget year
-    /// starting `start_year` (zero if none), without the PP+ agreed with
-    /// the virtual school.
-    pub fn budget_set(&self, start_year: i16, source: FundingSource) -> Money {
+    /// The budget set for `source` in `period` (zero if none), without the
+    /// PP+ agreed with the virtual school. Only a budget entered for the
+    /// period's kind of year counts: a budget for the academic year 2026-27
+    /// is not one for the financial year 2026-27.
+    pub fn budget_set(&self, period: &BudgetPeriod, source: FundingSource) -> Money {
         self.budgets
             .iter()
             .filter(|b| {
-                b.start_year == start_year && b.source == source && b.year == self.budget_year
+                b.year == period.kind && b.start_year == period.start_year && b.source == source
             })
             .map(|b| b.amount)
             .sum()
@@ -406,17 +410,18 @@ impl SchoolSettings {
         self.pp_plus_agreement(start_year).unwrap_or_default()
     }
 
-    /// These settings with the budget for `source` in the year starting
-    /// `start_year` set to `amount` (a zero amount removes it).
+    /// These settings with the budget for `source` in `period` set to
+    /// `amount` (a zero amount removes it). Budgets for the other kind of
+    /// year are kept as they are.
     pub fn with_budget(
         &self,
-        start_year: i16,
+        period: &BudgetPeriod,
         source: FundingSource,
         amount: Money,
         now: Timestamp,
     ) -> SchoolSettings {
         let mut s = self.clone();
-        let year = self.budget_year;
+        let (year, start_year) = (period.kind, period.start_year);
         s.budgets
             .retain(|b| !(b.start_year == start_year && b.source == source && b.year == year));
         if amount != Money::ZERO {
@@ -429,6 +434,18 @@ impl SchoolSettings {
         }
         crate::domain::sort::by_key(&mut s.budgets, |b| (b.year, b.start_year, b.source));
         s.updated_at = now;
+        s
+    }
+
+    /// These settings with the school budgeting by `kind` of year. The
+    /// budgets entered for the other kind are kept (a school that changes
+    /// back finds them), and only the budget view's year changes.
+    pub fn with_budget_year(&self, kind: BudgetYear, now: Timestamp) -> SchoolSettings {
+        let mut s = self.clone();
+        if s.budget_year != kind {
+            s.budget_year = kind;
+            s.updated_at = now;
+        }
         s
     }
 
@@ -686,7 +703,10 @@ mod tests {
         );
         assert_eq!(s.funding_figure(FundingKind::ServicePremium, 2024), None);
         assert_eq!(s.year(2025).unwrap().label(), "2025-26");
-        assert_eq!(s.budget(2025, FundingSource::NotionalSen), Money::ZERO);
+        assert_eq!(
+            s.budget(&BudgetPeriod::academic(2025), FundingSource::NotionalSen),
+            Money::ZERO
+        );
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(serde_json::from_str::<SchoolSettings>(&json).unwrap(), s);
     }
@@ -696,25 +716,25 @@ mod tests {
         let s = SchoolSettings::new("X", 2025, now());
         let later: Timestamp = "2026-10-01T00:00:00Z".parse().unwrap();
         let s = s.with_budget(
-            2025,
+            &BudgetPeriod::academic(2025),
             FundingSource::PupilPremium,
             Money::pounds(2_000),
             later,
         );
         let s = s.with_budget(
-            2025,
+            &BudgetPeriod::academic(2025),
             FundingSource::NotionalSen,
             Money::pounds(40_000),
             later,
         );
         let s = s.with_budget(
-            2025,
+            &BudgetPeriod::academic(2025),
             FundingSource::PupilPremium,
             Money::pounds(2_500),
             later,
         );
         assert_eq!(
-            s.budget(2025, FundingSource::PupilPremium),
+            s.budget(&BudgetPeriod::academic(2025), FundingSource::PupilPremium),
             Money::pounds(2_500)
         );
         assert_eq!(s.budgets.len(), 2);
@@ -724,7 +744,12 @@ mod tests {
             "kept in order"
         );
         assert_eq!(s.updated_at, later);
-        let s = s.with_budget(2025, FundingSource::PupilPremium, Money::ZERO, later);
+        let s = s.with_budget(
+            &BudgetPeriod::academic(2025),
+            FundingSource::PupilPremium,
+            Money::ZERO,
+            later,
+        );
         assert_eq!(s.budgets.len(), 1);
         assert!(s.validate().is_empty());
     }
@@ -732,7 +757,7 @@ mod tests {
     #[test]
     fn pp_plus_agreed_with_the_virtual_school_counts_toward_the_pp_plus_budget() {
         let s = SchoolSettings::new("X", 2025, now()).with_budget(
-            2025,
+            &BudgetPeriod::academic(2025),
             FundingSource::PupilPremiumPlus,
             Money::pounds(5_260),
             now(),
@@ -740,7 +765,10 @@ mod tests {
         assert!(s.pp_plus_agreed.is_empty());
         assert_eq!(s.pp_plus_agreement(2025), None);
         assert_eq!(
-            s.budget(2025, FundingSource::PupilPremiumPlus),
+            s.budget(
+                &BudgetPeriod::academic(2025),
+                FundingSource::PupilPremiumPlus
+            ),
             Money::pounds(5_260)
         );
         let mut s = s;
@@ -751,15 +779,30 @@ mod tests {
         // £5,260 set + £1,500 agreed = £6,760 available; other sources and
         // other years are untouched.
         assert_eq!(
-            s.budget(2025, FundingSource::PupilPremiumPlus),
+            s.budget(
+                &BudgetPeriod::academic(2025),
+                FundingSource::PupilPremiumPlus
+            ),
             Money::pounds(6_760)
         );
         assert_eq!(
-            s.budget_set(2025, FundingSource::PupilPremiumPlus),
+            s.budget_set(
+                &BudgetPeriod::academic(2025),
+                FundingSource::PupilPremiumPlus
+            ),
             Money::pounds(5_260)
         );
-        assert_eq!(s.budget(2025, FundingSource::PupilPremium), Money::ZERO);
-        assert_eq!(s.budget(2026, FundingSource::PupilPremiumPlus), Money::ZERO);
+        assert_eq!(
+            s.budget(&BudgetPeriod::academic(2025), FundingSource::PupilPremium),
+            Money::ZERO
+        );
+        assert_eq!(
+            s.budget(
+                &BudgetPeriod::academic(2026),
+                FundingSource::PupilPremiumPlus
+            ),
+            Money::ZERO
+        );
         assert_eq!(s.pp_plus_agreement(2025), Some(Money::pounds(1_500)));
         assert!(s.validate().is_empty());
         s.pp_plus_agreed.push(PpPlusAgreement {

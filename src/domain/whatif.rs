@@ -6,7 +6,7 @@ use jiff::ToSpan;
 use uuid::Uuid;
 
 use super::calendar::{weeks_in, DateRange};
-use super::costing::{budget_lines, cost_provision, BudgetLine};
+use super::costing::{budget_lines_in, cost_provision, BudgetLine};
 use super::dataset::Dataset;
 use super::fields::ProvisionField;
 use super::money::{Exact, Money};
@@ -68,13 +68,31 @@ impl WhatIfDraft {
         }
     }
 
-    /// The effect of the draft on provision `id`, in the year starting
-    /// `start_year` as of `as_of`; or every problem by field.
+    /// The effect of the draft on provision `id`, in the academic year
+    /// starting `start_year` as of `as_of`; or every problem by field.
     pub fn evaluate(
         &self,
         data: &Dataset,
         id: Uuid,
         start_year: i16,
+        as_of: Date,
+    ) -> Result<WhatIf, Problems<ProvisionField>> {
+        self.evaluate_in(
+            data,
+            id,
+            &super::budget_year::BudgetPeriod::academic(start_year),
+            as_of,
+        )
+    }
+
+    /// The effect of the draft on provision `id` on the budgets of
+    /// `period` (an academic or a financial year) as of `as_of`; or every
+    /// problem by field.
+    pub fn evaluate_in(
+        &self,
+        data: &Dataset,
+        id: Uuid,
+        period: &super::budget_year::BudgetPeriod,
         as_of: Date,
     ) -> Result<WhatIf, Problems<ProvisionField>> {
         let mut probs = Problems::default();
@@ -163,7 +181,7 @@ impl WhatIfDraft {
         };
         let before_cost = whole_cost(data, p);
         let after_cost = whole_cost(&after_data, &changed);
-        let lines = |d: &Dataset| budget_lines(d, start_year, as_of).unwrap_or_default();
+        let lines = |d: &Dataset| budget_lines_in(d, period, as_of).unwrap_or_default();
         Ok(WhatIf {
             weeks_before,
             cost_before: before_cost.as_ref().map(|c| c.total).unwrap_or_default(),

@@ -446,7 +446,7 @@ mod tests {
     fn a_version_4_file_is_upgraded() {
         let mut d = data(vec![pupil("Ann")]);
         d.settings = d.settings.with_budget(
-            2025,
+            &crate::domain::budget_year::BudgetPeriod::academic(2025),
             crate::domain::provision::FundingSource::NotionalSen,
             crate::domain::money::Money::pounds(42_000),
             now(),

@@ -195,6 +195,7 @@ pub fn App(#[prop(into)] db_name: String, #[prop(optional)] embedded: bool) -> i
         settings_saved: RwSignal::new(false),
         set_aside: RwSignal::new(Vec::new()),
         year: RwSignal::new(None),
+        financial_year: RwSignal::new(None),
         tables: std::array::from_fn(|_| Trigger::new()),
         own_writes: StoredValue::new(std::collections::HashMap::new()),
         saves_started: StoredValue::new(0),

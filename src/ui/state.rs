@@ -56,6 +56,10 @@ pub struct AppCtx {
     /// The academic year the user chose to view, shared by every view and
     /// kept as they move between them; `None` until they choose.
     pub year: RwSignal<Option<i16>>,
+    /// The financial year (by the calendar year it starts in) the user
+    /// chose in the budget view, kept as they move between views; `None`
+    /// until they choose.
+    pub financial_year: RwSignal<Option<i16>>,
     /// One trigger for each kind of record (in `Kind::ALL`'s order): an edit
     /// notifies the kinds it changed, and [`AppCtx::read`] depends on the
     /// kinds a view read, so state follows the data's shape.

@@ -27,17 +27,17 @@ test('budgets against committed spend, with warnings, edited in place', async ({
   );
   await expect(page.getByRole('row', { name: /Notional SEN budget/ })).toContainText('-£28.45 (over)');
 
-  await page.getByLabel('Pupil premium', { exact: true }).fill('lots');
-  await page.getByLabel('Pupil premium', { exact: true }).press('Enter');
+  await page.getByLabel('Pupil premium, academic year 2025-26', { exact: true }).fill('lots');
+  await page.getByLabel('Pupil premium, academic year 2025-26', { exact: true }).press('Enter');
   await expect(page.locator('#budget-2-error, #budget-1-error').first()).toHaveText('Enter an amount in pounds, like 42,000.');
   expect(await axeViolations(page)).toEqual([]);
-  await page.getByLabel('Pupil premium', { exact: true }).fill('2,500');
-  await page.getByLabel('Pupil premium', { exact: true }).press('Enter');
+  await page.getByLabel('Pupil premium, academic year 2025-26', { exact: true }).fill('2,500');
+  await page.getByLabel('Pupil premium, academic year 2025-26', { exact: true }).press('Enter');
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
 
   await page.reload();
   await expect(page.getByLabel('Notional SEN budget')).toHaveValue('400.00');
-  await expect(page.getByLabel('Pupil premium', { exact: true })).toHaveValue('2500.00');
+  await expect(page.getByLabel('Pupil premium, academic year 2025-26', { exact: true })).toHaveValue('2500.00');
   await expect(page.locator('#budget-warnings')).toBeVisible();
 });
 

@@ -1,48 +1,65 @@
 //! Budget: each funding source's budget against what the provision map
 //! commits and what has been spent to date, with a bar chart (SVG, with the
-//! table as its text alternative) and over-budget warnings. Budgets are
-//! edited here too.
+//! table as its text alternative) and over-budget warnings, in the academic
+//! or financial year the school budgets by (Settings, Budget year; see
+//! `domain::budget_year`). Budgets are edited here too, for the year in
+//! view.
 
 use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::budget_year::{period_in_view, BudgetPeriod};
 use crate::domain::commands::apply_what_if;
 use crate::domain::commands::set_budget;
-use crate::domain::costing::{budget_lines, BudgetLine};
+use crate::domain::costing::{budget_lines_in, BudgetLine};
 use crate::domain::money::Money;
 use crate::domain::provision::FundingSource;
+use crate::domain::settings::BudgetYear;
 use crate::domain::{Problems, ProvisionField, SettingsField};
 use crate::ui::state::{AppCtx, AppStateStoreFields};
-use crate::ui::widgets::{today, FormProblems, YearSelect};
+use crate::ui::widgets::{today, FormProblems};
+
+mod period;
 
 #[component]
 pub fn BudgetPage() -> impl IntoView {
     let ctx = AppCtx::get();
-    let chosen = move || ctx.year_in_view();
+    // The year in view, of the kind the school budgets by (Settings).
+    let chosen = Memo::new(move |_| {
+        let (academic, financial) = (ctx.year.get(), ctx.financial_year.get());
+        ctx.read(|d| {
+            let chosen = match d.settings.budget_year {
+                BudgetYear::Academic => academic,
+                BudgetYear::Financial => financial,
+            };
+            period_in_view(&d.settings, chosen, today())
+        })
+    });
     let lines = Memo::new(move |_| {
-        let y = chosen()?;
-        ctx.read(|d| budget_lines(d, y, today()))
+        let p = chosen.get()?;
+        ctx.read(|d| budget_lines_in(d, &p, today()))
     });
     view! {
             <h1>"Budget"</h1>
             <div class="filters">
-                <YearSelect id="budget-year" />
+                <period::PeriodSelect />
             </div>
-            {move || match (lines.get(), chosen()) {
-                (Some(lines), Some(y)) => view! {
+            {move || match (lines.get(), chosen.get()) {
+                (Some(lines), Some(p)) => view! {
+                    <period::PeriodHeading period=p />
                     <Warnings lines=lines.clone() />
                     <Chart lines=lines.clone() />
-                    <BudgetTable lines=lines start_year=y />
+                    <BudgetTable lines=lines period=p />
     <div class="actions-row no-print">
                         <button type="button" class="secondary" id="pupil-costs-csv" on:click=move |_| {
-                            if let Some(r) = ctx.state.data().with_untracked(|d| crate::domain::reports::pupil_costs(d, y)) {
+                            if let Some(r) = ctx.state.data().with_untracked(|d| crate::domain::reports::pupil_costs_in(d, &p)) {
                                 let _ = crate::ui::widgets::download(&crate::exchange::csv::report_file_name(&r), &crate::exchange::csv::report_csv(&r), "text/csv;charset=utf-8");
                             }
                         }>"Download each pupil's cost (CSV)"</button>
                     </div>
-                                    <Breakdown start_year=y />
-                    <WhatIfPanel start_year=y />
+                                    <Breakdown period=p />
+                    <WhatIfPanel period=p />
                 }.into_any(),
                 _ => view! { <p class="empty">"Set up an academic year in Settings first."</p> }.into_any(),
             }}
@@ -117,14 +134,14 @@ fn Chart(lines: Vec<BudgetLine>) -> impl IntoView {
 
 /// The figures, and the budgets to edit.
 #[component]
-fn BudgetTable(lines: Vec<BudgetLine>, start_year: i16) -> impl IntoView {
+fn BudgetTable(lines: Vec<BudgetLine>, period: BudgetPeriod) -> impl IntoView {
     let committed: Money = lines.iter().map(|l| l.committed).sum();
     let spent: Money = lines.iter().map(|l| l.spent_to_date).sum();
     let budget: Money = lines.iter().map(|l| l.budget).sum();
     view! {
         <div class="table-scroll">
             <table class="budget">
-                <caption>{format!("Budgets, committed and spent to {}", crate::ui::widgets::gb(today()))}</caption>
+                <caption>{format!("Budgets for the {}, committed and spent to {}", period.label(), crate::ui::widgets::gb(today()))}</caption>
                 <thead><tr>
                     <th scope="col">"Funding source"</th>
                     <th scope="col">"Budget (£)"</th>
@@ -133,7 +150,7 @@ fn BudgetTable(lines: Vec<BudgetLine>, start_year: i16) -> impl IntoView {
                     <th scope="col" class="money">"Remaining"</th>
                 </tr></thead>
                 <tbody>
-                    {lines.into_iter().map(|l| view! { <BudgetRow line=l start_year=start_year /> }).collect_view()}
+                    {lines.into_iter().map(|l| view! { <BudgetRow line=l period=period /> }).collect_view()}
                 </tbody>
                 <tfoot><tr>
                     <th scope="row">"Total"</th>
@@ -149,7 +166,7 @@ fn BudgetTable(lines: Vec<BudgetLine>, start_year: i16) -> impl IntoView {
 }
 
 #[component]
-fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
+fn BudgetRow(line: BudgetLine, period: BudgetPeriod) -> impl IntoView {
     let ctx = AppCtx::get();
     let source: FundingSource = line.source;
     let id = format!(
@@ -159,10 +176,15 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
             .position(|s| *s == source)
             .unwrap_or(0)
     );
-    // The input holds the budget set; for PP+ the line's budget also holds
-    // the amount agreed with the virtual school (Settings, Funding figures).
-    let set = ctx.read(|d| d.settings.budget_set(start_year, source));
-    let agreed = line.budget - set;
+    // The input holds the budget set for this year; for PP+ the line's
+    // budget also holds the amount agreed with the virtual school that
+    // counts in it (Settings, Funding figures).
+    let set = ctx.read(|d| d.settings.budget_set(&period, source));
+    let agreed_note = (source == FundingSource::PupilPremiumPlus)
+        .then(|| {
+            ctx.read(|d| crate::domain::budget_year::pp_plus_agreed_note(&d.settings, &period))
+        })
+        .flatten();
     let text = RwSignal::new(if set == Money::ZERO {
         String::new()
     } else {
@@ -174,7 +196,7 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
         match ctx
             .state
             .data()
-            .with_untracked(|d| set_budget(d, start_year, source, &t, Timestamp::now()))
+            .with_untracked(|d| set_budget(d, &period, source, &t, Timestamp::now()))
         {
             Err(p) => error.set(p.for_field(SettingsField::Budgets).map(str::to_owned)),
             Ok(edit) => {
@@ -190,7 +212,7 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
     let error_id = format!("{id}-error");
     view! {
         <tr class:over=line.over_budget()>
-            <th scope="row"><label for=id.clone()>{source.label()}</label></th>
+            <th scope="row"><label for=id.clone()>{source.label()}<span class="visually-hidden">{format!(", {}", period.label())}</span></label></th>
             <td>
                 <input id=id type="text" inputmode="decimal" autocomplete="off" class="amount"
                     prop:value=move || text.get()
@@ -199,9 +221,7 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
                     on:keydown=move |ev| if ev.key() == "Enter" { save() }
                     aria-invalid=move || error.get().is_some().then_some("true")
                     aria-describedby=error_id.clone() />
-                {(agreed != Money::ZERO).then(|| view! {
-                    <span class="hint">{format!("plus {agreed} agreed with the virtual school: {} available", line.budget)}</span>
-                })}
+                {agreed_note.map(|t| view! { <span class="hint" id="pp-plus-agreed-note">{t}</span> })}
                 <span class="field-error" id=error_id role="alert">{move || error.get()}</span>
             </td>
             <td class="money">{line.committed.to_string()}</td>
@@ -211,13 +231,14 @@ fn BudgetRow(line: BudgetLine, start_year: i16) -> impl IntoView {
     }
 }
 
-/// Committed and spent by area, tier, year group and term.
+/// Committed and spent by area, tier, year group, term, staff role and
+/// member of staff, in the year in view.
 #[component]
-fn Breakdown(start_year: i16) -> impl IntoView {
+fn Breakdown(period: BudgetPeriod) -> impl IntoView {
     let ctx = AppCtx::get();
     let tables = Memo::new(move |_| {
         ctx.read(|d| {
-            crate::domain::reports::spend_breakdown(d, start_year, today()).unwrap_or_default()
+            crate::domain::reports::spend_breakdown_in(d, &period, today()).unwrap_or_default()
         })
     });
     view! {
@@ -233,14 +254,14 @@ fn Breakdown(start_year: i16) -> impl IntoView {
 /// Change a provision's sessions, group size or weeks and see the effect on
 /// the budgets before saving.
 #[component]
-fn WhatIfPanel(start_year: i16) -> impl IntoView {
+fn WhatIfPanel(period: BudgetPeriod) -> impl IntoView {
     use crate::domain::whatif::{WhatIf, WhatIfDraft};
     let ctx = AppCtx::get();
     let chosen = RwSignal::new(None::<uuid::Uuid>);
     let draft = RwSignal::new(WhatIfDraft::default());
     let provisions = Memo::new(move |_| {
         ctx.read(|d| {
-            let range = d.settings.year(start_year).and_then(|y| y.range());
+            let range = period.range(&d.settings);
             let mut v: Vec<(uuid::Uuid, String)> = d
                 .provisions
                 .iter()
@@ -254,7 +275,7 @@ fn WhatIfPanel(start_year: i16) -> impl IntoView {
     let result = Memo::new(
         move |_| -> Option<Result<WhatIf, Problems<ProvisionField>>> {
             let id = chosen.get()?;
-            Some(ctx.read(|d| draft.with(|w| w.evaluate(d, id, start_year, today()))))
+            Some(ctx.read(|d| draft.with(|w| w.evaluate_in(d, id, &period, today()))))
         },
     );
     // The what-if's problems follow the draft as it is typed.

@@ -1,6 +1,7 @@
 //! Settings: the school and its calendar, staff roles and rates, ratio-gain
 //! bands, funding figures, rollover, storage status and backups.
 
+pub mod budget_year;
 pub mod members;
 pub mod pupils_csv;
 pub mod rate_cards;
@@ -46,6 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
         <rate_cards::RateCardsPanel />
         <school::BandsPanel />
         <school::FiguresPanel />
+        <budget_year::BudgetYearPanel />
         <rollover::RolloverPanel />
         <StoragePanel />
         <BackupPanel />
