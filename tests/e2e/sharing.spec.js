@@ -209,7 +209,7 @@ test('bad files are refused with what and where, and change nothing', async ({ p
   await importText(page, 'cut.json', good.slice(0, 900));
   await expect(problems).toContainText('EOF while parsing');
   await importText(page, 'future.json', good.replace('"format_version": 2', '"format_version": 9'));
-  await expect(problems).toContainText('This file is format version 9, newer than this app reads (4). Update the app to import it.');
+  await expect(problems).toContainText('This file is format version 9, newer than this app reads (5). Update the app to import it.');
   await importText(page, 'typed.json', good.replace('"year_group": "Y2"', '"year_group": 2'));
   await expect(problems).toContainText('data.pupils[1].year_group: ');
   const broken = school();
