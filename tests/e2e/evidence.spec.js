@@ -45,6 +45,9 @@ for (const width of [1366, 768]) {
       // £428.45 provision (a planned group of 4: 428.45 / 4 = 107.1125).
       await page.goto(`/#/pupils/${zoe.id}`);
       await expect(page.locator('#pupil-total')).toHaveText('£107.11');
+      // The pupil page's own LA costing: £83.85 (worked below).
+      await expect(page.locator('#la-total')).toHaveText('£83.85');
+      await expect(page.locator('#la-school-total')).toHaveText('£107.11');
       const pageGain = await page.locator('#pupil-gains tbody tr').first().locator('td').nth(4).textContent();
       if (width === 768) await page.locator('#open-evidence').tap();
       else await page.locator('#open-evidence').click();
