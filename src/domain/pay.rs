@@ -526,6 +526,67 @@ pub fn next_salary_change(
     })
 }
 
+/// A rate basis in words, for a list of rates: `Typed: £21.00 an hour`,
+/// `Salary £25,145.00 full time`, `Salary from NJC spine, point 3`,
+/// `LA rate £650.00 per weekly hour over 38 weeks`.
+pub fn rate_words(b: &RateBasis, scales: &[PayScale]) -> String {
+    match b {
+        RateBasis::Typed { hourly } => format!("Typed: {hourly} an hour"),
+        RateBasis::Salary(s) => match &s.scale {
+            Some(sp) => {
+                let name = scales
+                    .iter()
+                    .find(|x| x.id == sp.scale_id)
+                    .map_or("a pay scale not set up", |x| x.name.as_str());
+                format!("Salary from {name}, point {}", sp.point)
+            }
+            None => format!("Salary {} full time", s.fte_salary),
+        },
+        RateBasis::LaWeeklyHour {
+            per_weekly_hour,
+            weeks,
+        } => format!("LA rate {per_weekly_hour} per weekly hour over {weeks} weeks"),
+    }
+}
+
+/// The salary at `sp` in force on `today`, and when it next changes, in
+/// words, for the form that chooses the point.
+pub fn scale_salary_words(sp: &ScalePoint, scales: &[PayScale], today: Date) -> Option<String> {
+    let scale = scales.iter().find(|x| x.id == sp.scale_id)?;
+    if sp.point.trim().is_empty() {
+        return None;
+    }
+    let now = match (scale.version_on(today), scale.salary_on(&sp.point, today)) {
+        (Some(v), Some(m)) => format!(
+            "Full-time salary in force today: {m} (from {}).",
+            gb(v.from)
+        ),
+        _ => format!("Point {} has no salary in force today.", sp.point),
+    };
+    let next = match next_salary_change(sp, scales, today) {
+        Some((d, Some(m))) => format!(" It changes to {m} on {}.", gb(d)),
+        Some((d, None)) => format!(" The version from {} has no point {}.", gb(d), sp.point),
+        None => " No later change is set up.".to_owned(),
+    };
+    Some(now + &next)
+}
+
+/// The points of a scale as a form offers them: each point's name once, in
+/// the order of its latest version, then any only older versions have.
+pub fn scale_point_names(scale: &PayScale) -> Vec<String> {
+    let mut versions: Vec<&ScaleVersion> = scale.versions.iter().collect();
+    crate::domain::sort::by_key(&mut versions, |v| std::cmp::Reverse(v.from));
+    let mut out: Vec<String> = Vec::new();
+    for v in versions {
+        for p in &v.points {
+            if !out.contains(&p.point) {
+                out.push(p.point.clone());
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

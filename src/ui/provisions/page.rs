@@ -121,7 +121,7 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
                 <Show when=move || cost.with(Option::is_some)
                     fallback=move || view! { <p class="notice error" role="alert" id="cost-issue">{issue}</p> }>
                     <dl class="facts" id="cost-breakdown">
-                        <dt>"One session"</dt><dd><span id="cost-session">{money(|c| round_pence(c.session_cost).to_string())}</span>{money(|c| (c.session_steps.len() > 1).then(|| format!(" at the rates of {}", gb(c.session_cost_on))).unwrap_or_default())}</dd>
+                        <dt>"One session"</dt><dd><span id="cost-session">{money(|c| round_pence(c.session_cost).to_string())}</span>{money(|c| if c.session_steps.len() > 1 { format!(" at the rates of {}", gb(c.session_cost_on)) } else { String::new() })}</dd>
                         <dt>"Teaching weeks"</dt><dd id="cost-weeks">{money(|c| Dec2::from_exact(c.weeks).to_string())}</dd>
                         <dt>"Staff time"</dt><dd id="cost-staff">{money(|c| c.staff.to_string())}</dd>
                         <dt>"Fixed and resource costs"</dt><dd id="cost-fixed">{money(|c| c.fixed.to_string())}</dd>

@@ -2,9 +2,13 @@
 //! bands, funding figures, rollover, storage status and backups.
 
 pub mod members;
+pub mod pay_scales;
 pub mod pupils_csv;
+pub mod rate_changes;
+pub mod rate_fields;
 pub mod roles;
 pub mod rollover;
+pub mod scale_versions;
 pub mod school;
 pub mod set_aside;
 pub mod share;
@@ -41,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
         <school::SchoolPanel />
         <school::DayPanel />
         <roles::RolesPanel />
+        <pay_scales::PayScalesPanel />
         <members::MembersPanel />
         <school::BandsPanel />
         <school::FiguresPanel />
