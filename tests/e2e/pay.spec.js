@@ -30,6 +30,13 @@ async function saved(page) {
   await expect(page.locator('.save-status')).toHaveText('All changes saved');
 }
 
+// A form closes once what it saved is committed: waiting for that, not
+// only the status (which may still read "saved" from the last edit).
+async function closed(page, form) {
+  await expect(page.locator(form)).toHaveCount(0);
+  await saved(page);
+}
+
 for (const [width, height] of [[768, 1024], [1366, 768]]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height } });
@@ -46,8 +53,8 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
       await f.getByLabel('A rate I type').check();
       await f.getByLabel('Hourly rate (£)').fill('20.00');
       await f.getByRole('button', { name: 'Add role' }).click();
-      await saved(page);
       await expect(roleRow(page, 'Pay TA')).toContainText('£20.00');
+      await saved(page);
 
       // Its pay award, by keyboard: the button opens the form (the date is
       // focused), the rate is prefilled with £20.00 to raise, Enter saves.
@@ -64,8 +71,7 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
       await page.keyboard.type('21.00');
       await expect(page.locator('#change-rate-preview')).toHaveText('£21.00 an hour.');
       await page.keyboard.press('Enter');
-      await saved(page);
-      await expect(page.locator('#rate-change-form')).toHaveCount(0);
+      await closed(page, '#rate-change-form');
       const rows = page.locator('#rate-changes-list tbody tr');
       await expect(rows).toHaveCount(2);
       await expect(rows.nth(0)).toHaveText(/Before 01\/04\/2026\s*Typed: £20.00 an hour\s*£20.00/);
@@ -158,7 +164,7 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
       await page.locator('#scale-kind').selectOption({ label: 'Support staff spine points' });
       await page.locator('#scale-name').fill('NJC spine');
       await page.locator('#scale-name').press('Enter');
-      await saved(page);
+      await closed(page, '#scale-form');
       await expect(panel.getByRole('heading', { name: 'NJC spine (Support staff spine points)' })).toBeVisible();
 
       // Its first version: point 3 £24,413 and point 4 £24,796 from 01/04/2025.
@@ -178,7 +184,7 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
       await panel.screenshot({ path: test.info().outputPath(`pay-version-form-${width}.png`) });
       await page.locator('#version-salary-0').fill('24,413');
       await page.locator('#version-salary-0').press('Enter');
-      await saved(page);
+      await closed(page, '#version-form');
       // The second, from 01/04/2026: the points come filled in to raise.
       await panel.getByRole('button', { name: 'Add a version of NJC spine' }).click();
       await expect(page.locator('#version-point-0')).toHaveValue('3');
@@ -187,7 +193,7 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
       await page.locator('#version-salary-0').fill('25,145');
       await page.locator('#version-salary-1').fill('25,584');
       await page.locator('#version-save').click();
-      await saved(page);
+      await closed(page, '#version-form');
       await expect(panel.locator('table.scale-versions tbody tr')).toHaveText([
         /01\/04\/2026\s*3: £25,145.00; 4: £25,584.00/,
         /01\/04\/2025\s*3: £24,413.00; 4: £24,796.00/,
@@ -218,8 +224,8 @@ for (const [width, height] of [[768, 1024], [1366, 768]]) {
         'The salary in force today gives: paid salary £24,411.66, employer NI £2,911.75, pension £4,882.33: £32,205.74 a year over 1140 hours with pupils = £28.25 an hour.',
       );
       await f.getByRole('button', { name: 'Add role' }).click();
-      await saved(page);
       await expect(roleRow(page, 'Spine TA')).toContainText('£28.25');
+      await saved(page);
       await expect(roleRow(page, 'Spine TA').locator('.rate-note')).toHaveText(
         'Rate changes on 01/04/2026: £28.25 an hour before, £29.12 an hour from then.',
       );
@@ -273,19 +279,19 @@ test.describe('on a tablet, by touch', () => {
     await page.locator('#scale-name').fill('Teachers');
     await page.locator('#scale-kind').selectOption({ label: "Teachers' pay ranges" });
     await page.locator('#scale-save').tap();
-    await saved(page);
+    await closed(page, '#scale-form');
     await panel.getByRole('button', { name: 'Add a version of Teachers' }).tap();
     await page.locator('#version-from').fill('2025-09-01');
     await page.locator('#version-point-0').fill('M1');
     await page.locator('#version-salary-0').fill('32,916');
     await page.locator('#version-save').tap();
-    await saved(page);
+    await closed(page, '#version-form');
     await expect(panel.locator('table.scale-versions tbody tr')).toHaveText([/01\/09\/2025\s*M1: £32,916.00/]);
     // Rename it, then delete it (no role uses it).
     await panel.getByRole('button', { name: 'Rename Teachers' }).tap();
     await page.locator('#scale-name').fill('Teachers (MPR)');
     await page.locator('#scale-save').tap();
-    await saved(page);
+    await closed(page, '#scale-form');
     await expect(panel.getByRole('heading', { name: /Teachers \(MPR\)/ })).toBeVisible();
     await panel.getByRole('button', { name: 'Delete Teachers (MPR)' }).tap();
     await saved(page);
@@ -304,7 +310,7 @@ test.describe('on a tablet, by touch', () => {
     await expect(page.locator('#change-fte')).toHaveValue('25584.00');
     await page.locator('#change-fte').fill('26,409');
     await page.locator('#rate-change-save').tap();
-    await saved(page);
+    await closed(page, '#rate-change-form');
     const rows = page.locator('#rate-changes-list tbody tr');
     await expect(rows.nth(0)).toHaveText(/Before 01\/04\/2026\s*Salary £25,584.00 full time\s*£19.41/);
     await expect(rows.nth(1)).toHaveText(/01\/04\/2026\s*Salary £26,409.00 full time\s*£20.05/);

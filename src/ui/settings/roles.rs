@@ -81,6 +81,7 @@ pub fn RolesPanel() -> impl IntoView {
                                 let name = r.name.clone();
                                 let basis = match &r.rate {
                                     RateBasis::Typed { .. } => "Typed",
+                                    RateBasis::Salary(s) if s.scale.is_some() => "Salary on a pay scale",
                                     RateBasis::Salary(_) => "Salary",
                                     RateBasis::LaWeeklyHour { .. } => "LA rate",
                                 };
