@@ -329,6 +329,49 @@ proptest! {
     }
 
     #[test]
+    fn splits_add_up_with_pay_awards_mid_year(
+        rates in prop::collection::vec(500i64..8_000, 1..4),
+        ps in prop::collection::vec(provision_strategy(), 1..6),
+        awards in prop::collection::vec((0usize..3, 0u16..330, 500i64..8_000), 1..5),
+    ) {
+        // Rates changing on any day of the year (a pay award) cut the terms
+        // into pieces costed at their own rates: every split still adds up
+        // to the penny, and the terms to the year.
+        let mut d = school(&rates, &ps);
+        for (r, on, rate) in &awards {
+            let i = r % d.roles.len();
+            let from = day(*on);
+            if d.roles[i].rate_changes.iter().all(|c| c.from != from) {
+                d.roles[i].rate_changes.push(waymark::domain::pay::RateChange {
+                    from,
+                    rate: RateBasis::Typed { hourly: Money(*rate) },
+                });
+            }
+        }
+        prop_assert_eq!(d.validate(), vec![]);
+        let r = CostReport::build(&d, year(&d));
+        prop_assert!(only_holiday_issues(&r));
+        for c in &r.provisions {
+            prop_assert_eq!(c.staff + c.fixed, c.total);
+            prop_assert_eq!(c.by_role.iter().map(|x| x.1).sum::<Money>(), c.total);
+            prop_assert_eq!(c.by_member.iter().map(|x| x.1).sum::<Money>(), c.staff);
+            prop_assert_eq!(c.by_term.iter().map(|t| t.total).sum::<Money>(), c.total);
+            let shares: Money = c.shares.iter().map(|s| s.amount).sum();
+            prop_assert_eq!(shares + c.unallocated, c.total);
+            prop_assert!(c.session_steps.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 != w[1].1));
+        }
+        prop_assert_eq!(r.by_term.values().sum::<Money>(), r.grand_total);
+        prop_assert_eq!(r.by_role.values().sum::<Money>(), r.grand_total);
+        // The year is the sum of its terms costed one by one.
+        let terms: Money = d.settings.years[0]
+            .terms
+            .iter()
+            .map(|t| CostReport::build(&d, t.range()).grand_total)
+            .sum();
+        prop_assert_eq!(terms, r.grand_total);
+    }
+
+    #[test]
     fn cost_never_falls_when_minutes_sessions_weeks_or_rate_rise(
         rates in prop::collection::vec(500i64..8_000, 1..4),
         p in provision_strategy(),

@@ -15,7 +15,8 @@
 //!                  rounded half up (17 of 20 = 85%, 2 of 3 = 67%)
 //! below threshold = attended x 100 < threshold x delivered (80% unless the
 //!                  school set it): no delivered session is never below it
-//! cancelled cost = the provision's session cost x its cancelled sessions,
+//! cancelled cost = the sum of the provision's session cost on each
+//!                  cancelled session's day (at the rates in force that day),
 //!                  rounded once to the penny (money spent on nothing)
 //! ```
 //!
@@ -34,7 +35,7 @@ use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 use super::calendar::{monday_of, Calendar, DateRange};
-use super::costing::{counted_range, session_cost};
+use super::costing::{counted_range, session_cost_on};
 use super::dataset::Dataset;
 use super::money::{round_pence, Exact, Money};
 use super::provision::{Provision, SchoolDay};
@@ -381,10 +382,20 @@ fn provision_attendance(
             *cancelled_by_reason.entry(reason).or_default() += 1;
         }
     }
-    let cancelled_cost = (p.validate().is_empty())
-        .then(|| session_cost(p, &data.roles).ok())
+    // Each cancelled session at the rates in force on its day.
+    let cancelled_cost = p
+        .validate()
+        .is_empty()
+        .then(|| {
+            fitting
+                .iter()
+                .filter(|x| !x.delivered() && run.is_some_and(|r| r.contains(x.date)))
+                .map(|x| session_cost_on(p, &data.roles, &data.settings.pay_scales, x.date))
+                .sum::<Result<Exact, _>>()
+                .ok()
+        })
         .flatten()
-        .map(|c| round_pence(c * Exact::from_integer(i128::from(sessions.cancelled))));
+        .map(round_pence);
     ProvisionAttendance {
         provision_id: p.id,
         sessions,

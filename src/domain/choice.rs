@@ -52,6 +52,12 @@ choice_codes!(super::provision::FundingSource {
     Other => "other",
 });
 
+choice_codes!(super::pay::ScaleKind {
+    SupportSpine => "support_spine",
+    TeacherPay => "teacher_pay",
+    Other => "other",
+});
+
 choice_codes!(super::provision::CostSplit {
     ActualPupils => "actual_pupils",
     PlannedGroupSize => "planned_group_size",

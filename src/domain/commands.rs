@@ -451,6 +451,9 @@ pub fn save_role(
     draft: &RoleDraft,
     now: Timestamp,
 ) -> Result<Edit, Problems<RoleField>> {
+    // A salary on a pay scale is saved with the point's salary today.
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let draft = &draft.with_scale_salary(&data.settings.pay_scales, today)?;
     let r = match id {
         None => draft.create(now)?,
         Some(id) => {
@@ -883,14 +886,14 @@ fn add_or_edit(id: Option<Uuid>) -> &'static str {
 }
 
 /// `what` is not there any more, as a problem with field `field`.
-fn gone<F: FieldName>(field: F, what: &str) -> Problems<F> {
+pub(crate) fn gone<F: FieldName>(field: F, what: &str) -> Problems<F> {
     let mut p = Problems::default();
     p.push(field, format!("{what} is not there any more."));
     p
 }
 
 /// The refusal to delete `name` while `in_use` says what uses it.
-fn refuse_in_use<F: FieldName>(
+pub(crate) fn refuse_in_use<F: FieldName>(
     field: F,
     name: &str,
     in_use: Option<String>,

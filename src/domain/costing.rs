@@ -6,21 +6,36 @@
 //! day by day, each day's cost shared by the pupils in the group that day.
 //!
 //! ```text
-//! session cost    = sum over staff lines of hourly rate x staff count x minutes / 60
-//! weeks in a term = the teaching weeks the provision runs, as a SENCO counts them
+//! session cost on d = sum over staff lines of the role's hourly rate on d
+//!                   x staff count x minutes / 60
+//! weeks in a term   = the teaching weeks the provision runs, as a SENCO counts them
 //!                   (calendar.rs), never more than the term's teaching weeks
-//! staff cost      = session cost x sessions a week x weeks
-//! fixed cost      = the fixed and resource costs, incurred in the first term
+//! staff cost        = sum over the pieces of the term, cut at every date a
+//!                   rate it uses changes (a role's rate change, a version of
+//!                   a pay scale one of its roles takes a salary from), of
+//!                   session cost in the piece x sessions a week x the piece's
+//!                   weeks (its share of the term's weeks, pro rata to its days)
+//! fixed cost        = the fixed and resource costs, incurred in the first term
 //!                   the provision runs in (spread over its days there)
-//! term cost       = staff cost + fixed cost, rounded once to the penny
+//! term cost         = staff cost + fixed cost, rounded once to the penny
 //! ```
+//!
+//! A role's rate on a day (pay.rs, [`StaffRole::hourly_on`]) is its rate
+//! before any change, or the last change from on or before the day; a
+//! salary on a pay scale takes the point's salary in the version in force
+//! that day. With no rate that day (a scale with no version in force, or
+//! not there) the provision is not costed and says why ([`CostIssue`]),
+//! never £0. A piece's weeks are [`super::calendar::TermDays::weeks_within`],
+//! which adds up over pieces, so with one rate all term the staff cost is
+//! the session cost x sessions a week x weeks, as before.
 //!
 //! Who delivers it: each term's whole pence are split by [`apportion`],
 //! never rounded again, in three steps: between staff time and fixed and
 //! resource costs (by their exact costs in the term); staff time among the
-//! staff roles (by each role's exact cost of a session: the sum of its
-//! lines, a line of count 2 weighing twice one of count 1); and each role's
-//! pence among its lines (by each line's exact cost of a session), so that
+//! staff roles (by each role's exact cost in the term: the sum of its
+//! lines over the term's pieces, a line of count 2 weighing twice one of
+//! count 1); and each role's pence among its lines (by each line's exact
+//! cost in the term), so that
 //! each named member of staff carries their own lines' pence and lines with
 //! no member named are "no named member". So by role, by member and the
 //! fixed and resource costs add up to the term's cost, and over a year to
@@ -55,9 +70,10 @@ use super::calendar::{day_weight, outside_years, raw_weeks, AcademicYear, Calend
 use super::dataset::Dataset;
 use super::money::{apportion, round_pence, Exact, Money};
 use super::needs::BroadArea;
+use super::pay::PayScale;
 use super::provision::{CostSplit, FundingSource, Provision};
 use super::pupil::YearGroup;
-use super::staff::StaffRole;
+use super::staff::{RateGap, StaffRole};
 
 /// Why a provision could not be costed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -66,6 +82,16 @@ pub enum CostIssue {
     UnknownRole { provision: String },
     #[error("\"{provision}\" uses the role \"{role}\", whose rate is incomplete or outside what Waymark accepts: check it in Settings.")]
     InvalidRate { provision: String, role: String },
+    #[error("\"{provision}\" uses the role \"{role}\", whose salary is taken from a pay scale that is not in Settings: choose its salary again in Settings.")]
+    UnknownScale { provision: String, role: String },
+    #[error("\"{provision}\" uses the role \"{role}\", whose salary is taken from point {point} of the pay scale \"{scale}\", which has no salary for that point on {}: add a version of the scale in force that day in Settings, Pay scales.", .on.strftime("%d/%m/%Y"))]
+    NoScaleSalary {
+        provision: String,
+        role: String,
+        scale: String,
+        point: String,
+        on: Date,
+    },
     #[error("\"{provision}\" has figures outside what Waymark accepts, so it is not costed: open it and save it to see which.")]
     OutOfRange { provision: String },
     #[error("\"{provision}\" runs on no school day (its dates fall in holidays or breaks), so it is not costed: change its dates or the terms in Settings.")]
@@ -101,8 +127,17 @@ pub struct TermCost {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProvisionCost {
     pub provision_id: Uuid,
-    /// The cost of one session, all staff, exact.
+    /// The cost of one session, all staff, exact, at the rates in force on
+    /// `session_cost_on`: the first day costed (the first school day of
+    /// the provision in the period), or, with none, the first day of the
+    /// provision in the period.
     pub session_cost: Exact,
+    pub session_cost_on: Date,
+    /// The cost of one session from each day it changes (a pay award), in
+    /// date order: the first is `session_cost` from `session_cost_on`, and
+    /// each later one is dated by the first day costed at the new rates.
+    /// One entry when the rates did not change over the days costed.
+    pub session_steps: Vec<(Date, Exact)>,
     /// Teaching weeks of the provision within the period, exact.
     pub weeks: Exact,
     /// Staff time and fixed costs; they add up to `total`.
@@ -141,6 +176,24 @@ pub fn outside_years_note(parts: &[DateRange]) -> Option<String> {
     ))
 }
 
+/// What a provision's page says when the cost of a session changed over
+/// the days costed (a pay award): each session cost and the first day
+/// costed at it. `None` when it did not change.
+pub fn session_steps_note(c: &ProvisionCost) -> Option<String> {
+    if c.session_steps.len() < 2 {
+        return None;
+    }
+    let parts: Vec<String> = c
+        .session_steps
+        .iter()
+        .map(|(d, x)| format!("{} from {}", round_pence(*x), d.strftime("%d/%m/%Y")))
+        .collect();
+    Some(format!(
+        "Pay rates change during this provision, so one session costs {}; each part is costed at its own rate.",
+        parts.join(", then ")
+    ))
+}
+
 impl ProvisionCost {
     /// The average share the pupils carry, rounded to the penny (for
     /// display; `None` with no pupils). At the planned group size this is
@@ -154,40 +207,96 @@ impl ProvisionCost {
     }
 }
 
-/// The exact cost of one session of `p`: every staff line at its role's rate.
-pub fn session_cost(p: &Provision, roles: &[StaffRole]) -> Result<Exact, CostIssue> {
-    let mut total = Exact::from_integer(0);
-    for line in &p.staff {
-        total += line_session_cost(p, line.role_id, line.count, roles)?;
-    }
-    Ok(total)
+/// The exact cost of one session of `p` on `d`: every staff line at its
+/// role's rate in force that day (a salary on a pay scale at the point's
+/// salary that day).
+pub fn session_cost_on(
+    p: &Provision,
+    roles: &[StaffRole],
+    scales: &[PayScale],
+    d: Date,
+) -> Result<Exact, CostIssue> {
+    let line_roles = checked_roles(p, roles)?;
+    Ok(line_costs_on(p, &line_roles, scales, d)?.into_iter().sum())
 }
 
-fn line_session_cost(
+/// Each staff line's role, checked once: known, and with every rate within
+/// the limits (a role outside them, a record from before them never
+/// validated, is not costed: its rate could be any figure at all).
+fn checked_roles<'a>(
     p: &Provision,
-    role_id: Uuid,
-    count: u32,
-    roles: &[StaffRole],
-) -> Result<Exact, CostIssue> {
-    let role = roles
+    roles: &'a [StaffRole],
+) -> Result<Vec<&'a StaffRole>, CostIssue> {
+    p.staff
         .iter()
-        .find(|r| r.id == role_id)
-        .ok_or_else(|| CostIssue::UnknownRole {
-            provision: p.name.clone(),
-        })?;
-    // A role outside the limits (a record from before them, never
-    // validated) is not costed: its rate could be any figure at all.
-    let rate = role
-        .hourly_exact()
-        .filter(|_| role.validate().is_empty())
-        .ok_or_else(|| CostIssue::InvalidRate {
-            provision: p.name.clone(),
-            role: role.name.clone(),
-        })?;
-    Ok(rate
-        * Exact::from_integer(i128::from(count))
-        * Exact::from_integer(i128::from(p.minutes_per_session))
-        / Exact::from_integer(60))
+        .map(|line| {
+            let role = roles.iter().find(|r| r.id == line.role_id).ok_or_else(|| {
+                CostIssue::UnknownRole {
+                    provision: p.name.clone(),
+                }
+            })?;
+            if role.validate().is_empty() {
+                Ok(role)
+            } else {
+                Err(CostIssue::InvalidRate {
+                    provision: p.name.clone(),
+                    role: role.name.clone(),
+                })
+            }
+        })
+        .collect()
+}
+
+/// Each staff line's exact cost of one session on `d`.
+fn line_costs_on(
+    p: &Provision,
+    line_roles: &[&StaffRole],
+    scales: &[PayScale],
+    d: Date,
+) -> Result<Vec<Exact>, CostIssue> {
+    p.staff
+        .iter()
+        .zip(line_roles)
+        .map(|(line, role)| {
+            let rate = role.hourly_result_on(d, scales).map_err(|gap| match gap {
+                RateGap::Invalid => CostIssue::InvalidRate {
+                    provision: p.name.clone(),
+                    role: role.name.clone(),
+                },
+                RateGap::UnknownScale { .. } => CostIssue::UnknownScale {
+                    provision: p.name.clone(),
+                    role: role.name.clone(),
+                },
+                RateGap::NoSalary { scale, point } => CostIssue::NoScaleSalary {
+                    provision: p.name.clone(),
+                    role: role.name.clone(),
+                    scale,
+                    point,
+                    on: d,
+                },
+            })?;
+            Ok(rate
+                * Exact::from_integer(i128::from(line.count))
+                * Exact::from_integer(i128::from(p.minutes_per_session))
+                / Exact::from_integer(60))
+        })
+        .collect()
+}
+
+/// `part` cut at each of `dates` (in order) that falls after its first day:
+/// consecutive sub-ranges that cover it, each starting on its first day or
+/// on one of the dates.
+fn split_at(part: &DateRange, dates: &[Date]) -> Vec<DateRange> {
+    let mut out = Vec::new();
+    let mut start = part.start;
+    for d in dates.iter().filter(|d| **d > part.start && **d <= part.end) {
+        if let Ok(before) = d.yesterday() {
+            out.push(DateRange::new(start, before));
+        }
+        start = *d;
+    }
+    out.push(DateRange::new(start, part.end));
+    out
 }
 
 /// The dates a place counts on: its own, ended the day before the pupil
@@ -235,22 +344,23 @@ fn cost_in(
     }
     let zero = Exact::from_integer(0);
     let spw = Exact::from_integer(i128::from(p.sessions_per_week));
-    let session = session_cost(p, &data.roles)?;
-    // Each role's exact cost of one session.
-    let mut lines: Vec<(Uuid, Exact)> = Vec::new();
+    let scales = &data.settings.pay_scales;
+    let line_roles = checked_roles(p, &data.roles)?;
+    // The staff roles, in the order of their first line.
+    let mut role_ids: Vec<Uuid> = Vec::new();
     for line in &p.staff {
-        let c = line_session_cost(p, line.role_id, line.count, &data.roles)?;
-        match lines.iter_mut().find(|(r, _)| *r == line.role_id) {
-            Some((_, w)) => *w += c,
-            None => lines.push((line.role_id, c)),
+        if !role_ids.contains(&line.role_id) {
+            role_ids.push(line.role_id);
         }
     }
-    // Each line's exact cost of one session, and its pence over the period.
-    let line_costs: Vec<Exact> = p
-        .staff
+    // Every date on which a rate the provision uses may change: each term's
+    // part is costed piece by piece between them.
+    let mut change_dates: Vec<Date> = line_roles
         .iter()
-        .map(|l| line_session_cost(p, l.role_id, l.count, &data.roles))
-        .collect::<Result<_, _>>()?;
+        .flat_map(|r| r.change_dates(scales))
+        .collect();
+    change_dates.sort_unstable();
+    change_dates.dedup();
     let mut line_pence = vec![Money::ZERO; p.staff.len()];
     let run = p.range();
 
@@ -277,6 +387,21 @@ fn cost_in(
             .is_some_and(|r| !t.days_in(&r).is_empty())
     });
 
+    // The session cost a view shows: on the first day costed.
+    let session_on = cal
+        .terms
+        .iter()
+        .find_map(|t| {
+            let part = run.intersect(&t.range)?.intersect(period)?;
+            t.days_in(&part).first().map(|d| d.date)
+        })
+        .or_else(|| run.intersect(period).map(|r| r.start))
+        .unwrap_or(p.start);
+    let session: Exact = line_costs_on(p, &line_roles, scales, session_on)?
+        .into_iter()
+        .sum();
+    let mut session_steps: Vec<(Date, Exact)> = Vec::new();
+
     if first_term.is_none() && outside_years(&data.settings.years, &run).is_empty() {
         return Err(CostIssue::NoSchoolDays {
             provision: p.name.clone(),
@@ -288,9 +413,9 @@ fn cost_in(
     let mut fixed = Money::ZERO;
     let mut unallocated = Money::ZERO;
     let mut weeks = zero;
-    let mut by_role: Vec<(Option<Uuid>, Money)> = lines
+    let mut by_role: Vec<(Option<Uuid>, Money)> = role_ids
         .iter()
-        .map(|(r, _)| (Some(*r), Money::ZERO))
+        .map(|r| (Some(*r), Money::ZERO))
         .chain([(None, Money::ZERO)])
         .collect();
     for (i, t) in cal.terms.iter().enumerate() {
@@ -305,7 +430,28 @@ fn cost_in(
             continue;
         }
         let w = t.weeks_within(&run_t, &part);
-        let staff_exact = session * spw * w;
+        // Staff time piece by piece, each at the rates in force in it: the
+        // weeks of the pieces add up to `w` (weeks_within is pro rata to
+        // the days' weights), and each line's exact cost over the term is
+        // what its pence are split by.
+        let mut staff_exact = zero;
+        let mut line_w = vec![zero; p.staff.len()];
+        for sub in split_at(&part, &change_dates) {
+            let Some(first) = t.days_in(&sub).first() else {
+                continue;
+            };
+            let ws = t.weeks_within(&run_t, &sub);
+            let costs = line_costs_on(p, &line_roles, scales, first.date)?;
+            let here: Exact = costs.iter().sum();
+            if session_steps.last().is_none_or(|(_, c)| *c != here) {
+                session_steps.push((first.date, here));
+            }
+            for (k, c) in costs.into_iter().enumerate() {
+                let x = c * spw * ws;
+                line_w[k] += x;
+                staff_exact += x;
+            }
+        }
         let fixed_exact = if Some(i) == first_term {
             p.fixed_costs.exact() * raw_weeks(days) / raw_weeks(t.days_in(&run_t))
         } else {
@@ -325,16 +471,24 @@ fn cost_in(
         }
         // Staff time among the roles, then each role's among its lines.
         // (The staff pence are nothing when no role costs anything.)
-        let role_weights: Vec<Exact> = lines.iter().map(|(_, c)| *c).collect();
+        let role_weights: Vec<Exact> = role_ids
+            .iter()
+            .map(|r| {
+                (0..p.staff.len())
+                    .filter(|k| p.staff[*k].role_id == *r)
+                    .map(|k| line_w[k])
+                    .sum()
+            })
+            .collect();
         if let Some(role_pence) = apportion(staff_t, &role_weights) {
-            for ((role, _), m) in lines.iter().zip(role_pence) {
+            for (role, m) in role_ids.iter().zip(role_pence) {
                 if let Some(x) = by_role.iter_mut().find(|(r, _)| *r == Some(*role)) {
                     x.1 += m;
                 }
                 let of_role: Vec<usize> = (0..p.staff.len())
                     .filter(|k| p.staff[*k].role_id == *role)
                     .collect();
-                let weights: Vec<Exact> = of_role.iter().map(|k| line_costs[*k]).collect();
+                let weights: Vec<Exact> = of_role.iter().map(|k| line_w[*k]).collect();
                 match apportion(m, &weights) {
                     Some(v) => {
                         for (k, x) in of_role.iter().zip(v) {
@@ -464,6 +618,12 @@ fn cost_in(
     Ok(ProvisionCost {
         provision_id: p.id,
         session_cost: session,
+        session_cost_on: session_on,
+        session_steps: if session_steps.is_empty() {
+            vec![(session_on, session)]
+        } else {
+            session_steps
+        },
         weeks,
         staff,
         fixed,
@@ -516,8 +676,8 @@ pub static PROVISIONS_COSTED: std::sync::atomic::AtomicUsize =
 #[derive(Debug, Default)]
 pub struct CostCache {
     /// What every provision's cost depends on: the period, the academic
-    /// years and the roles. A change to any empties the cache.
-    shared: Option<(DateRange, Vec<AcademicYear>, Vec<StaffRole>)>,
+    /// years, the roles and the pay scales. A change to any empties the cache.
+    shared: Option<Shared>,
     /// The school days of the years in `shared`, worked out once.
     calendar: Calendar,
     entries: HashMap<Uuid, CachedCost>,
@@ -525,6 +685,9 @@ pub struct CostCache {
     /// debug counter that shows the work an edit makes.
     pub costed: usize,
 }
+
+/// The period, academic years, roles and pay scales a cache's costs used.
+type Shared = (DateRange, Vec<AcademicYear>, Vec<StaffRole>, Vec<PayScale>);
 
 #[derive(Debug)]
 struct CachedCost {
@@ -545,12 +708,20 @@ impl CostCache {
     /// period, the calendar, the rates) is not what it last saw. Once a
     /// report, not once a provision.
     fn prepare(&mut self, data: &Dataset, period: &DateRange) {
-        let same = self.shared.as_ref().is_some_and(|(r, y, roles)| {
-            r == period && *y == data.settings.years && roles[..] == data.roles[..]
+        let same = self.shared.as_ref().is_some_and(|(r, y, roles, scales)| {
+            r == period
+                && *y == data.settings.years
+                && roles[..] == data.roles[..]
+                && *scales == data.settings.pay_scales
         });
         if !same {
             self.entries.clear();
-            self.shared = Some((*period, data.settings.years.clone(), data.roles.to_vec()));
+            self.shared = Some((
+                *period,
+                data.settings.years.clone(),
+                data.roles.to_vec(),
+                data.settings.pay_scales.clone(),
+            ));
             self.calendar = Calendar::new(&data.settings.years);
         }
     }

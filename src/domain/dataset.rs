@@ -124,6 +124,28 @@ impl Dataset {
             .then(|| format!("It is used by {}. Change those first.", uses.join(" and ")))
     }
 
+    /// Why the pay scale `id` cannot be deleted: the roles that take a
+    /// salary from it, by name; `None` when none does.
+    pub fn pay_scale_in_use(&self, id: Uuid) -> Option<String> {
+        let mut names: Vec<&str> = self
+            .roles
+            .iter()
+            .filter(|r| r.scale_points().any(|sp| sp.scale_id == id))
+            .map(|r| r.name.as_str())
+            .collect();
+        crate::domain::sort::by_key(&mut names, |n| n.to_lowercase());
+        match names.as_slice() {
+            [] => None,
+            [one] => Some(format!(
+                "The role {one} takes its salary from it: choose another salary for {one} first."
+            )),
+            many => Some(format!(
+                "The roles {} take their salary from it: choose another salary for them first.",
+                many.join(", ")
+            )),
+        }
+    }
+
     /// Why the member of staff `id` cannot be deleted, or `None`.
     pub fn member_in_use(&self, id: Uuid) -> Option<String> {
         let n = self
@@ -280,6 +302,15 @@ impl Dataset {
                     "role_id",
                     "The staff role is not in the list of roles.".into(),
                 );
+            }
+        }
+        // A salary on a pay scale: the scale is in the settings and the
+        // point in one of its versions.
+        for (i, r) in self.roles.iter().enumerate() {
+            for sp in r.scale_points() {
+                if let Some(m) = super::pay::scale_point_problem(sp, &self.settings.pay_scales) {
+                    push("roles", i, r.id, "scale", m);
+                }
             }
         }
         for (i, x) in self.interventions.iter().enumerate() {

@@ -119,6 +119,9 @@ crate::field_names! {
         NiRatePercent = "ni_rate_percent", "Employer NI rate";
         NiThreshold = "ni_threshold", "NI threshold";
         PensionRatePercent = "pension_rate_percent", "Employer pension rate";
+        Scale = "scale", "Pay scale point";
+        RateChanges = "rate_changes", "Pay awards and rate changes";
+        ChangeFrom = "from", "Rate from";
     }
 }
 
@@ -152,6 +155,18 @@ crate::field_names! {
         DayEnd = "day_end", "The school day ends";
         AttendanceThreshold = "attendance_threshold", "Attendance threshold";
         Budgets = "budgets", "Budgets";
+        PayScales = "pay_scales", "Pay scales";
+    }
+}
+
+crate::field_names! {
+    /// A pay scale, its versions and their points (kept in the settings).
+    pub enum PayScaleField {
+        Name = "name", "Scale name";
+        Kind = "kind", "What the scale is for";
+        Versions = "versions", "Versions";
+        From = "from", "From";
+        Points = "points", "Points and salaries";
     }
 }
 

@@ -52,6 +52,12 @@ pub const MAX_BREAKS: usize = 20;
 pub const MAX_YEARS: usize = 101;
 /// Staff lines on one provision.
 pub const MAX_STAFF_LINES: usize = 10;
+/// Dated rate changes (pay awards) on one staff role.
+pub const MAX_RATE_CHANGES: usize = 50;
+/// Pay scales in the settings, versions of one scale, points in one version.
+pub const MAX_PAY_SCALES: usize = 20;
+pub const MAX_SCALE_VERSIONS: usize = 50;
+pub const MAX_SCALE_POINTS: usize = 100;
 
 /// The earliest and latest dates a provision or a place may have.
 pub fn date_range() -> super::calendar::DateRange {

@@ -33,6 +33,7 @@ pub mod money;
 pub mod needs;
 pub mod passphrase;
 pub mod pay;
+pub mod pay_commands;
 pub mod persistence;
 pub mod plan;
 pub mod provision;

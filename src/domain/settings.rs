@@ -619,6 +619,7 @@ impl SchoolSettings {
                 );
             }
         }
+        self.validate_pay_scales(&mut p);
         let mut years = std::collections::HashSet::new();
         for a in &self.pp_plus_agreed {
             let year = super::calendar::year_label(a.start_year);
@@ -645,6 +646,43 @@ impl SchoolSettings {
             }
         }
         p
+    }
+}
+
+impl SchoolSettings {
+    /// The pay scales' problems, each naming its scale: at most
+    /// [`super::limits::MAX_PAY_SCALES`], each id once, each scale sound
+    /// ([`super::pay::PayScale::validate`]).
+    fn validate_pay_scales(&self, p: &mut Problems<SettingsField>) {
+        if self.pay_scales.len() > super::limits::MAX_PAY_SCALES {
+            p.push(
+                SettingsField::PayScales,
+                format!(
+                    "{} pay scales are set up; at most {} are kept.",
+                    self.pay_scales.len(),
+                    super::limits::MAX_PAY_SCALES
+                ),
+            );
+        }
+        let mut ids = std::collections::HashSet::new();
+        for s in &self.pay_scales {
+            if !ids.insert(s.id) {
+                p.push(
+                    SettingsField::PayScales,
+                    format!("The pay scale {} is given twice.", s.name),
+                );
+            }
+            for e in s.validate().0 {
+                p.push(
+                    SettingsField::PayScales,
+                    format!("Pay scale \"{}\": {}", s.name, e.message),
+                );
+            }
+        }
+    }
+
+    pub fn pay_scale(&self, id: Uuid) -> Option<&super::pay::PayScale> {
+        self.pay_scales.iter().find(|s| s.id == id)
     }
 }
 

@@ -18,12 +18,14 @@
 //! The derived rate is kept exact (a fraction of a penny) for costing; it is
 //! shown rounded to the penny. Costs are rounded once, per provision.
 
+use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::fields::{MemberField, RoleField};
 use super::money::{round_pence, Exact, Money};
+use super::pay::{PayScale, ScalePoint};
 use super::quantity::Dec2;
 use super::validation::{FieldName, Problems};
 
@@ -258,9 +260,159 @@ impl StaffRole {
         }
     }
 
-    /// The exact hourly cost, or `None` if a salary basis is invalid.
+    /// The exact hourly cost of `rate`, the rate before any dated change
+    /// (a salary on a pay scale at the full-time salary last saved), or
+    /// `None` if it is invalid. Costing never uses it: it uses
+    /// [`StaffRole::hourly_on`], the rate in force on each day.
     pub fn hourly_exact(&self) -> Option<Exact> {
-        match &self.rate {
+        self.rate.hourly()
+    }
+
+    /// [`StaffRole::hourly_exact`] rounded to the penny, for display.
+    pub fn hourly_display(&self) -> Option<Money> {
+        self.hourly_exact().map(round_pence)
+    }
+
+    /// The rate basis in force on `d`: `rate` before the first change,
+    /// else the last change from on or before `d`.
+    pub fn rate_on(&self, d: Date) -> &RateBasis {
+        self.rate_changes
+            .iter()
+            .filter(|c| c.from <= d)
+            .max_by_key(|c| c.from)
+            .map_or(&self.rate, |c| &c.rate)
+    }
+
+    /// The exact hourly cost on `d`: the rate in force that day, a salary
+    /// on a pay scale taking the point's salary in the scale's version in
+    /// force that day (see the module comment for the derivation). A rate
+    /// over [`super::limits::MAX_HOURLY`] is [`RateGap::Invalid`].
+    pub fn hourly_result_on(&self, d: Date, scales: &[PayScale]) -> Result<Exact, RateGap> {
+        let basis = self.rate_on(d);
+        let hourly = match basis {
+            RateBasis::Salary(s) => match &s.scale {
+                Some(sp) => {
+                    let scale = scales.iter().find(|x| x.id == sp.scale_id).ok_or(
+                        RateGap::UnknownScale {
+                            scale_id: sp.scale_id,
+                        },
+                    )?;
+                    let salary =
+                        scale
+                            .salary_on(&sp.point, d)
+                            .ok_or_else(|| RateGap::NoSalary {
+                                scale: scale.name.clone(),
+                                point: sp.point.clone(),
+                            })?;
+                    SalaryBasis {
+                        fte_salary: salary,
+                        ..s.clone()
+                    }
+                    .breakdown()
+                    .map(|b| b.hourly)
+                }
+                None => basis.hourly(),
+            },
+            _ => basis.hourly(),
+        };
+        hourly
+            .filter(|h| *h <= super::limits::MAX_HOURLY.exact())
+            .ok_or(RateGap::Invalid)
+    }
+
+    /// The exact hourly cost on `d`, or `None` when it cannot be known
+    /// ([`StaffRole::hourly_result_on`] says why).
+    pub fn hourly_on(&self, d: Date, scales: &[PayScale]) -> Option<Exact> {
+        self.hourly_result_on(d, scales).ok()
+    }
+
+    /// Every date on which the role's hourly cost may change, in order:
+    /// its rate changes, and the `from` dates of the versions of each pay
+    /// scale one of its rates takes a salary from.
+    pub fn change_dates(&self, scales: &[PayScale]) -> Vec<Date> {
+        let mut v: Vec<Date> = self.rate_changes.iter().map(|c| c.from).collect();
+        for basis in std::iter::once(&self.rate).chain(self.rate_changes.iter().map(|c| &c.rate)) {
+            if let RateBasis::Salary(SalaryBasis {
+                scale: Some(sp), ..
+            }) = basis
+            {
+                if let Some(scale) = scales.iter().find(|x| x.id == sp.scale_id) {
+                    v.extend(scale.versions.iter().map(|x| x.from));
+                }
+            }
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// The pay scales the role's rates take a salary from.
+    pub fn scale_points(&self) -> impl Iterator<Item = &ScalePoint> {
+        std::iter::once(&self.rate)
+            .chain(self.rate_changes.iter().map(|c| &c.rate))
+            .filter_map(|b| match b {
+                RateBasis::Salary(s) => s.scale.as_ref(),
+                _ => None,
+            })
+    }
+
+    pub fn validate(&self) -> Problems<RoleField> {
+        let mut p = Problems::default();
+        super::validation::check_text(&mut p, RoleField::Name, "role name", &self.name, 60, true);
+        for m in self.rate.problems() {
+            p.push(RoleField::Rate, m);
+        }
+        if self.rate_changes.len() > super::limits::MAX_RATE_CHANGES {
+            p.push(
+                RoleField::RateChanges,
+                format!(
+                    "The role has {} rate changes; at most {} are kept.",
+                    self.rate_changes.len(),
+                    super::limits::MAX_RATE_CHANGES
+                ),
+            );
+        }
+        let mut dates: Vec<Date> = Vec::new();
+        for c in &self.rate_changes {
+            let day = c.from.strftime("%d/%m/%Y");
+            if dates.contains(&c.from) {
+                p.push(
+                    RoleField::RateChanges,
+                    format!("Two rate changes are dated {day}: keep one."),
+                );
+            }
+            dates.push(c.from);
+            if !super::limits::date_range().contains(c.from) {
+                p.push(
+                    RoleField::RateChanges,
+                    format!("The rate change dated {day} is outside 2000 to 2101."),
+                );
+            }
+            for m in c.rate.problems() {
+                p.push(RoleField::RateChanges, format!("The rate from {day}: {m}"));
+            }
+        }
+        p
+    }
+}
+
+/// Why a role's hourly cost on a day cannot be known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RateGap {
+    /// The rate's figures are incomplete or outside the limits.
+    Invalid,
+    /// The salary's pay scale is not in the settings.
+    UnknownScale { scale_id: Uuid },
+    /// The pay scale has no salary at the point on that day (no version in
+    /// force yet, or the point is not in it).
+    NoSalary { scale: String, point: String },
+}
+
+impl RateBasis {
+    /// The exact hourly cost with the figures stored (a salary on a pay
+    /// scale at the salary last saved), or `None` if they are invalid.
+    pub fn hourly(&self) -> Option<Exact> {
+        match self {
             RateBasis::Typed { hourly } => Some(hourly.exact()),
             RateBasis::Salary(s) => s.breakdown().map(|b| b.hourly),
             RateBasis::LaWeeklyHour {
@@ -271,69 +423,51 @@ impl StaffRole {
         }
     }
 
-    /// The hourly cost rounded to the penny, for display.
-    pub fn hourly_display(&self) -> Option<Money> {
-        self.hourly_exact().map(round_pence)
-    }
-
-    pub fn validate(&self) -> Problems<RoleField> {
-        let mut p = Problems::default();
-        super::validation::check_text(&mut p, RoleField::Name, "role name", &self.name, 60, true);
-        match &self.rate {
+    /// What is wrong with the rate, each a sentence; empty when it is valid.
+    pub fn problems(&self) -> Vec<String> {
+        let mut p = Vec::new();
+        match self {
             RateBasis::Typed { hourly } => {
                 if *hourly <= Money::ZERO {
-                    p.push(RoleField::Rate, "The hourly rate must be more than £0.");
+                    p.push("The hourly rate must be more than £0.".to_owned());
                 } else if *hourly > Money::pounds(1000) {
-                    p.push(
-                        RoleField::Rate,
-                        "The hourly rate is over £1,000: check the figure.",
-                    );
+                    p.push("The hourly rate is over £1,000: check the figure.".to_owned());
                 }
             }
             RateBasis::Salary(s) => {
                 for e in s.validate().0 {
-                    p.push(
-                        RoleField::Rate,
-                        format!("{} ({})", e.message, e.field.name()),
-                    );
+                    p.push(format!("{} ({})", e.message, e.field.name()));
                 }
             }
-
             RateBasis::LaWeeklyHour {
                 per_weekly_hour,
                 weeks,
             } => {
                 if *per_weekly_hour <= Money::ZERO {
-                    p.push(
-                        RoleField::Rate,
-                        "The LA rate per weekly hour must be more than £0.",
-                    );
+                    p.push("The LA rate per weekly hour must be more than £0.".to_owned());
                 } else if *per_weekly_hour > super::limits::MAX_LA_WEEKLY_HOUR {
                     p.push(
-                        RoleField::Rate,
-                        "The LA rate per weekly hour is over £100,000: check the figure.",
+                        "The LA rate per weekly hour is over £100,000: check the figure."
+                            .to_owned(),
                     );
                 }
                 if *weeks < Dec2::hundredths(super::limits::MIN_LA_WEEKS_HUNDREDTHS)
                     || *weeks > Dec2::whole(52)
                 {
-                    p.push(RoleField::Rate, "The LA rate's weeks must be from 1 to 52.");
+                    p.push("The LA rate's weeks must be from 1 to 52.".to_owned());
                 }
             }
         }
         // Whatever it is derived from, the hourly rate stays within the
         // limit a typed rate has (a salary over very few hours with pupils,
         // or an LA rate over very few weeks, could give any figure at all).
-        if p.is_empty() && !matches!(self.rate, RateBasis::Typed { .. }) {
-            if let Some(h) = self.hourly_exact() {
+        if p.is_empty() && !matches!(self, RateBasis::Typed { .. }) {
+            if let Some(h) = self.hourly() {
                 if h > super::limits::MAX_HOURLY.exact() {
-                    p.push(
-                        RoleField::Rate,
-                        format!(
-                            "These figures give {} an hour, over £1,000: check them.",
-                            super::money::round_pence(h)
-                        ),
-                    );
+                    p.push(format!(
+                        "These figures give {} an hour, over £1,000: check them.",
+                        super::money::round_pence(h)
+                    ));
                 }
             }
         }
@@ -402,6 +536,10 @@ pub struct RoleDraft {
     pub pension_rate_percent: String,
     pub la_per_weekly_hour: String,
     pub la_weeks: String,
+    /// With [`RateKind::Salary`], the pay scale point the full-time salary
+    /// is taken from (`None` to type the salary); the point's name may be
+    /// blank while it is being chosen.
+    pub scale: Option<ScalePoint>,
 }
 
 impl Default for RoleDraft {
@@ -425,19 +563,28 @@ impl Default for RoleDraft {
             pension_rate_percent: "20".into(),
             la_per_weekly_hour: String::new(),
             la_weeks: "38".into(),
+            scale: None,
         }
     }
 }
 
 impl RoleDraft {
-    /// The draft that edits `r`.
+    /// The draft that edits `r` (its rate before any dated change; the
+    /// changes are kept as they are by [`RoleDraft::apply`]).
     pub fn of(r: &StaffRole) -> RoleDraft {
         let mut d = RoleDraft {
             name: r.name.clone(),
             category: r.category,
             ..RoleDraft::default()
         };
-        match &r.rate {
+        d.set_rate(&r.rate);
+        d
+    }
+
+    /// The draft's rate fields set to `rate`'s figures.
+    pub fn set_rate(&mut self, rate: &RateBasis) {
+        let d = self;
+        match rate {
             RateBasis::Typed { hourly } => {
                 d.kind = RateKind::Typed;
                 d.hourly = hourly.plain();
@@ -453,6 +600,7 @@ impl RoleDraft {
                 d.ni_rate_percent = s.ni_rate_percent.to_string();
                 d.ni_threshold = s.ni_threshold.plain();
                 d.pension_rate_percent = s.pension_rate_percent.to_string();
+                d.scale = s.scale.clone();
             }
             RateBasis::LaWeeklyHour {
                 per_weekly_hour,
@@ -463,7 +611,32 @@ impl RoleDraft {
                 d.la_weeks = weeks.to_string();
             }
         }
-        d
+    }
+
+    /// With a salary on a pay scale, the draft with its full-time salary
+    /// filled in from the scale: the point's salary in the version in force
+    /// on `on`, or, before the scale's first version with the point, that
+    /// version's salary. Problems name [`RoleField::Scale`]: no scale or
+    /// point chosen, a scale not in `scales`, a point in none of its versions.
+    pub fn with_scale_salary(
+        &self,
+        scales: &[PayScale],
+        on: Date,
+    ) -> Result<RoleDraft, Problems<RoleField>> {
+        let mut d = self.clone();
+        let Some(sp) = self
+            .scale
+            .as_ref()
+            .filter(|_| self.kind == RateKind::Salary)
+        else {
+            return Ok(d);
+        };
+        let mut p = Problems::default();
+        match super::pay::scale_salary_for(sp, scales, on) {
+            Ok(salary) => d.fte_salary = salary.plain(),
+            Err(m) => p.push(RoleField::Scale, m),
+        }
+        p.into_result().map(|()| d)
     }
 
     /// The rate basis the draft describes, or every problem, by field.
@@ -533,7 +706,7 @@ impl RoleDraft {
                         RoleField::PensionRatePercent,
                         &self.pension_rate_percent,
                     ),
-                    scale: None,
+                    scale: self.scale.clone(),
                 };
                 if p.is_empty() {
                     p = s.validate();

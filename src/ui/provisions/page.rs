@@ -10,7 +10,7 @@ use super::scores::Scores;
 use super::slots::Slots;
 use super::{staff_text, whole_cost};
 use crate::domain::advice::provision_advice;
-use crate::domain::costing::{outside_years_note, session_cost, CostIssue, ProvisionCost};
+use crate::domain::costing::{outside_years_note, session_steps_note, CostIssue, ProvisionCost};
 use crate::domain::money::round_pence;
 use crate::domain::provision::Provision;
 use crate::domain::quantity::Dec2;
@@ -21,7 +21,6 @@ use crate::ui::widgets::gb;
 #[derive(Debug, Clone, PartialEq)]
 struct Facts {
     cost: Result<ProvisionCost, CostIssue>,
-    session: Option<crate::domain::money::Exact>,
     advice: Vec<crate::domain::advice::Advice>,
     tier: String,
     staff: String,
@@ -41,7 +40,6 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
         Some(ctx.read(|d| {
             Facts {
                 cost: whole_cost(d, &p),
-                session: session_cost(&p, &d.roles).ok(),
                 advice: provision_advice(&p, d),
                 tier: d
                     .settings
@@ -123,7 +121,7 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
                 <Show when=move || cost.with(Option::is_some)
                     fallback=move || view! { <p class="notice error" role="alert" id="cost-issue">{issue}</p> }>
                     <dl class="facts" id="cost-breakdown">
-                        <dt>"One session"</dt><dd id="cost-session">{fact(|f| f.session.map(|s| round_pence(s).to_string()).unwrap_or_default())}</dd>
+                        <dt>"One session"</dt><dd><span id="cost-session">{money(|c| round_pence(c.session_cost).to_string())}</span>{money(|c| if c.session_steps.len() > 1 { format!(" at the rates of {}", gb(c.session_cost_on)) } else { String::new() })}</dd>
                         <dt>"Teaching weeks"</dt><dd id="cost-weeks">{money(|c| Dec2::from_exact(c.weeks).to_string())}</dd>
                         <dt>"Staff time"</dt><dd id="cost-staff">{money(|c| c.staff.to_string())}</dd>
                         <dt>"Fixed and resource costs"</dt><dd id="cost-fixed">{money(|c| c.fixed.to_string())}</dd>
@@ -131,6 +129,7 @@ pub fn ProvisionPage(id: Uuid) -> impl IntoView {
                         <dt>"Per pupil (average)"</dt><dd id="cost-per-pupil">{money(|c| c.mean_per_pupil().map_or("No pupils yet".to_owned(), |m| m.to_string()))}</dd>
                         <dt>"Not carried by any pupil"</dt><dd id="cost-unallocated">{money(|c| c.unallocated.to_string())}</dd>
                     </dl>
+                    {move || cost.with(|c| c.as_ref().and_then(session_steps_note)).map(|note| view! { <p class="note" id="cost-rate-steps">{note}</p> })}
                     {move || outside().map(|note| view! { <p class="notice warning" role="note" id="cost-outside-years">{note}</p> })}
                     <table id="cost-by-term">
                         <caption>"Term by term (weeks as counted: a week run in full is one week, a term never more than its teaching weeks)"</caption>

@@ -3,10 +3,14 @@
 
 pub mod budget_year;
 pub mod members;
+pub mod pay_scales;
 pub mod pupils_csv;
 pub mod rate_cards;
+pub mod rate_changes;
+pub mod rate_fields;
 pub mod roles;
 pub mod rollover;
+pub mod scale_versions;
 pub mod school;
 pub mod set_aside;
 pub mod share;
@@ -43,6 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
         <school::SchoolPanel />
         <school::DayPanel />
         <roles::RolesPanel />
+        <pay_scales::PayScalesPanel />
         <members::MembersPanel />
         <rate_cards::RateCardsPanel />
         <school::BandsPanel />

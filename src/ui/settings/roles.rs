@@ -7,11 +7,16 @@ use uuid::Uuid;
 
 use crate::domain::commands::delete_role;
 use crate::domain::commands::save_role;
-use crate::domain::money::{round_pence, Exact};
-use crate::domain::staff::{RateBasis, RateKind, RoleCategory, RoleDraft, StaffRole};
+use crate::domain::pay::rate_note;
+use crate::domain::staff::{RateBasis, RoleCategory, RoleDraft, StaffRole};
 use crate::domain::RoleField;
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
-use crate::ui::widgets::{draft_input, guarded_delete, problem_summary, FormProblems, InputKind};
+use crate::ui::widgets::{
+    draft_input, guarded_delete, problem_summary, today, FormProblems, InputKind,
+};
+
+use super::rate_changes::RateChanges;
+use super::rate_fields::{rate_fields, ROLE_IDS};
 
 const CATEGORIES: [(RoleCategory, &str); 4] = [
     (RoleCategory::TeachingAssistant, "Teaching assistant"),
@@ -27,19 +32,32 @@ fn category_label(c: RoleCategory) -> &'static str {
         .map_or("Other", |(_, l)| l)
 }
 
-fn pounds(x: Exact) -> String {
-    round_pence(x).to_string()
-}
-
 /// The list of roles, and the form to add or edit one.
 #[component]
 pub fn RolesPanel() -> impl IntoView {
     let ctx = AppCtx::get();
     let editing = RwSignal::new(None::<Uuid>);
     let message = RwSignal::new(None::<String>);
+    // Each role with its hourly cost today and what its dated changes say
+    // (one in the year in view, or one to come).
     let roles = Memo::new(move |_| {
-        let mut v = ctx.read(|d| d.roles.to_vec());
-        crate::domain::sort::by_key(&mut v, |r| r.name.to_lowercase());
+        let year = ctx.year_in_view();
+        let mut v = ctx.read(|d| {
+            let span = year
+                .and_then(|y| d.settings.year(y))
+                .and_then(|y| y.range());
+            let scales = &d.settings.pay_scales;
+            d.roles
+                .iter()
+                .map(|r| {
+                    let now = r
+                        .hourly_on(today(), scales)
+                        .map(crate::domain::money::round_pence);
+                    (r.clone(), now, rate_note(r, scales, today(), span))
+                })
+                .collect::<Vec<_>>()
+        });
+        crate::domain::sort::by_key(&mut v, |r| r.0.name.to_lowercase());
         v
     });
     view! {
@@ -54,15 +72,16 @@ pub fn RolesPanel() -> impl IntoView {
                             <th scope="col">"Role"</th>
                             <th scope="col">"Kind"</th>
                             <th scope="col">"Rate from"</th>
-                            <th scope="col" class="money">"Hourly cost"</th>
+                            <th scope="col" class="money">"Hourly cost today"</th>
                             <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || roles.get() key=|r| (r.id, r.updated_at) children=move |r| {
+                            <For each=move || roles.get() key=|r| (r.0.id, r.0.updated_at, r.1, r.2.clone()) children=move |(r, now, note)| {
                                 let id = r.id;
                                 let name = r.name.clone();
                                 let basis = match &r.rate {
                                     RateBasis::Typed { .. } => "Typed",
+                                    RateBasis::Salary(s) if s.scale.is_some() => "Salary on a pay scale",
                                     RateBasis::Salary(_) => "Salary",
                                     RateBasis::LaWeeklyHour { .. } => "LA rate",
                                 };
@@ -74,7 +93,10 @@ pub fn RolesPanel() -> impl IntoView {
                                         <td>{r.name.clone()}</td>
                                         <td>{category_label(r.category)}</td>
                                         <td>{basis}</td>
-                                        <td class="money">{r.hourly_display().map(|m| m.to_string())}</td>
+                                        <td class="money">
+                                            {now.map_or("No rate today".to_owned(), |m| m.to_string())}
+                                            {note.map(|n| view! { <span class="rate-note" id=format!("rate-note-{id}")>{n}</span> })}
+                                        </td>
                                         <td class="actions">
                                             <button type="button" class="secondary" id=format!("edit-role-{id}")
                                                 aria-label=format!("Edit {name}") on:click=move |_| editing.set(Some(id))>"Edit"</button>
@@ -91,7 +113,11 @@ pub fn RolesPanel() -> impl IntoView {
             <p class="message" role="alert">{move || message.get()}</p>
             {move || {
                 let role = editing.get().and_then(|id| ctx.state.data().with_untracked(|d| d.role(id).cloned()));
-                view! { <RoleForm role=role on_done=move || editing.set(None) /> }
+                let id = role.as_ref().map(|r| r.id);
+                view! {
+                    <RoleForm role=role on_done=move || editing.set(None) />
+                    {id.map(|id| view! { <RateChanges role_id=id /> })}
+                }
             }}
         </section>
     }
@@ -108,25 +134,6 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
         .as_ref()
         .map_or("Add a role".to_owned(), |r| format!("Edit {}", r.name));
     let original = StoredValue::new(role);
-    let preview = move || {
-        draft.with(|d| match d.rate() {
-            Ok(RateBasis::Salary(s)) => s.breakdown().map(|b| {
-                format!(
-                    "Paid salary {}, employer NI {}, pension {}: {} a year over {} hours with pupils = {} an hour.",
-                    pounds(b.paid_salary),
-                    pounds(b.employer_ni),
-                    pounds(b.pension),
-                    pounds(b.annual_cost),
-                    crate::domain::quantity::Dec2::from_exact(b.hours_with_pupils),
-                    pounds(b.hourly)
-                )
-            }),
-            Ok(rate) => StaffRole::new("x", d.category, rate, Timestamp::UNIX_EPOCH)
-                .hourly_display()
-                .map(|m| format!("{m} an hour.")),
-            Err(_) => None,
-        })
-    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = draft.get_untracked();
@@ -157,7 +164,6 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
                       set: fn(&mut RoleDraft, String)| {
         draft_input(draft, err(field), id, label, kind, get, set)
     };
-    let kind = move |k: RateKind| move || draft.with(|d| d.kind == k);
     view! {
         <form class="role-form" on:submit=on_submit novalidate aria-labelledby="role-form-heading">
             {problem_summary(problems)}
@@ -177,42 +183,7 @@ fn RoleForm(role: Option<StaffRole>, on_done: impl Fn() + Copy + 'static) -> imp
                     <p class="field-error"></p>
                 </div>
             </div>
-            <fieldset class="checks">
-                <legend>"Work out the hourly cost from"</legend>
-                {[(RateKind::Typed, "rate-typed", "A rate I type"), (RateKind::Salary, "rate-salary", "A salary"), (RateKind::LaWeeklyHour, "rate-la", "An LA rate per weekly hour")]
-                    .into_iter().map(|(k, id, label)| view! {
-                        <label class="check" for=id>
-                            <input id=id type="radio" name="rate-kind" prop:checked=kind(k)
-                                on:change=move |_| draft.update(|d| d.kind = k) />
-                            {label}
-                        </label>
-                    }).collect_view()}
-            </fieldset>
-            <Show when=kind(RateKind::Typed)>
-                <div class="fields">{input("rate-hourly", "Hourly rate (£)", RoleField::Hourly, InputKind::Decimal, |d| d.hourly.clone(), |d, v| d.hourly = v)}</div>
-            </Show>
-            <Show when=kind(RateKind::Salary)>
-                <p class="hint">"Pay follows the contracted hours; the hourly rate divides the year's cost by the hours spent with pupils (not breaks, preparation or meetings)."</p>
-                <div class="fields">
-                    {input("salary-fte", "Full-time salary (£ a year)", RoleField::FteSalary, InputKind::Decimal, |d| d.fte_salary.clone(), |d, v| d.fte_salary = v)}
-                    {input("salary-fte-hours", "Full-time hours a week", RoleField::FteHoursPerWeek, InputKind::Decimal, |d| d.fte_hours_per_week.clone(), |d, v| d.fte_hours_per_week = v)}
-                    {input("salary-hours", "Contracted hours a week", RoleField::ContractedHoursPerWeek, InputKind::Decimal, |d| d.contracted_hours_per_week.clone(), |d, v| d.contracted_hours_per_week = v)}
-                    {input("salary-contact-hours", "Hours a week with pupils", RoleField::ContactHoursPerWeek, InputKind::Decimal, |d| d.contact_hours_per_week.clone(), |d, v| d.contact_hours_per_week = v)}
-                    {input("salary-paid-weeks", "Paid weeks a year", RoleField::PaidWeeks, InputKind::Decimal, |d| d.paid_weeks.clone(), |d, v| d.paid_weeks = v)}
-                    {input("salary-working-weeks", "Weeks a year with pupils", RoleField::WorkingWeeks, InputKind::Decimal, |d| d.working_weeks.clone(), |d, v| d.working_weeks = v)}
-                    {input("salary-ni", "Employer NI (%)", RoleField::NiRatePercent, InputKind::Decimal, |d| d.ni_rate_percent.clone(), |d, v| d.ni_rate_percent = v)}
-                    {input("salary-ni-threshold", "NI threshold (£ a year)", RoleField::NiThreshold, InputKind::Decimal, |d| d.ni_threshold.clone(), |d, v| d.ni_threshold = v)}
-                    {input("salary-pension", "Employer pension (%)", RoleField::PensionRatePercent, InputKind::Decimal, |d| d.pension_rate_percent.clone(), |d, v| d.pension_rate_percent = v)}
-                </div>
-            </Show>
-            <Show when=kind(RateKind::LaWeeklyHour)>
-                <div class="fields">
-                    {input("la-amount", "LA rate per weekly hour (£ a year)", RoleField::LaPerWeeklyHour, InputKind::Decimal, |d| d.la_per_weekly_hour.clone(), |d, v| d.la_per_weekly_hour = v)}
-                    {input("la-weeks", "Over this many weeks", RoleField::LaWeeks, InputKind::Decimal, |d| d.la_weeks.clone(), |d, v| d.la_weeks = v)}
-                </div>
-            </Show>
-            <p class="preview" id="rate-preview" aria-live="polite">{preview}</p>
-            <p class="field-error" id="role-rate-error" role="alert">{move || err(RoleField::Rate).get()}</p>
+            {rate_fields(draft, problems, &ROLE_IDS)}
             <div class="actions-row">
                 <button type="submit" class="primary" disabled=move || ctx.save.get() == SaveState::Saving>
                     {if is_edit { "Save role" } else { "Add role" }}
