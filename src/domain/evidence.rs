@@ -1049,6 +1049,54 @@ mod tests {
     }
 
     #[test]
+    fn a_pay_award_during_the_year_is_in_both_the_cost_and_the_words() {
+        use crate::domain::pay::RateChange;
+        use crate::domain::rate_card::{CardRate, LaBasis, RateCard};
+        use crate::domain::staff::{RateBasis, RoleCategory};
+        let (mut d, ann) = ann();
+        // The TA goes from £18.00 to £20.00 an hour on 01/11/2025. Reading's
+        // 14 counted weeks fall 9 : 7 by raw weeks (01/09-31/10 is 9 weeks,
+        // 03/11-19/12 is 7): 7.875 and 6.125 weeks.
+        // £9.00 × 3 × 7.875 + £10.00 × 3 × 6.125 = 212.625 + 183.75
+        // = £396.375, rounded once: £396.38; Ann's half £198.19.
+        d.roles[0].rate_changes.push(RateChange {
+            from: date(2025, 11, 1),
+            rate: RateBasis::Typed {
+                hourly: Money::pounds(20),
+            },
+        });
+        d.settings.rate_cards.push(RateCard {
+            id: Uuid::new_v4(),
+            authority: "Anyshire".into(),
+            from: date(2025, 4, 1),
+            weeks: Dec2::whole(38),
+            rates: vec![CardRate {
+                category: RoleCategory::TeachingAssistant,
+                rate: LaBasis::Hourly {
+                    amount: Money::pounds(17),
+                },
+            }],
+            excluded_times: Vec::new(),
+            excluded_tiers: Vec::new(),
+            costs_resources: false,
+            cap_per_pupil: None,
+            example: false,
+            notes: String::new(),
+            created_at: now(),
+            updated_at: now(),
+        });
+        let r = evidence_pack(&d, ann, &options(false)).unwrap();
+        let map = rows(&r, "Costed individual provision map");
+        assert_eq!(map[0][8], "£198.19");
+        let why = rows(&r, "Why the school's and the LA's costings differ");
+        assert!(
+            why[0][1].contains("the school's rate for TA is £18.00, then £20.00 from 01/11/2025"),
+            "{}",
+            why[0][1]
+        );
+    }
+
+    #[test]
     fn the_pack_agrees_with_the_cost_and_attendance_reports_and_the_gain() {
         let (d, ann) = ann();
         let year = d.settings.year(2025).unwrap().range().unwrap();

@@ -440,9 +440,22 @@ pub fn la_costing(
                 continue;
             }
             roles_said.push(role.id);
-            let school_rate = role
-                .hourly_display()
-                .map_or_else(|| "not set".to_owned(), |m| m.to_string());
+            // The school's rate on the first day of the provision in the
+            // period, then each rate a pay award brings in during it.
+            let scales = &data.settings.pay_scales;
+            let span = p.range().intersect(&period).unwrap_or(period);
+            let rate_at = |d: Date| role.hourly_on(d, scales).map(round_pence);
+            let mut school_rate =
+                rate_at(span.start).map_or_else(|| "not set".to_owned(), |m| m.to_string());
+            for d in role
+                .change_dates(scales)
+                .into_iter()
+                .filter(|d| *d > span.start && *d <= span.end)
+            {
+                if let Some(m) = rate_at(d) {
+                    school_rate.push_str(&format!(", then {m} from {}", d.strftime("%d/%m/%Y")));
+                }
+            }
             let la_rate = round_pence(hourly);
             let how = match basis {
                 LaBasis::Hourly { .. } => String::new(),
