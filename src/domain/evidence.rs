@@ -231,6 +231,41 @@ fn profile_table(p: &Pupil) -> Table {
     )
 }
 
+/// One place's entry and exit data as the pupil page and the pack show it:
+/// the provision, the measure, the entry and the exit ("82 on 01/09/2025"),
+/// the gain in words and the attendance beside it (blank without a report
+/// covering the place).
+pub fn gain_row(
+    data: &Dataset,
+    e: &Enrolment,
+    attendance: Option<&AttendanceReport>,
+) -> [String; 6] {
+    let at = |a: &Option<super::provision::Assessment>| {
+        a.as_ref().map_or("–".to_owned(), |a| {
+            format!("{} on {}", a.score.text(), gb(a.date))
+        })
+    };
+    let measure = e
+        .entry
+        .as_ref()
+        .or(e.exit.as_ref())
+        .map_or("", |a| a.score.kind().label());
+    [
+        data.provision(e.provision_id)
+            .map_or("(deleted provision)".to_owned(), |p| p.name.clone()),
+        measure.to_owned(),
+        at(&e.entry),
+        at(&e.exit),
+        gain_text(&gain(e, &data.settings)),
+        attendance
+            .and_then(|r| {
+                r.place(e.id)
+                    .map(|x| super::impact::attendance_note(x.tally.share(), r.threshold))
+            })
+            .unwrap_or_default(),
+    ]
+}
+
 /// The figures of the costed provision map, kept apart from their text so
 /// that tests (and other views) can compare them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -569,32 +604,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     let gain_rows: Vec<Vec<String>> = places(data, pupil_id, &span)
         .into_iter()
         .filter(|e| e.entry.is_some() || e.exit.is_some())
-        .map(|e| {
-            let at = |a: &Option<super::provision::Assessment>| {
-                a.as_ref().map_or("–".to_owned(), |a| {
-                    format!("{} on {}", a.score.text(), gb(a.date))
-                })
-            };
-            let measure = e
-                .entry
-                .as_ref()
-                .or(e.exit.as_ref())
-                .map_or("", |a| a.score.kind().label());
-            vec![
-                data.provision(e.provision_id)
-                    .map_or("(deleted provision)".to_owned(), |p| p.name.clone()),
-                measure.to_owned(),
-                at(&e.entry),
-                at(&e.exit),
-                gain_text(&gain(e, &data.settings)),
-                span_attendance
-                    .place(e.id)
-                    .map(|x| {
-                        super::impact::attendance_note(x.tally.share(), span_attendance.threshold)
-                    })
-                    .unwrap_or_default(),
-            ]
-        })
+        .map(|e| gain_row(data, e, Some(&span_attendance)).to_vec())
         .collect();
     let gains_table = table(
         "Entry and exit data (pre and post)".into(),

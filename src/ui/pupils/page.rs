@@ -14,9 +14,8 @@ use crate::domain::calendar::DateRange;
 use crate::domain::commands::save_pupil_details;
 use crate::domain::costing::{over_threshold, CostCache};
 use crate::domain::details::DetailsDraft;
-use crate::domain::impact::{attendance_note, gain};
+use crate::domain::evidence::gain_row;
 use crate::domain::money::Money;
-use crate::domain::reports::gain_text;
 use crate::domain::{Pupil, PupilField};
 use crate::ui::state::{AppCtx, AppStateStoreFields, SaveState};
 use crate::ui::widgets::{
@@ -299,34 +298,8 @@ fn Gains(id: Uuid) -> impl IntoView {
             let attended = span.map(|s| AttendanceReport::build(d, s, today()));
             es.into_iter()
                 .map(|e| {
-                    let name = d
-                        .provision(e.provision_id)
-                        .map_or("(deleted provision)".to_owned(), |p| p.name.clone());
-                    let attendance = attended
-                        .as_ref()
-                        .and_then(|r| {
-                            r.place(e.id)
-                                .map(|x| attendance_note(x.tally.share(), r.threshold))
-                        })
-                        .unwrap_or_default();
-                    let at = |a: &Option<crate::domain::provision::Assessment>| {
-                        a.as_ref().map_or("–".to_owned(), |a| {
-                            format!("{} on {}", a.score.text(), gb(a.date))
-                        })
-                    };
-                    let measure = e
-                        .entry
-                        .as_ref()
-                        .or(e.exit.as_ref())
-                        .map_or("", |a| a.score.kind().label());
-                    (
-                        name,
-                        measure.to_owned(),
-                        at(&e.entry),
-                        at(&e.exit),
-                        gain_text(&gain(e, &d.settings)),
-                        attendance,
-                    )
+                    let [n, m, a, b, g, att] = gain_row(d, e, attended.as_ref());
+                    (n, m, a, b, g, att)
                 })
                 .collect::<Vec<_>>()
         })
