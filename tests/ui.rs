@@ -278,3 +278,50 @@ fn every_due_link_opens_where_the_item_is_done() {
         assert_eq!(View::from_hash(&href(fix)), view, "{fix:?}");
     }
 }
+
+/// The evidence pack's route, and a route near it that is not one.
+#[wasm_bindgen_test]
+fn the_evidence_pack_has_its_own_route() {
+    use waymark::ui::View;
+    let id = uuid::Uuid::new_v4();
+    assert_eq!(
+        View::from_hash(&format!("#/pupils/{id}/evidence")),
+        View::Evidence(id)
+    );
+    assert_eq!(View::from_hash(&format!("#/pupils/{id}")), View::Pupil(id));
+    assert_eq!(View::from_hash(&format!("#/pupils/{id}/other")), View::Home);
+}
+
+/// Focus moved after the next frame goes where the app asks, unless the
+/// user moved it themselves first: then theirs is kept (WebKit on a slow
+/// machine once ran the frame after WebDriver had begun typing in another
+/// field, and the rest of the word went to the field the app chose).
+#[wasm_bindgen_test]
+async fn focus_asked_for_waits_for_no_one_but_never_takes_it_back() {
+    use waymark::ui::pupils::focus_by_id;
+    let doc = document();
+    let root = host();
+    for id in ["focus-a", "focus-b", "focus-c"] {
+        let input: HtmlInputElement = doc.create_element("input").unwrap().unchecked_into();
+        input.set_id(id);
+        root.append_child(&input).unwrap();
+    }
+    let el = |id: &str| -> HtmlElement { doc.get_element_by_id(id).unwrap().unchecked_into() };
+    let active = || doc.active_element().map(|e| e.id()).unwrap_or_default();
+    // Asked for b while on a: focus goes to b.
+    el("focus-a").focus().unwrap();
+    focus_by_id("focus-b");
+    until("b is focused", || active() == "focus-b").await;
+    // Asked for b while on a, but the user goes to c before the frame: c keeps it.
+    el("focus-a").focus().unwrap();
+    focus_by_id("focus-b");
+    el("focus-c").focus().unwrap();
+    TimeoutFuture::new(100).await;
+    assert_eq!(active(), "focus-c");
+    // The focused control removed before the frame (focus falls to the body): b.
+    el("focus-a").focus().unwrap();
+    focus_by_id("focus-b");
+    el("focus-a").remove();
+    until("b is focused after a was removed", || active() == "focus-b").await;
+    root.remove();
+}

@@ -686,9 +686,36 @@ fn PupilRow(
 
 /// After the next render, move focus to the element with `id` (making it
 /// focusable if need be), so keyboard users are not left on a removed control.
-pub(crate) fn focus_by_id(id: &str) {
+/// If the user has moved focus themselves before then (a tap into another
+/// field on a slow tablet, where the next frame can come late), their focus
+/// is kept: taking it back mid-word sent the rest of a family name typed
+/// into the given name.
+pub fn focus_by_id(id: &str) {
     let id = id.to_owned();
-    request_animation_frame(move || focus_now(&id));
+    let before = focused();
+    request_animation_frame(move || {
+        if !focus_moved(before.as_ref(), focused().as_ref()) {
+            focus_now(&id);
+        }
+    });
+}
+
+/// The focused element of the page (the host element when the app is
+/// embedded in a shadow root).
+fn focused() -> Option<web_sys::Element> {
+    document().active_element()
+}
+
+/// Whether focus went somewhere of the user's choosing between `before`
+/// and `now`: to another element than the body (where focus falls when
+/// the focused control is removed).
+fn focus_moved(before: Option<&web_sys::Element>, now: Option<&web_sys::Element>) -> bool {
+    let body = |e: &web_sys::Element| e.tag_name() == "BODY";
+    match (before, now) {
+        (_, None) => false,
+        (Some(b), Some(n)) => b != n && !body(n),
+        (None, Some(n)) => !body(n),
+    }
 }
 
 pub(crate) fn focus_now(id: &str) {
