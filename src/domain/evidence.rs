@@ -364,6 +364,17 @@ fn costs_of(
 /// The top-up evidence pack for the pupil `pupil_id`, or `None` if the
 /// pupil or the chosen year's dates are not there.
 pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<Report> {
+    evidence_pack_with(data, pupil_id, o, &mut super::costing::CostCache::default())
+}
+
+/// [`evidence_pack`], costing through a view's `cache`, so that switching
+/// the pack's options does not cost the year again.
+pub fn evidence_pack_with(
+    data: &Dataset,
+    pupil_id: Uuid,
+    o: &PackOptions,
+    cache: &mut super::costing::CostCache,
+) -> Option<Report> {
     let pupil = data.pupil(pupil_id)?;
     let academic = data.settings.year(o.start_year)?;
     let year = academic.range()?;
@@ -373,7 +384,7 @@ pub fn evidence_pack(data: &Dataset, pupil_id: Uuid, o: &PackOptions) -> Option<
     } else {
         pupil.full_name()
     };
-    let report = CostReport::build(data, year);
+    let report = cache.build(data, year);
     let costs = costs_of(data, &report, pupil_id, o.start_year, &year);
     let attendance = AttendanceReport::build(data, year, o.today);
     let mut notes: Vec<String> = Vec::new();
@@ -1259,6 +1270,25 @@ mod tests {
         let mut o = options(false);
         o.start_year = 2030;
         assert!(evidence_pack(&d, ann, &o).is_none());
+    }
+
+    #[test]
+    fn through_a_views_cache_the_pack_is_the_same_and_follows_an_edit() {
+        let (mut d, ann) = ann();
+        let mut cache = crate::domain::costing::CostCache::default();
+        for pseudonymise in [false, true, false] {
+            let o = options(pseudonymise);
+            assert_eq!(
+                evidence_pack_with(&d, ann, &o, &mut cache),
+                evidence_pack(&d, ann, &o)
+            );
+        }
+        // Reading goes to 45 minutes: £13.50 × 3 × 14 = £567.00, Ann's
+        // half £283.50; the cached pack has it.
+        d.provisions[0].minutes_per_session = 45;
+        let r = evidence_pack_with(&d, ann, &options(false), &mut cache).unwrap();
+        assert_eq!(rows(&r, "Costed individual provision map")[0][8], "£283.50");
+        assert_eq!(Some(r), evidence_pack(&d, ann, &options(false)));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::domain::evidence::{evidence_pack, PackOptions};
+use crate::domain::costing::CostCache;
+use crate::domain::evidence::{evidence_pack_with, PackOptions};
 use crate::domain::reports::Report;
 use crate::exchange::csv::{report_csv, report_file_name};
 use crate::ui::reports::ReportTable;
@@ -22,6 +23,7 @@ pub fn EvidencePack(id: Uuid) -> impl IntoView {
     let pseudonymise = RwSignal::new(true);
     let message = RwSignal::new(None::<String>);
     let exists = Memo::new(move |_| ctx.read(|d| d.pupil(id).is_some()));
+    let cache = StoredValue::new(CostCache::default());
     let pack = Memo::new(move |_| -> Option<Report> {
         let start_year = ctx.year_in_view()?;
         let options = PackOptions {
@@ -29,7 +31,11 @@ pub fn EvidencePack(id: Uuid) -> impl IntoView {
             pseudonymise: pseudonymise.get(),
             today: today(),
         };
-        ctx.read(|d| evidence_pack(d, id, &options))
+        ctx.read(|d| {
+            cache
+                .try_update_value(|c| evidence_pack_with(d, id, &options, c))
+                .flatten()
+        })
     });
     let save_csv = move |_| {
         let Some(r) = pack.get_untracked() else {
