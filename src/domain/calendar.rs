@@ -608,6 +608,11 @@ impl AcademicYear {
     }
 }
 
+/// `d` as an en-GB date: `01/04/2026`.
+pub fn gb(d: Date) -> String {
+    d.strftime("%d/%m/%Y").to_string()
+}
+
 /// "2025-26": the academic year starting in `start_year`.
 pub fn year_label(start_year: i16) -> String {
     format!("{start_year}-{:02}", (start_year + 1).rem_euclid(100))

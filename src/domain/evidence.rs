@@ -24,6 +24,7 @@ use jiff::civil::Date;
 use uuid::Uuid;
 
 use super::attendance::AttendanceReport;
+use super::calendar::gb;
 use super::calendar::{term_label, Calendar, DateRange};
 use super::costing::CostReport;
 use super::dataset::Dataset;
@@ -32,7 +33,7 @@ use super::money::{Exact, Money};
 use super::provision::{Enrolment, FundingSource, Provision};
 use super::pupil::Pupil;
 use super::rate_card;
-use super::reports::{gain_text, Report, Table};
+use super::reports::{gain_text, table, tier_name, Report, Table};
 use super::timetable::Who;
 use super::timetable_week::{week_to_show, week_view, week_words};
 
@@ -47,11 +48,6 @@ pub struct PackOptions {
     /// The day the pack is made (attendance counts sessions up to it; the
     /// timetable shows its week when it falls in the year).
     pub today: Date,
-}
-
-/// `31/01/2026`.
-fn gb(d: Date) -> String {
-    d.strftime("%d/%m/%Y").to_string()
 }
 
 /// "1 h 30 min", "45 min", "2 h".
@@ -76,14 +72,6 @@ fn share_percent(part: Money, whole: Money) -> String {
     format!("{}%", (x + Exact::new(1, 2)).floor().to_integer())
 }
 
-fn table(caption: String, headers: &[&str], rows: Vec<Vec<String>>) -> Table {
-    Table {
-        caption,
-        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
-        rows,
-    }
-}
-
 /// Who delivers a provision: each role with its count ("1 TA, 2 HLTA").
 fn delivered_by(data: &Dataset, p: &Provision) -> String {
     let parts: Vec<String> = p
@@ -101,12 +89,6 @@ fn delivered_by(data: &Dataset, p: &Provision) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-fn tier_name(data: &Dataset, id: &str) -> String {
-    data.settings
-        .tier(id)
-        .map_or_else(|| id.to_owned(), |t| t.name.clone())
 }
 
 /// The pupil's places whose dates meet `range`, by start date, then
@@ -205,7 +187,7 @@ fn details_table(p: &Pupil, o: &PackOptions, name: &str) -> Table {
         }
         None => rows.push(vec!["EHC plan".into(), "None".into()]),
     }
-    table("About the pupil".into(), &["About", "Details"], rows)
+    table("About the pupil", &["About", "Details"], rows)
 }
 
 fn profile_table(p: &Pupil) -> Table {
@@ -217,7 +199,7 @@ fn profile_table(p: &Pupil) -> Table {
         }
     };
     table(
-        "One-page profile".into(),
+        "One-page profile",
         &["Section", "In the pupil's profile"],
         vec![
             vec!["Strengths".into(), text(&p.profile.strengths)],
@@ -481,7 +463,7 @@ pub fn evidence_pack_with(
         headers.extend(["The LA's share", "As the LA costs it"]);
     }
     let provision_map = table(
-        format!("Costed individual provision map, {year_label}"),
+        &format!("Costed individual provision map, {year_label}"),
         &headers,
         map_rows,
     );
@@ -512,7 +494,7 @@ pub fn evidence_pack_with(
         threshold_rows[2].push(against(la.la_total));
     }
     let threshold_table = table(
-        "Against the element-2 threshold".into(),
+        "Against the element-2 threshold",
         &threshold_headers,
         threshold_rows,
     );
@@ -530,7 +512,7 @@ pub fn evidence_pack_with(
             ));
             notes.extend(la.notes.iter().cloned());
             Some(table(
-                "Why the school's and the LA's costings differ".into(),
+                "Why the school's and the LA's costings differ",
                 &["Provision", "The difference explained"],
                 differences,
             ))
@@ -596,7 +578,7 @@ pub fn evidence_pack_with(
         _ => {}
     }
     let plans_table = table(
-        format!(
+        &format!(
             "Support plans (assess, plan, do, review): {terms} {}, {reviewed} reviewed",
             if terms == 1 { "term" } else { "terms" }
         ),
@@ -618,7 +600,7 @@ pub fn evidence_pack_with(
         .map(|e| gain_row(data, e, Some(&span_attendance)).to_vec())
         .collect();
     let gains_table = table(
-        "Entry and exit data (pre and post)".into(),
+        "Entry and exit data (pre and post)",
         &[
             "Provision",
             "Measure",
@@ -662,7 +644,7 @@ pub fn evidence_pack_with(
         all.share().text(),
     ]);
     let attendance_table = table(
-        format!(
+        &format!(
             "Attendance at sessions, {year_label} (to {})",
             gb(o.today.clamp(year.start, year.end))
         ),
@@ -738,7 +720,7 @@ pub fn evidence_pack_with(
         ));
     }
     let week_table = table(
-        format!("Weekly timetable: {}", week_words(week.monday)),
+        &format!("Weekly timetable: {}", week_words(week.monday)),
         &["Day", "Time", "Provision", "Room", "Staff", "Group"],
         week_rows,
     );
@@ -791,7 +773,7 @@ pub fn evidence_pack_with(
         ]);
     }
     let budget_table = table(
-        "How the school's notional SEN budget is used".into(),
+        "How the school's notional SEN budget is used",
         &["Figure", "Amount"],
         budget_rows,
     );
@@ -887,6 +869,32 @@ mod tests {
             now(),
         );
         (d, ann)
+    }
+
+    /// Anyshire's card from 01/04/2025: 38 weeks, a rate for teaching
+    /// assistants only, nothing else left out and no cap.
+    fn card(
+        rate: crate::domain::rate_card::LaBasis,
+        excluded_times: Vec<crate::domain::rate_card::TimeWindow>,
+    ) -> crate::domain::rate_card::RateCard {
+        crate::domain::rate_card::RateCard {
+            id: Uuid::new_v4(),
+            authority: "Anyshire".into(),
+            from: date(2025, 4, 1),
+            weeks: Dec2::whole(38),
+            rates: vec![crate::domain::rate_card::CardRate {
+                category: crate::domain::staff::RoleCategory::TeachingAssistant,
+                rate,
+            }],
+            excluded_times,
+            excluded_tiers: Vec::new(),
+            costs_resources: false,
+            cap_per_pupil: None,
+            example: false,
+            notes: String::new(),
+            created_at: now(),
+            updated_at: now(),
+        }
     }
 
     fn options(pseudonymise: bool) -> PackOptions {
@@ -998,35 +1006,20 @@ mod tests {
 
     #[test]
     fn both_costings_side_by_side_with_the_differences_explained() {
-        use crate::domain::rate_card::{CardRate, LaBasis, RateCard, TimeWindow};
-        use crate::domain::staff::RoleCategory;
+        use crate::domain::rate_card::{LaBasis, TimeWindow};
         let (mut d, ann) = ann();
         // Friday's reading session moves to 12:15, into lunch.
         d.provisions[0].slots[2].start = Time::constant(12, 15, 0, 0);
-        d.settings.rate_cards.push(RateCard {
-            id: Uuid::new_v4(),
-            authority: "Anyshire".into(),
-            from: date(2025, 4, 1),
-            weeks: Dec2::whole(38),
-            rates: vec![CardRate {
-                category: RoleCategory::TeachingAssistant,
-                rate: LaBasis::PerWeeklyHour {
-                    amount: Money(65_360),
-                },
-            }],
-            excluded_times: vec![TimeWindow {
+        d.settings.rate_cards.push(card(
+            LaBasis::PerWeeklyHour {
+                amount: Money(65_360),
+            },
+            vec![TimeWindow {
                 name: "Lunch".into(),
                 start: Time::constant(12, 0, 0, 0),
                 end: Time::constant(13, 0, 0, 0),
             }],
-            excluded_tiers: Vec::new(),
-            costs_resources: false,
-            cap_per_pupil: None,
-            example: false,
-            notes: String::new(),
-            created_at: now(),
-            updated_at: now(),
-        });
+        ));
         // The LA's hourly rate: £653.60 / 38 = £17.20.
         // Reading: 2 of 3 sessions counted (Friday's is in lunch), 30 min,
         // 14 weeks (under the card's 38), a group of 2 (Ann and Ben):
@@ -1072,8 +1065,8 @@ mod tests {
     #[test]
     fn a_pay_award_during_the_year_is_in_both_the_cost_and_the_words() {
         use crate::domain::pay::RateChange;
-        use crate::domain::rate_card::{CardRate, LaBasis, RateCard};
-        use crate::domain::staff::{RateBasis, RoleCategory};
+        use crate::domain::rate_card::LaBasis;
+        use crate::domain::staff::RateBasis;
         let (mut d, ann) = ann();
         // The TA goes from £18.00 to £20.00 an hour on 01/11/2025. Reading's
         // 14 counted weeks fall 9 : 7 by raw weeks (01/09-31/10 is 9 weeks,
@@ -1086,26 +1079,12 @@ mod tests {
                 hourly: Money::pounds(20),
             },
         });
-        d.settings.rate_cards.push(RateCard {
-            id: Uuid::new_v4(),
-            authority: "Anyshire".into(),
-            from: date(2025, 4, 1),
-            weeks: Dec2::whole(38),
-            rates: vec![CardRate {
-                category: RoleCategory::TeachingAssistant,
-                rate: LaBasis::Hourly {
-                    amount: Money::pounds(17),
-                },
-            }],
-            excluded_times: Vec::new(),
-            excluded_tiers: Vec::new(),
-            costs_resources: false,
-            cap_per_pupil: None,
-            example: false,
-            notes: String::new(),
-            created_at: now(),
-            updated_at: now(),
-        });
+        d.settings.rate_cards.push(card(
+            LaBasis::Hourly {
+                amount: Money::pounds(17),
+            },
+            Vec::new(),
+        ));
         let r = evidence_pack(&d, ann, &options(false)).unwrap();
         let map = rows(&r, "Costed individual provision map");
         assert_eq!(map[0][8], "£198.19");

@@ -17,6 +17,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::calendar::gb;
 use super::calendar::DateRange;
 use super::fields::{PayScaleField, RoleField};
 use super::limits;
@@ -126,11 +127,6 @@ impl PayScale {
             .find(|p| p.point == point)
             .map(|p| p.salary)
     }
-}
-
-/// `d` as `01/04/2026`.
-fn gb(d: Date) -> String {
-    d.strftime("%d/%m/%Y").to_string()
 }
 
 /// The full-time salary a role on `sp` is saved with on `on`: the point's

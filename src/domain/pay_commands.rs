@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use jiff::Timestamp;
 use uuid::Uuid;
 
+use super::calendar::gb;
 use super::commands::{gone, refuse_in_use};
 use super::dataset::Dataset;
 use super::edit::{Change, Edit, Record};
@@ -21,10 +22,6 @@ use super::pay::{
 use super::settings::SchoolSettings;
 use super::staff::StaffRole;
 use super::validation::Problems;
-
-fn gb(d: Date) -> String {
-    d.strftime("%d/%m/%Y").to_string()
-}
 
 fn role_of(data: &Dataset, id: Uuid) -> Result<&StaffRole, Problems<RoleField>> {
     data.role(id)

@@ -59,7 +59,7 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
-fn table(caption: &str, headers: &[&str], rows: Vec<Vec<String>>) -> Table {
+pub(crate) fn table(caption: &str, headers: &[&str], rows: Vec<Vec<String>>) -> Table {
     Table {
         caption: caption.to_owned(),
         headers: headers.iter().map(|h| (*h).to_owned()).collect(),
@@ -75,7 +75,7 @@ fn on_register_during(p: &Pupil, period: &DateRange) -> bool {
         && p.off_register_from.is_none_or(|d| d > period.start)
 }
 
-fn tier_name(data: &Dataset, id: &str) -> String {
+pub(crate) fn tier_name(data: &Dataset, id: &str) -> String {
     data.settings
         .tier(id)
         .map_or_else(|| id.to_owned(), |t| t.name.clone())

@@ -47,7 +47,7 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 use super::{LaBasis, RateCard};
-use crate::domain::calendar::{raw_weeks, year_label, Calendar, DateRange};
+use crate::domain::calendar::{gb, raw_weeks, year_label, Calendar, DateRange};
 use crate::domain::costing::{counted_range, CostReport};
 use crate::domain::dataset::Dataset;
 use crate::domain::money::{apportion, round_pence, Exact, Money};
@@ -453,7 +453,7 @@ pub fn la_costing(
                 .filter(|d| *d > span.start && *d <= span.end)
             {
                 if let Some(m) = rate_at(d) {
-                    school_rate.push_str(&format!(", then {m} from {}", d.strftime("%d/%m/%Y")));
+                    school_rate.push_str(&format!(", then {m} from {}", gb(d)));
                 }
             }
             let la_rate = round_pence(hourly);
