@@ -245,6 +245,23 @@ pub struct LaCosting {
     pub notes: Vec<String>,
 }
 
+impl LaCosting {
+    /// "The LA's figure is £1,234.56 less than the school's." (or more, or
+    /// "The two figures are the same.").
+    pub fn gap_text(&self) -> String {
+        let (school, la) = (self.school_total, self.la_total);
+        match la.cmp(&school) {
+            std::cmp::Ordering::Less => {
+                format!("The LA's figure is {} less than the school's.", school - la)
+            }
+            std::cmp::Ordering::Greater => {
+                format!("The LA's figure is {} more than the school's.", la - school)
+            }
+            std::cmp::Ordering::Equal => "The two figures are the same.".to_owned(),
+        }
+    }
+}
+
 /// `t` as minutes after midnight.
 fn minute_of(t: Time) -> i32 {
     i32::from(t.hour()) * 60 + i32::from(t.minute())
@@ -667,6 +684,38 @@ pub fn la_costing(
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #[test]
+    fn the_gap_between_the_two_totals_in_words() {
+        let costing = |school: i64, la: i64| LaCosting {
+            pupil_id: Uuid::nil(),
+            card_id: Uuid::nil(),
+            authority: String::new(),
+            card_from: jiff::civil::date(2025, 4, 1),
+            example: false,
+            period: DateRange::new(
+                jiff::civil::date(2025, 9, 1),
+                jiff::civil::date(2026, 7, 21),
+            ),
+            lines: Vec::new(),
+            school_total: Money(school),
+            la_total: Money(la),
+            notes: Vec::new(),
+        };
+        // £1,763.35 against £163.40: 176,335 - 16,340 = 159,995p less.
+        assert_eq!(
+            costing(176_335, 16_340).gap_text(),
+            "The LA's figure is £1,599.95 less than the school's."
+        );
+        assert_eq!(
+            costing(10_000, 12_550).gap_text(),
+            "The LA's figure is £25.50 more than the school's."
+        );
+        assert_eq!(
+            costing(100, 100).gap_text(),
+            "The two figures are the same."
+        );
+    }
+
     use super::super::{CardRate, TimeWindow};
     use super::*;
     use crate::domain::costing::CostReport;

@@ -12,19 +12,6 @@ use crate::domain::rate_card::{card_for_period, card_title, la_costing, LaCostin
 use crate::ui::state::AppCtx;
 use crate::ui::widgets::gb;
 
-/// "The LA's figure is £1,234.56 less than the school's."
-fn gap_text(school: Money, la: Money) -> String {
-    match la.cmp(&school) {
-        std::cmp::Ordering::Less => {
-            format!("The LA's figure is {} less than the school's.", school - la)
-        }
-        std::cmp::Ordering::Greater => {
-            format!("The LA's figure is {} more than the school's.", la - school)
-        }
-        std::cmp::Ordering::Equal => "The two figures are the same.".to_owned(),
-    }
-}
-
 #[component]
 pub fn LaCostingPanel(id: Uuid) -> impl IntoView {
     let ctx = AppCtx::get();
@@ -93,7 +80,7 @@ pub fn LaCostingPanel(id: Uuid) -> impl IntoView {
                         {if c.lines.is_empty() {
                             view! { <p class="empty">"No provision in this year."</p> }.into_any()
                         } else {
-                            let gap = gap_text(c.school_total, c.la_total);
+                            let gap = c.gap_text();
                             view! {
                                 <div class="table-scroll">
                                     <table class="data-table" id="la-costing">
