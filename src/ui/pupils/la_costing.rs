@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::domain::costing::CostCache;
-use crate::domain::money::Money;
 use crate::domain::rate_card::{card_for_period, card_title, la_costing, LaCosting};
 use crate::ui::state::AppCtx;
 use crate::ui::widgets::gb;
